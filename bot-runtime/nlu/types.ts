@@ -1,0 +1,30 @@
+/** The contract between the NLU and its callers (engine, studio "try it", publish). */
+
+export interface EntityMatch {
+  /** Entity name, e.g. `orderNumber`, or a built-in: `number`, `email`, `phone`, `date`. */
+  entity: string;
+  /** Normalised value: the canonical list value, a number, an ISO date, a lower-cased email... */
+  value: string | number;
+  /** The text as the customer typed it. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface IntentScore {
+  intent: string;
+  confidence: number;
+}
+
+export interface Classification {
+  /** `null` when the best confidence is below the threshold: out of scope. */
+  intent: string | null;
+  confidence: number;
+  /** Every intent, best first. */
+  ranking: IntentScore[];
+  entities: EntityMatch[];
+}
+
+export interface NluClassifier {
+  classify(text: string, options?: { threshold?: number }): Classification;
+}
