@@ -1,0 +1,255 @@
+'use client';
+
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { ConfirmDialog, Dialog } from '@/app/_components/Dialog';
+import { Pagination } from '@/app/_components/Pagination';
+import { SecretOnce } from '@/app/_components/SecretOnce';
+import { useDebounced } from '@/app/_components/useDebounced';
+import { errorMessage, useTRPC } from '@/app/_trpc/client';
+import { STAFF_ROLES, type StaffRole } from '@/server/db/enums';
+
+const PAGE_SIZE = 20;
+
+export function StaffUsersAdmin() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [page, setPage] = useState(1);
+  const [search, setSearch] = useState('');
+  const debouncedSearch = useDebounced(search);
+  const [adding, setAdding] = useState(false);
+  const [created, setCreated] = useState<{ email: string; password: string } | null>(null);
+  const [pendingDeactivate, setPendingDeactivate] = useState<{ id: string; name: string } | null>(
+    null,
+  );
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  const list = useQuery({
+    ...trpc.staffUsers.list.queryOptions({ page, pageSize: PAGE_SIZE, search: debouncedSearch }),
+    placeholderData: keepPreviousData,
+  });
+  const refresh = () =>
+    queryClient.invalidateQueries({ queryKey: trpc.staffUsers.list.queryKey() });
+  const onError = (error: unknown) => setActionError(errorMessage(error));
+
+  const changeRole = useMutation(
+    trpc.staffUsers.changeRole.mutationOptions({ onSuccess: refresh, onError }),
+  );
+  const setActive = useMutation(
+    trpc.staffUsers.setActive.mutationOptions({ onSuccess: refresh, onError }),
+  );
+
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>Users</h1>
+          <p className="muted">Staff who can sign in to your organisation, and what they may do.</p>
+        </div>
+        <button type="button" className="primary" onClick={() => setAdding(true)}>
+          Add user
+        </button>
+      </div>
+
+      <div className="card stack">
+        <input
+          type="search"
+          placeholder="Search by name or email"
+          aria-label="Search users"
+          value={search}
+          onChange={(event) => {
+            setSearch(event.target.value);
+            setPage(1);
+          }}
+          style={{ maxWidth: 320 }}
+        />
+        {actionError && (
+          <div className="alert alert-error" role="alert">
+            {actionError}
+          </div>
+        )}
+        {list.isPending ? (
+          <p className="muted">Loading users…</p>
+        ) : list.isError ? (
+          <div className="alert alert-error" role="alert">
+            {errorMessage(list.error)}{' '}
+            <button type="button" onClick={() => list.refetch()}>
+              Retry
+            </button>
+          </div>
+        ) : list.data.items.length === 0 ? (
+          <p className="empty-state">No users match “{debouncedSearch}”.</p>
+        ) : (
+          <>
+            <table>
+              <thead>
+                <tr>
+                  <th>Name</th>
+                  <th>Email</th>
+                  <th>Role</th>
+                  <th>Status</th>
+                  <th>Last sign-in</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.items.map((user) => (
+                  <tr key={user.id}>
+                    <td>{user.name}</td>
+                    <td>{user.email}</td>
+                    <td>
+                      <select
+                        aria-label={`Role of ${user.name}`}
+                        value={user.role}
+                        disabled={changeRole.isPending}
+                        onChange={(event) => {
+                          setActionError(null);
+                          changeRole.mutate({
+                            userId: user.id,
+                            role: event.target.value as StaffRole,
+                          });
+                        }}
+                      >
+                        {STAFF_ROLES.map((role) => (
+                          <option key={role} value={role}>
+                            {role}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td>
+                      <span className={`badge ${user.active ? 'badge-success' : 'badge-danger'}`}>
+                        {user.active ? 'active' : 'deactivated'}
+                      </span>
+                    </td>
+                    <td className="muted">
+                      {user.lastSignInAt ? user.lastSignInAt.toLocaleString() : 'never'}
+                    </td>
+                    <td>
+                      {user.active ? (
+                        <button
+                          type="button"
+                          className="danger"
+                          onClick={() => setPendingDeactivate({ id: user.id, name: user.name })}
+                        >
+                          Deactivate
+                        </button>
+                      ) : (
+                        <button
+                          type="button"
+                          onClick={() => setActive.mutate({ userId: user.id, active: true })}
+                        >
+                          Reactivate
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />
+          </>
+        )}
+      </div>
+
+      <AddUserDialog
+        open={adding}
+        onClose={() => setAdding(false)}
+        onCreated={(email, password) => {
+          setAdding(false);
+          setCreated({ email, password });
+          refresh();
+        }}
+      />
+      <SecretOnce
+        title="User created"
+        label={`Temporary password for ${created?.email ?? ''}`}
+        secret={created?.password ?? null}
+        onClose={() => setCreated(null)}
+      />
+      <ConfirmDialog
+        open={pendingDeactivate !== null}
+        title="Deactivate user?"
+        message={`${pendingDeactivate?.name} will be signed out and unable to sign in until reactivated.`}
+        confirmLabel="Deactivate"
+        danger
+        onCancel={() => setPendingDeactivate(null)}
+        onConfirm={() => {
+          if (pendingDeactivate) setActive.mutate({ userId: pendingDeactivate.id, active: false });
+          setPendingDeactivate(null);
+        }}
+      />
+    </>
+  );
+}
+
+function AddUserDialog({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (email: string, password: string) => void;
+}) {
+  const trpc = useTRPC();
+  const create = useMutation(trpc.staffUsers.create.mutationOptions());
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    create.mutate(
+      {
+        email: String(form.get('email')),
+        name: String(form.get('name')),
+        role: String(form.get('role')) as StaffRole,
+      },
+      { onSuccess: (result) => onCreated(result.user.email, result.temporaryPassword) },
+    );
+  }
+
+  return (
+    <Dialog
+      open={open}
+      title="Add user"
+      onClose={() => {
+        create.reset();
+        onClose();
+      }}
+    >
+      <form className="stack" onSubmit={onSubmit}>
+        {create.isError && (
+          <div className="alert alert-error" role="alert">
+            {errorMessage(create.error)}
+          </div>
+        )}
+        <label>
+          Name
+          <input name="name" required maxLength={200} />
+        </label>
+        <label>
+          Email
+          <input name="email" type="email" required />
+        </label>
+        <label>
+          Role
+          <select name="role" defaultValue="agent">
+            {STAFF_ROLES.map((role) => (
+              <option key={role} value={role}>
+                {role}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="row" style={{ justifyContent: 'flex-end' }}>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={create.isPending}>
+            {create.isPending ? 'Adding…' : 'Add user'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

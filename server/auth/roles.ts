@@ -1,0 +1,15 @@
+import type { StaffRole } from '../db/schema';
+
+/** Which roles may enter each staff area; the UI's navigation and the server's checks share it. */
+export const AREA_ROLES = {
+  studio: ['admin', 'designer', 'qa'],
+  console: ['admin', 'supervisor', 'agent'],
+  admin: ['admin'],
+  reports: ['admin', 'supervisor'],
+} as const satisfies Record<string, readonly StaffRole[]>;
+
+export type StaffArea = keyof typeof AREA_ROLES;
+
+export function canEnter(area: StaffArea, role: StaffRole): boolean {
+  return (AREA_ROLES[area] as readonly StaffRole[]).includes(role);
+}

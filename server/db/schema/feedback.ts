@@ -1,0 +1,23 @@
+import { sql } from 'drizzle-orm';
+import { check, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { createdAt, id } from './columns';
+import { messagingSessions } from './messaging';
+import { orgs } from './orgs';
+
+export const csatResponses = sqliteTable(
+  'csat_responses',
+  {
+    id: id(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    sessionId: text('session_id')
+      .notNull()
+      .unique()
+      .references(() => messagingSessions.id, { onDelete: 'cascade' }),
+    score: integer('score').notNull(),
+    comment: text('comment'),
+    createdAt: createdAt(),
+  },
+  (t) => [check('csat_score_range', sql`${t.score} between 1 and 5`)],
+);

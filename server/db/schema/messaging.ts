@@ -1,0 +1,81 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { bots, botVersions } from './bots';
+import { createdAt, id, json, timestamp } from './columns';
+import { contacts } from './crm';
+import { CHANNELS, deployments } from './deployments';
+import { orgs, staffUsers } from './orgs';
+
+export const SESSION_STATUSES = ['new', 'waiting', 'active', 'inactive', 'ended', 'error'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+export const AGENT_TYPES = ['bot', 'agent', 'bot_to_agent'] as const;
+export const ENDED_BY = ['customer', 'agent', 'bot', 'system'] as const;
+
+export const messagingSessions = sqliteTable(
+  'messaging_sessions',
+  {
+    id: id(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    deploymentId: text('deployment_id')
+      .notNull()
+      .references(() => deployments.id, { onDelete: 'cascade' }),
+    channel: text('channel', { enum: CHANNELS }).notNull(),
+    status: text('status', { enum: SESSION_STATUSES }).notNull().default('new'),
+    agentType: text('agent_type', { enum: AGENT_TYPES }).notNull().default('bot'),
+    botId: text('bot_id').references(() => bots.id, { onDelete: 'set null' }),
+    /** Pinned at start: a session runs on the version it began with even after a publish. */
+    botVersionId: text('bot_version_id').references(() => botVersions.id),
+    botState: json<unknown>('bot_state'),
+    contactId: text('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
+    identityVerified: integer('identity_verified', { mode: 'boolean' }).notNull().default(false),
+    /** Hidden pre-chat fields from the app, shown to the agent and readable by flows. */
+    context: json<Record<string, unknown>>('context').notNull().default({}),
+    prechat: json<Record<string, unknown>>('prechat').notNull().default({}),
+    locale: text('locale'),
+    agentId: text('agent_id').references(() => staffUsers.id, { onDelete: 'set null' }),
+    /** Highest seq handed out; the next entry takes lastSeq + 1 inside the same transaction. */
+    lastSeq: integer('last_seq').notNull().default(0),
+    customerReadSeq: integer('customer_read_seq').notNull().default(0),
+    createdAt: createdAt(),
+    acceptedAt: timestamp('accepted_at'),
+    lastCustomerActivityAt: timestamp('last_customer_activity_at'),
+    endedAt: timestamp('ended_at'),
+    endedBy: text('ended_by', { enum: ENDED_BY }),
+  },
+  (t) => [
+    index('messaging_sessions_org_status_idx').on(t.orgId, t.status),
+    index('messaging_sessions_contact_idx').on(t.contactId),
+  ],
+);
+
+export const ACTOR_TYPES = ['customer', 'bot', 'agent', 'system'] as const;
+export type ActorType = (typeof ACTOR_TYPES)[number];
+
+export const conversationEntries = sqliteTable(
+  'conversation_entries',
+  {
+    id: id(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => messagingSessions.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    actorType: text('actor_type', { enum: ACTOR_TYPES }).notNull(),
+    actorId: text('actor_id'),
+    entryType: text('entry_type').notNull(),
+    payload: json<Record<string, unknown>>('payload').notNull(),
+    /** The app's idempotency key: a retried send finds the stored entry instead of a twin. */
+    clientMessageId: text('client_message_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('conversation_entries_session_seq_unique').on(t.sessionId, t.seq),
+    uniqueIndex('conversation_entries_session_client_message_unique').on(
+      t.sessionId,
+      t.clientMessageId,
+    ),
+  ],
+);

@@ -1,0 +1,57 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EnvError, loadOrCreateSecret, parseEnv } from './env';
+
+describe('parseEnv', () => {
+  it('starts with safe defaults on an empty environment', () => {
+    const env = parseEnv({}, '/srv/parley');
+    expect(env.port).toBe(3000);
+    expect(env.databasePath).toBe('/srv/parley/data/parley.db');
+    expect(env.publicUrl).toBe('http://localhost:3000');
+    expect(env.nextAuthSecret).toBeUndefined();
+  });
+
+  it.each([
+    ['PORT', { PORT: 'eighty' }],
+    ['PORT', { PORT: '70000' }],
+    ['PUBLIC_URL', { PUBLIC_URL: 'not a url' }],
+    ['DATABASE_URL', { DATABASE_URL: 'postgres://db.example/parley' }],
+    ['NEXTAUTH_SECRET', { NEXTAUTH_SECRET: 'short' }],
+    ['PARLEY_DEMO_PASSWORD', { PARLEY_DEMO_PASSWORD: 'abc' }],
+    ['NODE_ENV', { NODE_ENV: 'staging' }],
+  ])('names %s when its value is bad', (variable, source) => {
+    const attempt = () => parseEnv(source);
+    expect(attempt).toThrow(EnvError);
+    expect(attempt).toThrow(new RegExp(`^Invalid environment variable ${variable}:`));
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(parseEnv({ PORT: '' }).port).toBe(3000);
+  });
+
+  it('derives the public URL from the port and accepts file: database URLs', () => {
+    const env = parseEnv({ PORT: '8080', DATABASE_URL: 'file:/var/lib/parley/main.db' });
+    expect(env.publicUrl).toBe('http://localhost:8080');
+    expect(env.databasePath).toBe('/var/lib/parley/main.db');
+    expect(env.dataDir).toBe('/var/lib/parley');
+  });
+});
+
+describe('loadOrCreateSecret', () => {
+  it('generates a secret on first start and returns the same one afterwards', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'parley-env-'));
+    try {
+      const first = loadOrCreateSecret(path.join(dir, 'data'));
+      expect(first.length).toBeGreaterThanOrEqual(32);
+      expect(loadOrCreateSecret(path.join(dir, 'data'))).toBe(first);
+      expect(readFileSync(path.join(dir, 'data', 'nextauth-secret'), 'utf8')).toBe(first);
+      const other = mkdtempSync(path.join(tmpdir(), 'parley-env-'));
+      expect(loadOrCreateSecret(other)).not.toBe(first);
+      rmSync(other, { recursive: true });
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+});

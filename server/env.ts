@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Everything Parley reads from its environment, parsed once. Nothing else reads process.env. */
+export interface Env {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  publicUrl: string;
+  /** Absolute path of the SQLite file. */
+  databasePath: string;
+  /** Folder for files Parley writes itself: the database by default, a generated secret. */
+  dataDir: string;
+  nextAuthSecret: string;
+  demoPassword: string | undefined;
+}
+
+const sqliteUrl = z
+  .string()
+  .refine((value) => value.startsWith('file:') || !/^[a-z][a-z0-9+.-]*:\/\//i.test(value), {
+    message: 'only SQLite is supported for now: use file:PATH or a plain path',
+  });
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DATABASE_URL: sqliteUrl.default('file:data/parley.db'),
+  NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  PARLEY_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+});
+
+export class EnvError extends Error {
+  readonly code = 'INVALID_ENV';
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
+    super(`Invalid environment variable ${variable}: ${detail}`);
+  }
+}
+
+/** Parses an environment without side effects; throws EnvError naming the first bad variable. */
+export function parseEnv(source: Record<string, string | undefined>, cwd = process.cwd()) {
+  const blankAsUnset = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const result = envSchema.safeParse(blankAsUnset);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new EnvError(String(issue?.path[0] ?? 'unknown'), issue?.message ?? 'invalid value');
+  }
+  const vars = result.data;
+  const databasePath = path.resolve(cwd, vars.DATABASE_URL.replace(/^file:(\/\/)?/, ''));
+  return {
+    nodeEnv: vars.NODE_ENV,
+    port: vars.PORT,
+    host: vars.HOST,
+    publicUrl: (vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`).replace(/\/$/, ''),
+    databasePath,
+    dataDir: path.dirname(databasePath),
+    nextAuthSecret: vars.NEXTAUTH_SECRET,
+    demoPassword: vars.PARLEY_DEMO_PASSWORD,
+  };
+}
+
+/**
+ * Reads the session-signing secret stored beside the database, creating it on first start so
+ * a fresh install is secure without any set-up and sessions survive restarts.
+ */
+export function loadOrCreateSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'nextauth-secret');
+  mkdirSync(dataDir, { recursive: true });
+  try {
+    writeFileSync(file, randomBytes(32).toString('base64url'), { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (!cached) {
+    const parsed = parseEnv(process.env);
+    cached = {
+      ...parsed,
+      nextAuthSecret: parsed.nextAuthSecret ?? loadOrCreateSecret(parsed.dataDir),
+    };
+  }
+  return cached;
+}

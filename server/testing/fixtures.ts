@@ -1,0 +1,27 @@
+import { hashPassword } from '../auth/password';
+import type { StaffUser } from '../auth/staffAuth';
+import type { Db } from '../db/client';
+import { type StaffRole, orgs, staffUsers } from '../db/schema';
+import { createCaller } from '../trpc/root';
+
+// One hash for every fixture user: scrypt is deliberately slow.
+const fixturePasswordHash = hashPassword('fixture-password');
+export const FIXTURE_PASSWORD = 'fixture-password';
+
+export function createOrg(db: Db, slug: string) {
+  return db.insert(orgs).values({ name: slug, slug }).returning().get();
+}
+
+export async function createStaff(db: Db, orgId: string, role: StaffRole, email = `${role}-${orgId}@test.example`): Promise<StaffUser> {
+  const row = db
+    .insert(staffUsers)
+    .values({ orgId, email, name: `${role} user`, role, passwordHash: await fixturePasswordHash })
+    .returning()
+    .get();
+  return { id: row.id, orgId: row.orgId, email: row.email, name: row.name, role: row.role };
+}
+
+/** Calls the tRPC API as the given user (or signed out), the way the route handler does. */
+export function callerFor(db: Db, user: StaffUser | null) {
+  return createCaller({ db, sessionUserId: user?.id ?? null });
+}

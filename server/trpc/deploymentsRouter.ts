@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import {
+  createDeploymentInput,
+  updateAllowedOriginsInput,
+  updateIdentityInput,
+} from '../deployments/deploymentSchemas';
+import {
+  createDeployment,
+  getDeployment,
+  listDeployments,
+  rotateDeploymentApiKey,
+  updateAllowedOrigins,
+  updateIdentityVerification,
+} from '../deployments/deployments';
+import { pageInput } from '../pagination';
+import { roleProcedure, router } from './trpc';
+
+const admin = roleProcedure('admin');
+
+export const deploymentsRouter = router({
+  list: admin
+    .input(pageInput)
+    .query(({ ctx, input }) => listDeployments(ctx.db, ctx.user.orgId, input)),
+  byId: admin
+    .input(z.object({ id: z.string() }))
+    .query(({ ctx, input }) => getDeployment(ctx.db, ctx.user.orgId, input.id)),
+  create: admin
+    .input(createDeploymentInput)
+    .mutation(({ ctx, input }) => createDeployment(ctx.db, ctx.user, input)),
+  rotateApiKey: admin
+    .input(z.object({ id: z.string() }))
+    .mutation(({ ctx, input }) => rotateDeploymentApiKey(ctx.db, ctx.user, input.id)),
+  updateAllowedOrigins: admin
+    .input(updateAllowedOriginsInput)
+    .mutation(({ ctx, input }) => updateAllowedOrigins(ctx.db, ctx.user, input)),
+  updateIdentity: admin
+    .input(updateIdentityInput)
+    .mutation(({ ctx, input }) => updateIdentityVerification(ctx.db, ctx.user, input)),
+});

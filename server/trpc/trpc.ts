@@ -1,0 +1,74 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import { ZodError } from 'zod';
+import { loadActiveStaffUser } from '../auth/staffAuth';
+import type { Db } from '../db/client';
+import type { StaffRole } from '../db/schema';
+import { DomainError, type DomainErrorCode } from '../errors';
+
+export interface TrpcContext {
+  db: Db;
+  /** The user id from the signed session cookie; the user is re-read on every call. */
+  sessionUserId: string | null;
+}
+
+const t = initTRPC.context<TrpcContext>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    return {
+      ...shape,
+      data: {
+        ...shape.data,
+        domainCode: cause instanceof DomainError ? cause.code : null,
+        fieldErrors: cause instanceof ZodError ? cause.flatten().fieldErrors : null,
+      },
+    };
+  },
+});
+
+const TRPC_CODE: Record<DomainErrorCode, TRPCError['code']> = {
+  NOT_FOUND: 'NOT_FOUND',
+  FORBIDDEN: 'FORBIDDEN',
+  CONFLICT: 'CONFLICT',
+  INVALID_INPUT: 'BAD_REQUEST',
+  EMAIL_TAKEN: 'CONFLICT',
+  PUBLIC_ID_TAKEN: 'CONFLICT',
+  CANNOT_CHANGE_SELF: 'BAD_REQUEST',
+  IDENTITY_KEY_REQUIRED: 'BAD_REQUEST',
+  INVALID_IDENTITY_KEY: 'BAD_REQUEST',
+};
+
+/** The one place domain errors become tRPC errors. */
+const mapDomainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
+  }
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure.use(mapDomainErrors);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  const user = ctx.sessionUserId ? loadActiveStaffUser(ctx.db, ctx.sessionUserId) : null;
+  if (!user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
+  return next({ ctx: { ...ctx, user } });
+});
+
+/** A procedure only the given roles may call; every query inside scopes by `ctx.user.orgId`. */
+export function roleProcedure(...roles: StaffRole[]) {
+  return protectedProcedure.use(({ ctx, next }) => {
+    if (!roles.includes(ctx.user.role)) {
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: `This needs one of these roles: ${roles.join(', ')}.`,
+      });
+    }
+    return next();
+  });
+}
