@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { useTestDb } from '../testing/testDb';
-import { createOrg } from '../testing/fixtures';
 import { generateApiKey } from '../deployments/apiKey';
 import { DEFAULT_DEPLOYMENT_SETTINGS } from '../deployments/deployments';
+import { createOrg } from '../testing/fixtures';
+import { useTestDb } from '../testing/testDb';
 import { conversationEntries, deployments, messagingSessions } from './schema';
 
 describe('conversation entry constraints', () => {
@@ -59,7 +59,9 @@ describe('conversation entry constraints', () => {
 
   it('allows many entries without a clientMessageId (bot and agent messages)', () => {
     const { db, entry } = sessionFixture();
-    db.insert(conversationEntries).values([entry(1, null), entry(2, null), entry(3, null)]).run();
+    db.insert(conversationEntries)
+      .values([entry(1, null), entry(2, null), entry(3, null)])
+      .run();
     expect(db.select().from(conversationEntries).all()).toHaveLength(3);
   });
 });

@@ -9,7 +9,9 @@ import { seedDemoOrg } from './seedDemoOrg';
 
 function snapshot(db: Db) {
   const tables = Object.values(schema).filter((value) => is(value, SQLiteTable)) as SQLiteTable[];
-  return Object.fromEntries(tables.map((table) => [getTableName(table), db.select().from(table).all()]));
+  return Object.fromEntries(
+    tables.map((table) => [getTableName(table), db.select().from(table).all()]),
+  );
 }
 
 describe('seedDemoOrg', () => {
@@ -28,7 +30,10 @@ describe('seedDemoOrg', () => {
       'qa@acme.test',
       'supervisor@acme.test',
     ]);
-    expect((data.queues as { name: string }[]).map((q) => q.name).sort()).toEqual(['Accounts', 'Orders']);
+    expect((data.queues as { name: string }[]).map((q) => q.name).sort()).toEqual([
+      'Accounts',
+      'Orders',
+    ]);
     expect((data.deployments as { publicId: string }[]).map((d) => d.publicId).sort()).toEqual([
       'acme-app',
       'acme-web',
@@ -54,7 +59,9 @@ describe('seedDemoOrg', () => {
     const db = openDb();
     const first = await seedDemoOrg(db);
     expect(first.generatedPassword).toMatch(/^[\w-]{16,}$/);
-    expect(await verifyStaffCredentials(db, 'admin@acme.test', first.generatedPassword ?? '')).not.toBeNull();
+    expect(
+      await verifyStaffCredentials(db, 'admin@acme.test', first.generatedPassword ?? ''),
+    ).not.toBeNull();
     expect((await seedDemoOrg(db)).generatedPassword).toBeUndefined();
   });
 });

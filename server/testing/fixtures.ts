@@ -1,7 +1,7 @@
 import { hashPassword } from '../auth/password';
 import type { StaffUser } from '../auth/staffAuth';
 import type { Db } from '../db/client';
-import { type StaffRole, orgs, staffUsers } from '../db/schema';
+import { orgs, type StaffRole, staffUsers } from '../db/schema';
 import { createCaller } from '../trpc/root';
 
 // One hash for every fixture user: scrypt is deliberately slow.
@@ -12,7 +12,12 @@ export function createOrg(db: Db, slug: string) {
   return db.insert(orgs).values({ name: slug, slug }).returning().get();
 }
 
-export async function createStaff(db: Db, orgId: string, role: StaffRole, email = `${role}-${orgId}@test.example`): Promise<StaffUser> {
+export async function createStaff(
+  db: Db,
+  orgId: string,
+  role: StaffRole,
+  email = `${role}-${orgId}@test.example`,
+): Promise<StaffUser> {
   const row = db
     .insert(staffUsers)
     .values({ orgId, email, name: `${role} user`, role, passwordHash: await fixturePasswordHash })

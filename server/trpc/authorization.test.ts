@@ -85,11 +85,16 @@ describe('org isolation', () => {
     const asB = callerFor(db, adminB);
     const attempts = [
       asB.deployments.rotateApiKey({ id: deployment.id }),
-      asB.deployments.updateAllowedOrigins({ id: deployment.id, allowedOrigins: ['https://evil.example'] }),
+      asB.deployments.updateAllowedOrigins({
+        id: deployment.id,
+        allowedOrigins: ['https://evil.example'],
+      }),
       asB.deployments.updateIdentity({ id: deployment.id, mode: 'optional', secret: 'generate' }),
     ];
     for (const attempt of attempts) expect((await rejection(attempt)).code).toBe('NOT_FOUND');
-    expect(db.select().from(deployments).where(eq(deployments.id, deployment.id)).get()).toEqual(before);
+    expect(db.select().from(deployments).where(eq(deployments.id, deployment.id)).get()).toEqual(
+      before,
+    );
   });
 
   it('keeps staff lists and changes within the org', async () => {

@@ -241,7 +241,10 @@ function IdentityCard({ deployment }: { deployment: DeploymentView }) {
           </label>
         )}
         <label>
-          Audience <span className="muted">(optional <code>aud</code> claim the token must carry)</span>
+          Audience{' '}
+          <span className="muted">
+            (optional <code>aud</code> claim the token must carry)
+          </span>
           <input name="audience" defaultValue={deployment.identityAudience ?? ''} />
         </label>
         {update.isError && (
