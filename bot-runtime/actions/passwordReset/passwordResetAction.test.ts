@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { fakeActionContext, jsonResponse } from '../fakeActionContext';
+import type { OutboundRequest } from '../types';
+import { passwordResetAction } from './passwordResetAction';
+
+const settings = { passwordResetUrl: 'https://accounts.example.com/reset' };
+const knownEmail = 'ada@example.com';
+
+/** An accounts service that, like many, says whether it knows the email. */
+function accountsService(request: OutboundRequest) {
+  const { email } = JSON.parse(request.body ?? '{}') as { email?: string };
+  return email === knownEmail
+    ? jsonResponse(202, { sent: true })
+    : jsonResponse(404, { error: 'no account with this email' });
+}
+
+async function reset(input: Record<string, unknown>) {
+  const context = fakeActionContext({ settings, answer: accountsService });
+  const output = await passwordResetAction.run(passwordResetAction.input.parse(input), context);
+  return { output, requests: context.requests };
+}
+
+describe('passwordReset action', () => {
+  it('answers the same for a known and an unknown email', async () => {
+    const known = await reset({ email: knownEmail });
+    const unknown = await reset({ email: 'nobody@example.com' });
+
+    expect(known.output).toEqual(unknown.output);
+    expect(known.output).toMatchObject({ outcome: 'requested' });
+    expect(known.output.message).toMatch(/If there's an account with that email address/);
+    expect(known.requests).toHaveLength(1);
+    expect(unknown.requests).toHaveLength(1);
+  });
+
+  it('asks for the email on file when the customer is not verified', async () => {
+    const { output, requests } = await reset({ email: '' });
+    expect(output).toEqual({
+      outcome: 'email_required',
+      message: "What's the email address on your account?",
+    });
+    expect(requests).toHaveLength(0);
+  });
+
+  it('asks again when the email is not an email', async () => {
+    const { output, requests } = await reset({ email: 'ada at example' });
+    expect(output.outcome).toBe('email_invalid');
+    expect(requests).toHaveLength(0);
+  });
+
+  it('resets a verified customer by id, without asking for an email', async () => {
+    const { output, requests } = await reset({ verifiedCustomerId: 'cus_42', email: '' });
+    expect(output).toMatchObject({ outcome: 'requested' });
+    expect(requests[0]).toMatchObject({ method: 'POST', url: settings.passwordResetUrl });
+    expect(JSON.parse(requests[0]?.body ?? '')).toEqual({ customerId: 'cus_42' });
+  });
+
+  it('fails when the reset service is down, which says nothing about the email', async () => {
+    const context = fakeActionContext({ settings, answer: () => jsonResponse(503, {}) });
+    await expect(
+      passwordResetAction.run({ email: knownEmail, verifiedCustomerId: undefined }, context),
+    ).rejects.toMatchObject({ code: 'HTTP_ERROR_STATUS' });
+  });
+
+  it('fails when the deployment has no reset endpoint', async () => {
+    await expect(
+      passwordResetAction.run(
+        { email: knownEmail, verifiedCustomerId: undefined },
+        fakeActionContext(),
+      ),
+    ).rejects.toMatchObject({ code: 'ACTION_NOT_CONFIGURED' });
+  });
+
+  it('previews the same conversation without calling anything', () => {
+    expect(
+      passwordResetAction.mock({ email: undefined, verifiedCustomerId: undefined }).outcome,
+    ).toBe('email_required');
+    expect(
+      passwordResetAction.mock({ email: knownEmail, verifiedCustomerId: undefined }).outcome,
+    ).toBe('requested');
+  });
+});

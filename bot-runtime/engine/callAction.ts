@@ -1,0 +1,130 @@
+import { type ActionFailureCode, isActionError } from '../actions/actionError';
+import type { ActionDefinition } from '../actions/types';
+import type { JsonValue } from '../flow/json';
+import { renderValue } from '../flow/template/renderValue';
+import type { EngineServices } from './engineServices';
+import { redactSecrets } from './redactSecrets';
+import { toJson } from './toJson';
+import type { TraceReason } from './turnTrace';
+
+export type ActionErrorCode =
+  | 'ACTION_NOT_FOUND'
+  | 'ACTION_INPUT_INVALID'
+  | 'ACTION_OUTPUT_INVALID'
+  | 'ACTION_TIMEOUT'
+  | 'ACTION_FAILED'
+  /** An action's own reason, e.g. OUTBOUND_ADDRESS_BLOCKED, kept for the trace. */
+  | ActionFailureCode;
+
+export type ActionOutcome =
+  | { ok: true; output: JsonValue }
+  | { ok: false; error: { code: ActionErrorCode; message: string } };
+
+/**
+ * Calls one action with its time budget. Never rejects: a missing action, a bad input, a throw,
+ * a timeout or an output that breaks the action's own schema all come back as a failure.
+ */
+export async function callAction(
+  services: EngineServices,
+  request: ActionRequest,
+): Promise<{ outcome: ActionOutcome; reason: TraceReason }> {
+  const { name, inputTemplates, variables } = request;
+  const startedAt = services.clock.now();
+  const mocked = services.mockActions === true;
+  const action = services.actions.get(name);
+  const input = renderInput(inputTemplates, variables, action?.verbatimInputs ?? []);
+  const outcome = action
+    ? await attempt(services, action, { ...request, input }, mocked)
+    : failure('ACTION_NOT_FOUND', `No action is called "${name}".`);
+  const reason: TraceReason = {
+    kind: 'action',
+    action: name,
+    mocked,
+    request: redactSecrets(input),
+    response: outcome.ok ? redactSecrets(outcome.output) : null,
+    error: outcome.ok ? null : outcome.error,
+    durationMs: services.clock.now() - startedAt,
+  };
+  return { outcome, reason };
+}
+
+export interface ActionRequest {
+  name: string;
+  inputTemplates: Record<string, string>;
+  variables: Record<string, JsonValue>;
+  timeoutMs: number;
+}
+
+/** Renders each input template (a lone `{{variable}}` keeps its type) except verbatim ones. */
+function renderInput(
+  templates: Record<string, string>,
+  variables: Record<string, JsonValue>,
+  verbatim: readonly string[],
+): Record<string, JsonValue> {
+  const input: Record<string, JsonValue> = {};
+  for (const [field, template] of Object.entries(templates)) {
+    input[field] = verbatim.includes(field) ? template : renderValue(template, variables);
+  }
+  return input;
+}
+
+async function attempt(
+  services: EngineServices,
+  action: ActionDefinition,
+  request: ActionRequest & { input: Record<string, JsonValue> },
+  mocked: boolean,
+): Promise<ActionOutcome> {
+  const { name, input, variables, timeoutMs } = request;
+  const parsedInput = action.input.safeParse(input);
+  if (!parsedInput.success) {
+    const detail = parsedInput.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    return failure(
+      'ACTION_INPUT_INVALID',
+      `Input for "${name}" is invalid (${detail.join('; ')}).`,
+    );
+  }
+  const raw = mocked
+    ? await settle(async () => action.mock(parsedInput.data))
+    : await runWithTimeout(services, timeoutMs, (signal) =>
+        action.run(parsedInput.data, { ...services.actionContext(signal), variables }),
+      );
+  if (!raw.ok) return raw;
+  const parsedOutput = action.output.safeParse(raw.output);
+  if (!parsedOutput.success) {
+    return failure('ACTION_OUTPUT_INVALID', `"${name}" answered with an unexpected shape.`);
+  }
+  return { ok: true, output: toJson(parsedOutput.data) };
+}
+
+type RawOutcome = { ok: true; output: unknown } | Extract<ActionOutcome, { ok: false }>;
+
+function runWithTimeout(
+  services: EngineServices,
+  timeoutMs: number,
+  run: (signal: AbortSignal) => Promise<unknown>,
+): Promise<RawOutcome> {
+  const controller = new AbortController();
+  let cancelTimer = () => {};
+  const timedOut = new Promise<RawOutcome>((resolve) => {
+    cancelTimer = services.clock.setTimeout(() => {
+      controller.abort();
+      resolve(failure('ACTION_TIMEOUT', `The action took longer than ${timeoutMs} ms.`));
+    }, timeoutMs);
+  });
+  const finished = settle(() => run(controller.signal));
+  return Promise.race([finished, timedOut]).finally(() => cancelTimer());
+}
+
+async function settle(run: () => Promise<unknown>): Promise<RawOutcome> {
+  try {
+    return { ok: true, output: await run() };
+  } catch (error) {
+    if (isActionError(error)) return failure(error.code, error.message);
+    const message = error instanceof Error ? error.message : String(error);
+    return failure('ACTION_FAILED', message);
+  }
+}
+
+function failure(code: ActionErrorCode, message: string): Extract<ActionOutcome, { ok: false }> {
+  return { ok: false, error: { code, message } };
+}

@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest';
+import type { NluClassifier } from '../nlu/types';
+import { runTurn } from './runTurn';
+import { buildFlow } from './testing/buildFlow';
+import { conversation, textsOf } from './testing/conversation';
+import { keywordClassifier } from './testing/keywordClassifier';
+import { testServices } from './testing/testServices';
+
+const nlu = keywordClassifier({
+  intents: { human: ['human', 'agent'], restart: ['start over'], billing: ['invoice'] },
+});
+
+const supportFlow = buildFlow({
+  nodes: [
+    { id: 'start', type: 'start' },
+    { id: 'menu', type: 'intent', data: { intents: [{ intent: 'billing' }] } },
+    {
+      id: 'email',
+      type: 'ask',
+      data: { prompt: 'Your email?', variable: 'email', answerType: 'email' },
+    },
+    { id: 'done', type: 'end', data: { message: 'We sent the invoice to {{email}}.' } },
+    { id: 'offer', type: 'message', data: { text: 'Shall I get you a human?' } },
+    { id: 'human', type: 'escalate', data: { queue: 'Support', handoffMessage: '' } },
+    { id: 'greet', type: 'message', data: { text: 'Back at the start. What do you need?' } },
+  ],
+  edges: [
+    ['start', 'next', 'greet'],
+    ['greet', 'next', 'menu'],
+    ['menu', 'billing', 'email'],
+    ['email', 'next', 'done'],
+    ['email', 'invalid', 'human'],
+    ['offer', 'next', 'human'],
+    ['human', 'noAgent', 'done'],
+  ],
+  nlu: {
+    intents: [
+      { name: 'human', description: '', phrases: [] },
+      { name: 'restart', description: '', phrases: [] },
+      { name: 'billing', description: '', phrases: [] },
+    ],
+  },
+  settings: {
+    globalIntents: [
+      { intent: 'human', targetNodeId: 'human' },
+      { intent: 'restart', targetNodeId: 'greet' },
+    ],
+    fallback: { offerHumanAfter: 2, offerHumanNodeId: 'offer' },
+  },
+});
+
+async function atEmailQuestion() {
+  const chat = conversation(supportFlow, { nlu });
+  await chat.send({ type: 'start' });
+  expect(textsOf(await chat.send('where is my invoice'))).toEqual(['Your email?']);
+  return chat;
+}
+
+describe('runTurn', () => {
+  it('starts at the start node and waits at the first question', async () => {
+    const result = await conversation(supportFlow, { nlu }).send({ type: 'start' });
+    expect(textsOf(result)).toEqual(['Back at the start. What do you need?']);
+    expect(result).toMatchObject({
+      status: 'awaiting_input',
+      state: { currentNodeId: 'menu', turn: 1 },
+    });
+  });
+
+  it('lets a global intent interrupt a question', async () => {
+    const chat = await atEmailQuestion();
+    const result = await chat.send('actually, can I talk to a human?');
+    expect(result.status).toBe('escalated');
+    expect(result.outputs[0]).toMatchObject({
+      type: 'handoff',
+      handoff: { queue: 'Support', intent: 'human' },
+    });
+    expect(result.trace.steps[0]?.reasons).toContainEqual({
+      kind: 'globalIntent',
+      intent: 'human',
+      targetNodeId: 'human',
+    });
+  });
+
+  it('starts over on the global "start over" intent, forgetting the question', async () => {
+    const chat = await atEmailQuestion();
+    const result = await chat.send('start over');
+    expect(textsOf(result)).toEqual(['Back at the start. What do you need?']);
+    expect(chat.state()).toMatchObject({ currentNodeId: 'menu', nodeState: null });
+  });
+
+  it('offers a human after two misunderstandings in a row', async () => {
+    const chat = conversation(supportFlow, { nlu });
+    await chat.send({ type: 'start' });
+    const first = await chat.send('blue bananas');
+    expect(textsOf(first)).toEqual(["Sorry, I didn't get that. Could you say it another way?"]);
+    expect(chat.state()?.misunderstandings).toBe(1);
+    const second = await chat.send('purple pears');
+    expect(textsOf(second)).toEqual(['Shall I get you a human?']);
+    expect(second.status).toBe('escalated');
+    expect(second.trace.steps[0]?.reasons).toContainEqual({
+      kind: 'fallback',
+      misunderstandings: 2,
+      offerHumanAfter: 2,
+      offerHuman: true,
+    });
+  });
+
+  it('resets the misunderstanding count once the customer is understood', async () => {
+    const chat = conversation(supportFlow, { nlu });
+    await chat.send({ type: 'start' });
+    await chat.send('blue bananas');
+    await chat.send('my invoice');
+    expect(chat.state()?.misunderstandings).toBe(0);
+  });
+
+  it('uses the first message typed at session start', async () => {
+    const result = await conversation(supportFlow, { nlu }).send({
+      type: 'start',
+      text: 'invoice please',
+    });
+    expect(textsOf(result)).toEqual(['Back at the start. What do you need?', 'Your email?']);
+  });
+
+  it('stops a loop at the step limit with an error trace and a safe message', async () => {
+    const loop = buildFlow({
+      nodes: [
+        { id: 'start', type: 'start' },
+        { id: 'spin', type: 'message', data: { text: 'again' } },
+        { id: 'back', type: 'jump', data: { targetNodeId: 'spin' } },
+      ],
+      edges: [
+        ['start', 'next', 'spin'],
+        ['spin', 'next', 'back'],
+      ],
+      settings: { maxStepsPerTurn: 20 },
+    });
+    const result = await conversation(loop).send({ type: 'start' });
+    expect(result.trace.error?.code).toBe('STEP_LIMIT');
+    expect(result.trace.steps).toHaveLength(20);
+    expect(textsOf(result)).toEqual([
+      'Sorry, something went wrong on my side. Could you try that again?',
+    ]);
+    expect(result.state.currentNodeId).toBeNull();
+  });
+
+  it('never rejects, even when the NLU throws: the state before the turn is kept', async () => {
+    const broken: NluClassifier = {
+      classify: () => {
+        throw new Error('model not loaded');
+      },
+    };
+    const chat = conversation(supportFlow, { nlu: broken });
+    const opening = await chat.send({ type: 'start' });
+    const result = await chat.send('hello');
+    expect(result.trace.error).toEqual({
+      code: 'TURN_FAILED',
+      message: 'The turn failed unexpectedly: model not loaded',
+    });
+    expect(result.state).toEqual(opening.state);
+  });
+
+  it('reports an output that leads nowhere instead of going silent', async () => {
+    const unfinished = buildFlow({
+      nodes: [
+        { id: 'start', type: 'start' },
+        { id: 'hi', type: 'message', data: { text: 'Hi' } },
+      ],
+      edges: [['start', 'next', 'hi']],
+    });
+    const result = await conversation(unfinished).send({ type: 'start' });
+    expect(result.trace.error?.code).toBe('OUTPUT_NOT_CONNECTED');
+    expect(result.trace.error?.message).toContain('"next"');
+  });
+
+  it('gives the same result for the same state, input and services', async () => {
+    const run = async () => {
+      const services = testServices();
+      const opening = await runTurn({
+        flow: supportFlow,
+        nlu,
+        state: null,
+        input: { type: 'start' },
+        services,
+      });
+      return runTurn({
+        flow: supportFlow,
+        nlu,
+        state: opening.state,
+        input: { type: 'text', text: 'invoice' },
+        services,
+      });
+    };
+    expect(await run()).toEqual(await run());
+  });
+
+  it('keeps the state plain JSON', async () => {
+    const chat = await atEmailQuestion();
+    const state = chat.state();
+    expect(JSON.parse(JSON.stringify(state))).toEqual(state);
+  });
+
+  it('refuses an input that does not match the contract without throwing', async () => {
+    const result = await runTurn({
+      flow: supportFlow,
+      nlu,
+      state: null,
+      input: { type: 'text' } as never,
+      services: testServices(),
+    });
+    expect(result.trace.error?.code).toBe('INVALID_INPUT');
+  });
+});

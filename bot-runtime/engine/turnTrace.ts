@@ -1,0 +1,57 @@
+import type { RuleResult } from '../flow/conditions/evaluateCondition';
+import type { JsonValue } from '../flow/json';
+import type { EntityMatch, IntentScore } from '../nlu/types';
+import type { TurnInput } from './turnInput';
+
+/** Why a node did what it did; preview draws these, production stores them for analytics. */
+export type TraceReason =
+  | {
+      kind: 'nlu';
+      text: string;
+      intent: string | null;
+      confidence: number;
+      threshold: number;
+      ranking: IntentScore[];
+      entities: EntityMatch[];
+    }
+  | { kind: 'globalIntent'; intent: string; targetNodeId: string }
+  | { kind: 'rules'; match: 'all' | 'any'; passed: boolean; results: RuleResult[] }
+  | {
+      kind: 'action';
+      action: string;
+      mocked: boolean;
+      request: JsonValue;
+      response: JsonValue | null;
+      error: { code: string; message: string } | null;
+      durationMs: number;
+    }
+  | { kind: 'input'; accepted: boolean; value: JsonValue; attempt: number }
+  | { kind: 'slot'; variable: string; entity: string; filled: boolean; value: JsonValue }
+  | { kind: 'fallback'; misunderstandings: number; offerHumanAfter: number; offerHuman: boolean }
+  | { kind: 'variable'; name: string; value: JsonValue }
+  | { kind: 'error'; code: string; message: string };
+
+export interface TraceStep {
+  step: number;
+  nodeId: string;
+  nodeType: string;
+  nodeLabel: string;
+  /** The node was waiting and this turn's input was for it. */
+  resumed: boolean;
+  /** `next` (with `output`), `wait`, `jump`, `end` or `error`. */
+  result: string;
+  output: string | null;
+  nextNodeId: string | null;
+  reasons: TraceReason[];
+  startedAt: number;
+  durationMs: number;
+}
+
+export interface TurnTrace {
+  input: TurnInput;
+  steps: TraceStep[];
+  /** Set when the turn stopped early: loop guard, broken node, unexpected failure. */
+  error: { code: string; message: string } | null;
+  startedAt: number;
+  durationMs: number;
+}

@@ -1,0 +1,15 @@
+/** The flow document's public surface for the studio, the API and the server. */
+export { type FlowDocument, type FlowDocumentInput, flowDocumentSchema } from './flowDocument';
+export { type FlowEdge, flowEdgeSchema } from './flowEdge';
+export { type FlowLayout, flowLayoutSchema } from './flowLayout';
+export { type FlowNode, flowNodeSchema } from './flowNode';
+export { type FlowSettings, flowSettingsSchema } from './flowSettings';
+export { type LoadFlowResult, loadFlow } from './loadFlow';
+export { migrateFlow } from './migrations/migrateFlow';
+export { type NluDefinition, nluDefinitionSchema } from './nluDefinition';
+export { nodeRegistry } from './nodes';
+export type { NodeRegistry } from './nodes/createNodeRegistry';
+export type { InspectorField, NodeOutput, NodeType } from './nodes/nodeType';
+export type { FlowIssue, FlowIssueCode } from './validator/flowIssue';
+export { validateFlow } from './validator/validateFlow';
+export { validateFlowDocument } from './validator/validateFlowDocument';

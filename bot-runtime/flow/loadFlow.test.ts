@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { loadFlow } from './loadFlow';
+import { migrateFlow } from './migrations/migrateFlow';
+
+const minimal = {
+  schemaVersion: 1,
+  nodes: [
+    { id: 'start', type: 'start' },
+    { id: 'hi', type: 'message', data: { text: 'Hi' } },
+  ],
+  edges: [{ id: 'e1', sourceNodeId: 'start', sourceOutput: 'next', targetNodeId: 'hi' }],
+  layout: {
+    nodes: { start: { x: 0, y: 0 } },
+    notes: [{ id: 'n1', x: 10, y: 10, text: 'Greeting' }],
+  },
+};
+
+describe('loadFlow', () => {
+  it('fills defaults for settings, node data and sticky notes', () => {
+    const loaded = loadFlow(minimal);
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    expect(loaded.flow.settings).toMatchObject({
+      nluThreshold: 0.6,
+      fallback: { offerHumanAfter: 2 },
+    });
+    expect(loaded.flow.nodes[1]?.data).toMatchObject({
+      text: 'Hi',
+      quickReplies: [],
+      typingDelayMs: 0,
+    });
+    expect(loaded.flow.layout.notes[0]).toMatchObject({ text: 'Greeting', color: 'yellow' });
+  });
+
+  it('rejects an unknown node type and invalid node data with their paths', () => {
+    const loaded = loadFlow({
+      ...minimal,
+      nodes: [
+        { id: 'x', type: 'teleport' },
+        { id: 'q', type: 'ask', data: { prompt: 'Hi?' } },
+      ],
+    });
+    expect(loaded.ok).toBe(false);
+    if (loaded.ok) return;
+    expect(loaded.error.code).toBe('FLOW_INVALID');
+    expect(loaded.error.issues.map((issue) => issue.path.join('.'))).toEqual([
+      'nodes.0.type',
+      'nodes.1.data.variable',
+    ]);
+  });
+
+  it('refuses a document from a newer Parley', () => {
+    const loaded = loadFlow({ ...minimal, schemaVersion: 99 });
+    expect(loaded).toMatchObject({ ok: false, error: { code: 'FLOW_VERSION_TOO_NEW' } });
+  });
+});
+
+describe('migrateFlow', () => {
+  const renameGreeting = {
+    name: 'migrateFlowFromV1ToV2',
+    from: 1,
+    migrate: (doc: Record<string, unknown>) => ({ ...doc, title: doc.name, name: undefined }),
+  };
+
+  it('applies named migrations in order up to the target version', () => {
+    const result = migrateFlow({ schemaVersion: 1, name: 'Support' }, [renameGreeting], 2);
+    expect(result).toEqual({
+      ok: true,
+      document: { schemaVersion: 2, title: 'Support', name: undefined },
+      applied: ['migrateFlowFromV1ToV2'],
+    });
+  });
+
+  it('leaves a current document as it is', () => {
+    expect(migrateFlow({ schemaVersion: 1 })).toEqual({
+      ok: true,
+      document: { schemaVersion: 1 },
+      applied: [],
+    });
+  });
+
+  it('says which step is missing', () => {
+    expect(migrateFlow({ schemaVersion: 1 }, [], 2)).toMatchObject({
+      ok: false,
+      error: { code: 'FLOW_MIGRATION_MISSING' },
+    });
+    expect(migrateFlow({ nodes: [] })).toMatchObject({
+      ok: false,
+      error: { code: 'FLOW_VERSION_MISSING' },
+    });
+  });
+});

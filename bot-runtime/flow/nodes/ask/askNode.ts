@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { identifierSchema } from '../../identifier';
+import { templateVariables } from '../../template/templateVariables';
+import { defineNodeType } from '../nodeType';
+import { runAsk } from './runAsk';
+
+export const answerTypes = [
+  'text',
+  'number',
+  'email',
+  'phone',
+  'date',
+  'yesno',
+  'choice',
+  'regex',
+] as const;
+
+export const askDataSchema = z.object({
+  prompt: z.string().default(''),
+  variable: identifierSchema,
+  answerType: z.enum(answerTypes).default('text'),
+  /** For `choice`: offered as quick replies, matched by value, label or position. */
+  options: z.array(z.object({ label: z.string().min(1), value: z.string().min(1) })).default([]),
+  /** For `regex`: the whole answer must match. */
+  pattern: z.string().default(''),
+  retryPrompt: z.string().default("Sorry, that doesn't look right. Could you try again?"),
+  /** Re-prompts before leaving through `invalid`. */
+  maxRetries: z.number().int().min(0).max(10).default(2),
+});
+export type AskData = z.output<typeof askDataSchema>;
+
+export const askNode = defineNodeType({
+  type: 'ask',
+  label: 'Ask',
+  description: 'Ask a question and keep the answer in a variable, checked against its type.',
+  icon: 'help-circle',
+  category: 'conversation',
+  dataSchema: askDataSchema,
+  defaultData: askDataSchema.parse({ prompt: 'What is your email?', variable: 'email' }),
+  outputs: (data) => [
+    { name: 'next', label: 'Answered', required: true },
+    {
+      name: 'invalid',
+      label: 'Invalid',
+      required: true,
+      whenMissing: {
+        code: 'ASK_WITHOUT_INVALID_PATH',
+        message: `connect its "Invalid" output: a customer who answers wrongly ${data.maxRetries + 1} times has nowhere to go.`,
+      },
+    },
+    { name: 'noInput', label: 'No answer', required: false },
+  ],
+  summary: (data) => `${data.prompt} → {{${data.variable}}} (${data.answerType})`,
+  inspector: [
+    { field: 'prompt', label: 'Question', widget: 'template' },
+    { field: 'variable', label: 'Save answer in', widget: 'variable' },
+    {
+      field: 'answerType',
+      label: 'Answer type',
+      widget: 'select',
+      choices: answerTypes.map((type) => ({ label: type, value: type })),
+    },
+    {
+      field: 'options',
+      label: 'Options',
+      widget: 'quickReplies',
+      visibleWhen: { field: 'answerType', equals: 'choice' },
+    },
+    {
+      field: 'pattern',
+      label: 'Pattern',
+      widget: 'code',
+      visibleWhen: { field: 'answerType', equals: 'regex' },
+    },
+    { field: 'retryPrompt', label: 'When the answer is invalid', widget: 'template' },
+    { field: 'maxRetries', label: 'Re-prompts before giving up', widget: 'number' },
+  ],
+  references: (data) => ({
+    reads: [...templateVariables(data.prompt), ...templateVariables(data.retryPrompt)],
+    writes: [data.variable],
+  }),
+  interruptible: true,
+  run: runAsk,
+});

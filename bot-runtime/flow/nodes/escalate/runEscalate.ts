@@ -1,0 +1,32 @@
+import type { JsonValue } from '../../json';
+import type { NodeContext, NodeResult } from '../nodeType';
+import type { EscalateData } from './escalateNode';
+
+/**
+ * Sends the handoff and waits, escalated, for routing. The host answers with a `noAgent`
+ * input when nobody can take the conversation; an agent accepting it needs no bot turn.
+ */
+export function runEscalate(context: NodeContext<EscalateData>): NodeResult {
+  const { data } = context.node;
+  if (context.resumed) {
+    const input = context.takeInput();
+    if (input?.type === 'noAgent') return { type: 'next', output: 'noAgent' };
+    return { type: 'wait', status: 'escalated', nodeState: { handedOff: true } };
+  }
+  const message = context.render(data.handoffMessage);
+  if (message) context.say({ type: 'text', text: message, quickReplies: [] });
+  const variables: Record<string, JsonValue> = {};
+  for (const name of data.variables) variables[name] = context.variables[name] ?? null;
+  context.say({
+    type: 'handoff',
+    handoff: {
+      queue: data.queue,
+      skills: data.skills,
+      priority: data.priority,
+      summary: context.render(data.summary),
+      intent: context.lastIntent(),
+      variables,
+    },
+  });
+  return { type: 'wait', status: 'escalated', nodeState: { handedOff: true } };
+}

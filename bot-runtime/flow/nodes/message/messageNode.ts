@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { cardSchema, quickReplySchema } from '../../richContent';
+import { templateVariables } from '../../template/templateVariables';
+import { defineNodeType } from '../nodeType';
+import { runMessage } from './runMessage';
+
+export const messageDataSchema = z.object({
+  /** A template: `Hi {{firstName}}!` */
+  text: z.string().default(''),
+  /** Other wordings of `text`; one of them is picked at random each time. */
+  variations: z.array(z.string()).default([]),
+  quickReplies: z.array(quickReplySchema).default([]),
+  /** One card, or a carousel when there are several. */
+  cards: z.array(cardSchema).default([]),
+  image: z
+    .object({ url: z.string().min(1), alt: z.string().default('') })
+    .nullable()
+    .default(null),
+  typingDelayMs: z.number().int().min(0).max(10_000).default(0),
+});
+export type MessageData = z.output<typeof messageDataSchema>;
+
+export const messageNode = defineNodeType({
+  type: 'message',
+  label: 'Message',
+  description: 'Send text, quick-reply buttons, cards or an image.',
+  icon: 'message-square',
+  category: 'conversation',
+  dataSchema: messageDataSchema,
+  defaultData: messageDataSchema.parse({ text: 'Hello!' }),
+  outputs: () => [{ name: 'next', label: 'Next', required: true }],
+  summary: (data) => {
+    if (data.text) return data.text;
+    if (data.cards.length > 0) return `${data.cards.length} card(s)`;
+    if (data.image) return 'Image';
+    return 'Empty message';
+  },
+  inspector: [
+    { field: 'text', label: 'Text', widget: 'template' },
+    { field: 'variations', label: 'Other wordings', widget: 'options' },
+    { field: 'quickReplies', label: 'Quick replies', widget: 'quickReplies' },
+    { field: 'cards', label: 'Cards', widget: 'cards' },
+    { field: 'image', label: 'Image', widget: 'image' },
+    { field: 'typingDelayMs', label: 'Typing delay (ms)', widget: 'number' },
+  ],
+  references: (data) => ({
+    reads: [
+      data.text,
+      ...data.variations,
+      ...data.cards.flatMap((c) => [c.title, c.subtitle]),
+    ].flatMap(templateVariables),
+  }),
+  run: runMessage,
+});

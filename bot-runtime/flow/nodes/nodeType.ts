@@ -1,0 +1,143 @@
+import type { z } from 'zod';
+import type { BotOutput } from '../../engine/botOutput';
+import type { ActionOutcome } from '../../engine/callAction';
+import type { SessionStatus } from '../../engine/sessionState';
+import type { TurnInput } from '../../engine/turnInput';
+import type { TraceReason } from '../../engine/turnTrace';
+import type { Classification } from '../../nlu/types';
+import type { JsonObject, JsonValue } from '../json';
+
+/**
+ * A node type, declared once in its own folder: what the studio needs for the palette and the
+ * inspector, what the validator needs to check a flow, and what the engine runs.
+ */
+export interface NodeType<Data = unknown> {
+  type: string;
+  label: string;
+  description: string;
+  /** A name from the studio's icon set. */
+  icon: string;
+  category: NodeCategory;
+  dataSchema: z.ZodType<Data>;
+  /** What a freshly dropped node starts with. */
+  defaultData: Data;
+  /** The named exits of a node with this data; edges start from these. */
+  outputs(data: Data): NodeOutput[];
+  /** One line for the canvas box. */
+  summary(data: Data): string;
+  /** How the studio lays out the inspector form; pure data. */
+  inspector: InspectorField[];
+  /** What the validator checks the node against: intents, actions, nodes and variables. */
+  references(data: Data): NodeReferences;
+  /** Exactly one node of an entry type starts every session. */
+  isEntry?: boolean;
+  /** Reaching this node counts as a way out of the bot (a human or the end). */
+  isExit?: boolean;
+  /** While this node waits, a global intent may interrupt it. */
+  interruptible?: boolean;
+  run(context: NodeContext<Data>): NodeResult | Promise<NodeResult>;
+}
+
+export type NodeCategory = 'flow' | 'conversation' | 'logic' | 'integration' | 'handoff';
+
+export interface NodeOutput {
+  name: string;
+  label: string;
+  /** The validator reports a required output left unconnected. */
+  required: boolean;
+  /** Reported instead of the generic OUTPUT_NOT_CONNECTED when this output has no edge. */
+  whenMissing?: { code: string; message: string };
+}
+
+export interface NodeReferences {
+  intents?: string[];
+  entities?: string[];
+  actions?: string[];
+  /** Nodes reached without an edge, e.g. a jump target. */
+  nodes?: string[];
+  reads?: string[];
+  writes?: string[];
+}
+
+export type InspectorWidget =
+  | 'text'
+  | 'template'
+  | 'number'
+  | 'toggle'
+  | 'select'
+  | 'variable'
+  | 'variableList'
+  | 'intentPicker'
+  | 'entityPicker'
+  | 'quickReplies'
+  | 'cards'
+  | 'image'
+  | 'options'
+  | 'conditionRules'
+  | 'assignments'
+  | 'actionPicker'
+  | 'inputMapping'
+  | 'resultMapping'
+  | 'skills'
+  | 'nodePicker'
+  | 'code';
+
+export interface InspectorField {
+  /** Dotted path into the node's data. */
+  field: string;
+  label: string;
+  widget: InspectorWidget;
+  help?: string;
+  /** For `select`. */
+  choices?: { label: string; value: string }[];
+  /** Shown only when another field has this value. */
+  visibleWhen?: { field: string; equals: JsonValue };
+}
+
+/** What a handler sees of the running turn. */
+export interface NodeContext<Data> {
+  node: { id: string; label: string; data: Data };
+  /** True when this node was waiting and the turn's input is its answer. */
+  resumed: boolean;
+  /** What this node saved when it last waited; null on a fresh entry. */
+  nodeState: JsonObject | null;
+  variables: Readonly<Record<string, JsonValue>>;
+  setVariable(name: string, value: JsonValue): void;
+  /** The turn's input if no node has used it yet; taking it marks it used. */
+  takeInput(): TurnInput | null;
+  /** Whether an edge leaves this node through the output. */
+  isConnected(output: string): boolean;
+  say(output: BotOutput): void;
+  render(template: string): string;
+  /** The turn's NLU result for this text (computed once, with the flow's threshold). */
+  classify(text: string): Classification;
+  recordIntent(intent: string): void;
+  lastIntent(): string | null;
+  explain(reason: TraceReason): void;
+  /**
+   * Calls an action with its input fields as templates; the engine renders them from the
+   * variables, except the fields the action declares it renders itself.
+   */
+  callAction(
+    name: string,
+    inputTemplates: Record<string, string>,
+    timeoutMs: number,
+  ): Promise<ActionOutcome>;
+  now(): number;
+  random(): number;
+}
+
+export type NodeResult =
+  /** Leave through this output. */
+  | { type: 'next'; output: string }
+  /** Stop the turn here until the next input. */
+  | { type: 'wait'; nodeState?: JsonObject; status?: Exclude<SessionStatus, 'ended'> }
+  | { type: 'jump'; targetNodeId: string }
+  /** The customer's message was not understood; the engine applies the flow's fallback rules. */
+  | { type: 'misunderstood'; nodeState?: JsonObject }
+  | { type: 'end' };
+
+/** Keeps each declaration's data type checked against its own schema. */
+export function defineNodeType<Data>(nodeType: NodeType<Data>): NodeType<Data> {
+  return nodeType;
+}

@@ -1,0 +1,26 @@
+export type FlowIssueCode =
+  | 'INVALID_DOCUMENT'
+  | 'DUPLICATE_NODE_ID'
+  | 'NO_START'
+  | 'MULTIPLE_STARTS'
+  | 'DANGLING_EDGE'
+  | 'DUPLICATE_EDGE'
+  | 'UNKNOWN_TARGET'
+  | 'UNREACHABLE_NODE'
+  | 'OUTPUT_NOT_CONNECTED'
+  | 'UNKNOWN_INTENT'
+  | 'UNKNOWN_ENTITY'
+  | 'VARIABLE_READ_BEFORE_SET'
+  | 'ASK_WITHOUT_INVALID_PATH'
+  | 'UNKNOWN_ACTION'
+  | 'NO_WAY_OUT';
+
+/** One finding of the validator. Errors block publishing; warnings do not. */
+export interface FlowIssue {
+  /** A `FlowIssueCode`, or a code a node type declares for its own outputs. */
+  code: FlowIssueCode | (string & {});
+  severity: 'error' | 'warning';
+  nodeId?: string;
+  edgeId?: string;
+  message: string;
+}

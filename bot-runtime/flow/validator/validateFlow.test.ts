@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest';
+import { buildFlow, type FlowSketch } from '../../engine/testing/buildFlow';
+import { validateFlow } from './validateFlow';
+import { validateFlowDocument } from './validateFlowDocument';
+
+const knownActions = ['orderStatus'];
+
+/** Start → greeting → menu; "order" looks the order up; everything ends or hands off. */
+function supportSketch(): FlowSketch {
+  return {
+    nodes: [
+      { id: 'start', type: 'start' },
+      { id: 'hello', type: 'message', data: { text: 'Hi! How can I help?' } },
+      {
+        id: 'menu',
+        type: 'intent',
+        label: 'Menu',
+        data: {
+          intents: [
+            { intent: 'orderStatus', slots: [{ entity: 'orderNumber', variable: 'orderNumber' }] },
+          ],
+        },
+      },
+      {
+        id: 'lookup',
+        type: 'action',
+        data: {
+          action: 'orderStatus',
+          inputs: [{ name: 'orderNumber', value: '{{orderNumber}}' }],
+          results: [{ path: 'status', variable: 'orderState' }],
+        },
+      },
+      { id: 'answer', type: 'message', data: { text: 'Your order is {{orderState}}.' } },
+      { id: 'human', type: 'escalate', data: { queue: 'Orders' } },
+      { id: 'bye', type: 'end' },
+    ],
+    edges: [
+      ['start', 'next', 'hello'],
+      ['hello', 'next', 'menu'],
+      ['menu', 'orderStatus', 'lookup'],
+      ['lookup', 'success', 'answer'],
+      ['lookup', 'failure', 'human'],
+      ['answer', 'next', 'bye'],
+      ['human', 'noAgent', 'bye'],
+    ],
+    nlu: {
+      intents: [{ name: 'orderStatus', description: '', phrases: ['where is my order'] }],
+      entities: [{ kind: 'regex', name: 'orderNumber', pattern: '[A-Z]\\d{4}' }],
+    },
+  };
+}
+
+function issuesOf(sketch: FlowSketch) {
+  return validateFlow(buildFlow(sketch), { knownActions });
+}
+
+function codes(sketch: FlowSketch) {
+  return issuesOf(sketch).map((issue) => issue.code);
+}
+
+describe('validateFlow', () => {
+  it('finds nothing wrong in a complete support flow', () => {
+    expect(issuesOf(supportSketch())).toEqual([]);
+  });
+
+  it('asks for a start node when there is none', () => {
+    const sketch = supportSketch();
+    sketch.nodes = sketch.nodes.filter((node) => node.id !== 'start');
+    sketch.edges = sketch.edges?.filter(([source]) => source !== 'start');
+    const [issue] = issuesOf(sketch).filter((i) => i.code === 'NO_START');
+    expect(issue).toMatchObject({
+      severity: 'error',
+      message: expect.stringContaining('Add a Start'),
+    });
+  });
+
+  it('points at the second start node', () => {
+    const sketch = supportSketch();
+    sketch.nodes.push({ id: 'start2', type: 'start' });
+    sketch.edges?.push(['start2', 'next', 'hello']);
+    expect(issuesOf(sketch)).toContainEqual(
+      expect.objectContaining({ code: 'MULTIPLE_STARTS', severity: 'error', nodeId: 'start2' }),
+    );
+  });
+
+  it('reports an edge to a deleted node and an edge from an output the node no longer has', () => {
+    const sketch = supportSketch();
+    sketch.edges?.push(['answer', 'next', 'ghost'], ['hello', 'maybe', 'bye']);
+    const dangling = issuesOf(sketch).filter((i) => i.code === 'DANGLING_EDGE');
+    expect(dangling.map((i) => i.edgeId)).toEqual(['e8', 'e9']);
+    expect(dangling[1]?.message).toContain('no "maybe" output');
+  });
+
+  it('reports two connections from the same output', () => {
+    const sketch = supportSketch();
+    sketch.edges?.push(['answer', 'next', 'human']);
+    expect(issuesOf(sketch)).toContainEqual(
+      expect.objectContaining({ code: 'DUPLICATE_EDGE', edgeId: 'e8', nodeId: 'answer' }),
+    );
+  });
+
+  it('warns about a node nothing leads to', () => {
+    const sketch = supportSketch();
+    sketch.nodes.push({ id: 'orphan', type: 'message', data: { text: 'Nobody sees me' } });
+    sketch.edges?.push(['orphan', 'next', 'bye']);
+    expect(issuesOf(sketch)).toContainEqual(
+      expect.objectContaining({ code: 'UNREACHABLE_NODE', severity: 'warning', nodeId: 'orphan' }),
+    );
+  });
+
+  it('requires every required output to be connected', () => {
+    const sketch = supportSketch();
+    sketch.edges = sketch.edges?.filter(
+      ([source, output]) => !(source === 'lookup' && output === 'failure'),
+    );
+    const issue = issuesOf(sketch).find((i) => i.code === 'OUTPUT_NOT_CONNECTED');
+    expect(issue).toMatchObject({ severity: 'error', nodeId: 'lookup' });
+    expect(issue?.message).toContain('"Failure"');
+  });
+
+  it('reports an intent the NLU does not define', () => {
+    const sketch = supportSketch();
+    sketch.nlu = { ...sketch.nlu, intents: [] };
+    expect(issuesOf(sketch)).toContainEqual(
+      expect.objectContaining({ code: 'UNKNOWN_INTENT', nodeId: 'menu', severity: 'error' }),
+    );
+  });
+
+  it('reports a slot entity the NLU does not define', () => {
+    const sketch = supportSketch();
+    sketch.nlu = { ...sketch.nlu, entities: [] };
+    expect(codes(sketch)).toContain('UNKNOWN_ENTITY');
+  });
+
+  it('warns when a variable is read where no path has set it', () => {
+    const sketch = supportSketch();
+    const hello = sketch.nodes.find((node) => node.id === 'hello');
+    if (hello) hello.data = { text: 'Hi {{firstName}}!' };
+    const issue = issuesOf(sketch).find((i) => i.code === 'VARIABLE_READ_BEFORE_SET');
+    expect(issue).toMatchObject({ severity: 'warning', nodeId: 'hello' });
+    expect(issue?.message).toContain('{{firstName}}');
+  });
+
+  it('does not warn about a variable that has a default', () => {
+    const sketch = supportSketch();
+    const hello = sketch.nodes.find((node) => node.id === 'hello');
+    if (hello) hello.data = { text: 'Hi {{firstName}}!' };
+    sketch.settings = {
+      variables: [{ name: 'firstName', type: 'string', default: 'there', description: '' }],
+    };
+    expect(codes(sketch)).not.toContain('VARIABLE_READ_BEFORE_SET');
+  });
+
+  it('requires an invalid path for an ask', () => {
+    const sketch = supportSketch();
+    sketch.nodes.push({
+      id: 'email',
+      type: 'ask',
+      data: { prompt: 'Email?', variable: 'email', answerType: 'email' },
+    });
+    sketch.edges = sketch.edges?.map((edge) =>
+      edge[0] === 'answer' ? ['answer', 'next', 'email'] : edge,
+    );
+    sketch.edges?.push(['email', 'next', 'bye']);
+    const issue = issuesOf(sketch).find((i) => i.code === 'ASK_WITHOUT_INVALID_PATH');
+    expect(issue).toMatchObject({ severity: 'error', nodeId: 'email' });
+    expect(issue?.message).toContain('answers wrongly 3 times');
+  });
+
+  it('reports an action this deployment does not have', () => {
+    const flow = buildFlow(supportSketch());
+    expect(validateFlow(flow, { knownActions: [] })).toContainEqual(
+      expect.objectContaining({ code: 'UNKNOWN_ACTION', nodeId: 'lookup' }),
+    );
+  });
+
+  it('warns about a loop the customer cannot leave', () => {
+    const sketch = supportSketch();
+    sketch.nodes.push(
+      { id: 'again', type: 'ask', data: { prompt: 'Again?', variable: 'x' } },
+      { id: 'back', type: 'jump', data: { targetNodeId: 'again' } },
+    );
+    sketch.edges = sketch.edges?.map((edge) =>
+      edge[0] === 'answer' ? ['answer', 'next', 'again'] : edge,
+    );
+    sketch.edges?.push(['again', 'next', 'back'], ['again', 'invalid', 'back']);
+    const stuck = issuesOf(sketch).filter((i) => i.code === 'NO_WAY_OUT');
+    expect(stuck.map((i) => i.nodeId).sort()).toEqual(['again', 'answer', 'back']);
+    expect(stuck[0]?.severity).toBe('warning');
+  });
+
+  it('reports a jump to a node that does not exist', () => {
+    const sketch = supportSketch();
+    sketch.nodes.push({ id: 'back', type: 'jump', data: { targetNodeId: 'gone' } });
+    sketch.edges = sketch.edges?.map((edge) =>
+      edge[0] === 'answer' ? ['answer', 'next', 'back'] : edge,
+    );
+    expect(issuesOf(sketch)).toContainEqual(
+      expect.objectContaining({ code: 'UNKNOWN_TARGET', nodeId: 'back' }),
+    );
+  });
+
+  it('reports two nodes with the same id', () => {
+    const sketch = supportSketch();
+    sketch.nodes.push({ id: 'bye', type: 'end' });
+    expect(codes(sketch)).toContain('DUPLICATE_NODE_ID');
+  });
+
+  it('turns a document that does not load into INVALID_DOCUMENT issues on the node', () => {
+    const issues = validateFlowDocument(
+      { schemaVersion: 1, nodes: [{ id: 'q', type: 'ask', data: { variable: 'not a name' } }] },
+      { knownActions },
+    );
+    expect(issues).toEqual([
+      expect.objectContaining({ code: 'INVALID_DOCUMENT', severity: 'error', nodeId: 'q' }),
+    ]);
+  });
+});

@@ -1,0 +1,129 @@
+import type { AnalyzedText } from './analyzeText';
+
+/** A sparse, L2-normalised TF-IDF vector. */
+export interface SparseVector {
+  indices: Int32Array;
+  values: Float32Array;
+}
+
+export interface FeatureSpace {
+  index: Map<string, number>;
+  idf: Float32Array;
+  /** Scratch term counts for `vectorize`, all zero between calls: no allocation per utterance. */
+  counts: Float64Array;
+}
+
+const CHAR_NGRAM_MIN = 2;
+const CHAR_NGRAM_MAX = 5;
+/**
+ * Words and character n-grams are normalised apart, then weighted so that the whole vector has
+ * norm 1 and the n-grams carry three quarters of it: one norm over both would drown the words
+ * (there are ten times more n-grams), equal weights did about 0.3 points worse on CLINC150.
+ */
+const WORD_WEIGHT = 0.5;
+const BLOCK_WEIGHTS = [WORD_WEIGHT, Math.sqrt(1 - WORD_WEIGHT * WORD_WEIGHT)];
+/** On large data a term seen once is mostly noise and bloats the model; tiny bots need every term. */
+const MIN_DOCUMENT_FREQUENCY_LARGE = 2;
+const LARGE_CORPUS = 2_000;
+
+/**
+ * Word terms are marked with a control character that text never keeps after tokenising, so they
+ * cannot collide with a character n-gram ("to be" the bigram vs "to be" the 5-gram); n-grams stay
+ * unmarked, which saves a string per n-gram when classifying.
+ */
+const WORD_MARK = '\u0001';
+const BIGRAM_MARK = '\u0002';
+
+export interface Terms {
+  words: string[];
+  chars: string[];
+}
+
+/** Word terms: stems and stem bigrams. Character terms: 2..5-grams of the padded text. */
+export function extractTerms(analyzed: AnalyzedText): Terms {
+  const words: string[] = [];
+  for (const stem of analyzed.stems) words.push(`${WORD_MARK}${stem}`);
+  for (const pair of analyzed.stemBigrams) words.push(`${BIGRAM_MARK}${pair}`);
+  const chars: string[] = [];
+  const padded = ` ${analyzed.normalized} `;
+  for (let n = CHAR_NGRAM_MIN; n <= CHAR_NGRAM_MAX; n++) {
+    for (let start = 0; start + n <= padded.length; start++) {
+      chars.push(padded.slice(start, start + n));
+    }
+  }
+  return { words, chars };
+}
+
+export function buildFeatureSpace(documents: Terms[]): FeatureSpace {
+  const ids = new Map<string, number>();
+  const documentFrequency: number[] = [];
+  const lastDocument: number[] = [];
+  documents.forEach(({ words, chars }, document) => {
+    for (const terms of [words, chars]) {
+      for (const term of terms) {
+        let id = ids.get(term);
+        if (id === undefined) {
+          id = documentFrequency.push(0) - 1;
+          lastDocument.push(-1);
+          ids.set(term, id);
+        }
+        if (lastDocument[id] !== document) {
+          lastDocument[id] = document;
+          documentFrequency[id] = (documentFrequency[id] as number) + 1;
+        }
+      }
+    }
+  });
+  const minFrequency = documents.length >= LARGE_CORPUS ? MIN_DOCUMENT_FREQUENCY_LARGE : 1;
+  // In first-seen order: the documents come in a canonical order, so this is deterministic.
+  const index = new Map<string, number>();
+  const idf: number[] = [];
+  for (const [term, id] of ids) {
+    const frequency = documentFrequency[id] as number;
+    if (frequency < minFrequency) continue;
+    index.set(term, idf.push(Math.log((1 + documents.length) / (1 + frequency)) + 1) - 1);
+  }
+  return createFeatureSpace(index, Float32Array.from(idf));
+}
+
+export function createFeatureSpace(index: Map<string, number>, idf: Float32Array): FeatureSpace {
+  return { index, idf, counts: new Float64Array(idf.length) };
+}
+
+/** Sublinear term frequency times inverse document frequency, per block, for known terms. */
+export function vectorize(space: FeatureSpace, { words, chars }: Terms): SparseVector {
+  const found: number[] = [];
+  countTerms(space, words, found);
+  const wordCount = found.length;
+  countTerms(space, chars, found);
+  const indices = Int32Array.from(found);
+  const values = new Float32Array(found.length);
+  const blocks = [
+    [0, wordCount],
+    [wordCount, found.length],
+  ] as const;
+  blocks.forEach(([from, to], block) => {
+    let squaredNorm = 0;
+    for (let k = from; k < to; k++) {
+      const feature = indices[k] as number;
+      const weight =
+        (1 + Math.log(space.counts[feature] as number)) * (space.idf[feature] as number);
+      space.counts[feature] = 0;
+      values[k] = weight;
+      squaredNorm += weight * weight;
+    }
+    const scale = squaredNorm > 0 ? (BLOCK_WEIGHTS[block] as number) / Math.sqrt(squaredNorm) : 0;
+    for (let k = from; k < to; k++) values[k] = (values[k] as number) * scale;
+  });
+  return { indices, values };
+}
+
+/** Counts known terms into the space's scratch counts; `found` gets each feature once. */
+function countTerms(space: FeatureSpace, terms: string[], found: number[]): void {
+  for (const term of terms) {
+    const feature = space.index.get(term);
+    if (feature === undefined) continue;
+    if (space.counts[feature] === 0) found.push(feature);
+    space.counts[feature] = (space.counts[feature] as number) + 1;
+  }
+}

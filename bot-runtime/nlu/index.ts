@@ -1,0 +1,7 @@
+export type { ClassifyOptions, LoadedNlu } from './loadNlu';
+export { loadNlu } from './loadNlu';
+export type { NluModel } from './nluModel';
+export { nluModelSchema } from './nluModel';
+export * from './schema';
+export { trainNlu } from './trainNlu';
+export type * from './types';

@@ -1,0 +1,67 @@
+import { createTextAnalyzer } from './analyzeText';
+import { bestIntent } from './bestIntent';
+import { createEntityExtractor } from './entities/extractEntities';
+import { createFeatureSpace, extractTerms, vectorize } from './featureSpace';
+import { type LinearModel, scoreVector } from './linearSvm';
+import { nluModelSchema } from './nluModel';
+import { softmax } from './probabilities';
+import { decodeFloat32, decodeInt32, decodeUint16 } from './typedArrayBase64';
+import type { Classification, IntentScore, NluClassifier } from './types';
+
+export interface ClassifyOptions {
+  /** Below this confidence the intent is `null`; defaults to the threshold picked in training. */
+  threshold?: number;
+  /** "Today" for relative dates ("tomorrow", "next friday"); defaults to the current time. */
+  now?: Date;
+}
+
+export interface LoadedNlu extends NluClassifier {
+  classify(text: string, options?: ClassifyOptions): Classification;
+  /** The intents it knows, sorted by name. */
+  readonly intents: string[];
+  /** The threshold picked in training. */
+  readonly threshold: number;
+}
+
+/** Loads an `NluModel` from `trainNlu` (or its JSON round trip). Throws a ZodError on a malformed model. */
+export function loadNlu(input: unknown): LoadedNlu {
+  const model = nluModelSchema.parse(input);
+  const idf = decodeFloat32(model.idf);
+  const space = createFeatureSpace(
+    new Map(model.vocabulary.map((term, position) => [term, position])),
+    idf,
+  );
+  const linear: LinearModel = {
+    classCount: model.classes.length,
+    rowStart: decodeInt32(model.rowStart),
+    classIndex: decodeUint16(model.classIndex),
+    weights: decodeFloat32(model.weights),
+    bias: decodeFloat32(model.bias),
+  };
+  const analyze = createTextAnalyzer(model.language);
+  const extractEntities = createEntityExtractor(model.entities, model.builtins, model.language);
+  const intents = model.classes.filter((_, c) => c !== model.noneClass);
+
+  return {
+    intents,
+    threshold: model.threshold,
+    classify(text, options = {}) {
+      const threshold = options.threshold ?? model.threshold;
+      const margins = scoreVector(linear, vectorize(space, extractTerms(analyze(text))));
+      const probabilities = softmax(margins, model.scale, new Float64Array(margins.length));
+      const best = bestIntent(probabilities, model.noneClass);
+      const ranking: IntentScore[] = [];
+      probabilities.forEach((confidence, c) => {
+        if (c !== model.noneClass) ranking.push({ intent: model.classes[c] as string, confidence });
+      });
+      ranking.sort((a, b) => b.confidence - a.confidence);
+      const recognised = best.intent >= 0 && best.confidence >= threshold;
+      return {
+        intent: recognised ? (model.classes[best.intent] as string) : null,
+        confidence: best.confidence,
+        ranking,
+        entities: extractEntities(text, options.now ?? new Date()),
+      };
+    },
+  };
+}

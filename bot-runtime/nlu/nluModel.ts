@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { builtinEntityNameSchema, entityDefinitionSchema, nluLanguageSchema } from './schema';
+
+export const NLU_MODEL_FORMAT = 'parley-nlu/1';
+
+/** The trained model: plain JSON, stored with a published bot version and loaded by `loadNlu`. */
+export const nluModelSchema = z.object({
+  format: z.literal(NLU_MODEL_FORMAT),
+  language: nluLanguageSchema,
+  /** Class names in weight order; the out-of-scope class, when trained, is `noneClass`. */
+  classes: z.array(z.string()),
+  noneClass: z.number().int(),
+  vocabulary: z.array(z.string()),
+  /** base64 Float32: inverse document frequency per vocabulary term. */
+  idf: z.string(),
+  /** The linear model, compressed by feature (see `LinearModel`), base64. */
+  rowStart: z.string(),
+  classIndex: z.string(),
+  weights: z.string(),
+  /** base64 Float32: one per class. */
+  bias: z.string(),
+  /** Softmax scale fitted on held-out margins. */
+  scale: z.number().positive(),
+  /** Threshold picked on held-out predictions; `classify` uses it unless told otherwise. */
+  threshold: z.number().min(0).max(1),
+  entities: z.array(entityDefinitionSchema),
+  builtins: z.array(builtinEntityNameSchema),
+});
+export type NluModel = z.infer<typeof nluModelSchema>;

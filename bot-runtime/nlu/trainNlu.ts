@@ -1,0 +1,85 @@
+import { createTextAnalyzer } from './analyzeText';
+import { crossValidatedMargins } from './crossValidate';
+import { buildFeatureSpace, extractTerms, vectorize } from './featureSpace';
+import { trainLinearSvm } from './linearSvm';
+import { NLU_MODEL_FORMAT, type NluModel } from './nluModel';
+import { pickThreshold } from './pickThreshold';
+import { createPrng, shuffleInPlace } from './prng';
+import { fitSoftmaxScale } from './probabilities';
+import { type NluTrainingSet, nluTrainingSetSchema } from './schema';
+import { encodeTypedArray } from './typedArrayBase64';
+
+/** The name of the class learned from out-of-scope examples; never returned as an intent. */
+export const NONE_CLASS = '__none__';
+const SHUFFLE_SEED = 20_240_501;
+/**
+ * Up to this size, 5-fold cross-validation: each fold keeps more of a small bot's few phrases, and
+ * every phrase gets a held-out prediction. Above it, one third held out once is enough and cheaper.
+ */
+const SMALL_DATA = 2_000;
+
+/**
+ * Trains intent recognition: TF-IDF of stems, stem bigrams and character 2-5-grams, one-vs-rest
+ * linear SVMs, a softmax scale and a confidence threshold fitted by cross-validation. Throws a
+ * ZodError when the training set is invalid.
+ */
+export function trainNlu(input: NluTrainingSet): NluModel {
+  const trainingSet = nluTrainingSetSchema.parse(input);
+  // Sorted, like the examples below: the order the designer typed things in must not matter.
+  const intents = [...trainingSet.intents].sort((a, b) => (a.name < b.name ? -1 : 1));
+  const classes = intents.map((intent) => intent.name);
+  const noneClass = trainingSet.outOfScope.length > 0 ? classes.push(NONE_CLASS) - 1 : -1;
+  const examples = canonicalExamples([
+    ...intents.flatMap((intent, label) => intent.phrases.map((text) => ({ text, label }))),
+    ...trainingSet.outOfScope.map((text) => ({ text, label: noneClass })),
+  ]);
+
+  const analyze = createTextAnalyzer(trainingSet.language);
+  const terms = examples.map((example) => extractTerms(analyze(example.text)));
+  const space = buildFeatureSpace(terms);
+  const vectors = terms.map((documentTerms) => vectorize(space, documentTerms));
+  const labels = Int32Array.from(examples, (example) => example.label);
+  const featureCount = space.idf.length;
+
+  const small = examples.length <= SMALL_DATA;
+  const heldOut = small
+    ? crossValidatedMargins(vectors, labels, classes.length, featureCount, 5, 5)
+    : crossValidatedMargins(vectors, labels, classes.length, featureCount, 3, 1);
+  const scale = fitSoftmaxScale(heldOut.margins, heldOut.labels, classes.length);
+  const threshold = pickThreshold({ ...heldOut, classCount: classes.length, noneClass, scale });
+  const linear = trainLinearSvm(vectors, labels, classes.length, featureCount);
+
+  return {
+    format: NLU_MODEL_FORMAT,
+    language: trainingSet.language,
+    classes,
+    noneClass,
+    vocabulary: [...space.index.keys()],
+    idf: encodeTypedArray(space.idf),
+    rowStart: encodeTypedArray(linear.rowStart),
+    classIndex: encodeTypedArray(linear.classIndex),
+    weights: encodeTypedArray(linear.weights),
+    bias: encodeTypedArray(linear.bias),
+    scale,
+    threshold,
+    entities: trainingSet.entities,
+    builtins: trainingSet.builtins,
+  };
+}
+
+/**
+ * Sorted, de-duplicated, then shuffled with a fixed seed: the model does not depend on the order
+ * the designer typed the phrases in, and no class comes in one block (which hurts the solver).
+ */
+function canonicalExamples(
+  examples: { text: string; label: number }[],
+): { text: string; label: number }[] {
+  const unique = new Map(
+    examples.map((example) => [`${example.label}\u0000${example.text}`, example]),
+  );
+  const sorted = [...unique.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, example]) => example);
+  shuffleInPlace(sorted, createPrng(SHUFFLE_SEED));
+  return sorted;
+}
