@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+const dataDir = process.env.E2E_DATA_DIR ?? '.e2e-data';
 export const E2E_DEMO_PASSWORD = 'e2e-demo-password';
 
 /**
@@ -42,7 +43,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'rm -rf .e2e-data && node --import tsx server/main.ts',
+    command: `rm -rf ${dataDir} && node --import tsx server/main.ts`,
     url: `http://localhost:${port}/api/v1/health`,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -50,7 +51,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATABASE_URL: 'file:.e2e-data/parley.db',
+      DATABASE_URL: `file:${dataDir}/parley.db`,
       PARLEY_DEMO_PASSWORD: E2E_DEMO_PASSWORD,
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',

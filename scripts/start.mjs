@@ -6,7 +6,7 @@ import { register } from 'tsx/esm/api';
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 process.env.NODE_ENV ??= 'production';
 
-if (!existsSync('.next/BUILD_ID')) {
+if (!existsSync(`${process.env.NEXT_DIST_DIR ?? '.next'}/BUILD_ID`)) {
   console.log('No build found: building Parley once (a few minutes on a small machine)...');
   const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);

@@ -15,6 +15,7 @@ export interface Env {
   dataDir: string;
   nextAuthSecret: string;
   demoPassword: string | undefined;
+  rateLimits: { deploymentPerSecond: number; conversationPerMinute: number };
 }
 
 const sqliteUrl = z
@@ -31,6 +32,8 @@ const envSchema = z.object({
   DATABASE_URL: sqliteUrl.default('file:data/parley.db'),
   NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   PARLEY_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  API_RATE_LIMIT_DEPLOYMENT_PER_SECOND: z.coerce.number().int().min(1).default(2000),
+  API_RATE_LIMIT_CONVERSATION_PER_MINUTE: z.coerce.number().int().min(1).default(120),
 });
 
 export class EnvError extends Error {
@@ -64,6 +67,10 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     dataDir: path.dirname(databasePath),
     nextAuthSecret: vars.NEXTAUTH_SECRET,
     demoPassword: vars.PARLEY_DEMO_PASSWORD,
+    rateLimits: {
+      deploymentPerSecond: vars.API_RATE_LIMIT_DEPLOYMENT_PER_SECOND,
+      conversationPerMinute: vars.API_RATE_LIMIT_CONVERSATION_PER_MINUTE,
+    },
   };
 }
 

@@ -11,7 +11,11 @@ export type DomainErrorCode =
   | 'PUBLIC_ID_TAKEN'
   | 'CANNOT_CHANGE_SELF'
   | 'IDENTITY_KEY_REQUIRED'
-  | 'INVALID_IDENTITY_KEY';
+  | 'INVALID_IDENTITY_KEY'
+  | 'FLOW_HAS_ERRORS'
+  | 'FLOW_INVALID'
+  | 'DRAFT_CONFLICT'
+  | 'BOT_IS_LIVE';
 
 export class DomainError extends Error {
   constructor(

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
-import next from 'next';
+import { PublishedBotRunner } from './bots/publishedBotRunner';
+import { createMessagingRuntime } from './createMessagingRuntime';
 import { getDb } from './db/client';
+import { handleDemoStoreApi } from './demo/demoStoreApi';
 import { getEnv } from './env';
-import { createApiHandler } from './http/apiHandler';
 import { sendError } from './http/respond';
 import { seedDemoOrg } from './seed/seedDemoOrg';
 
@@ -13,16 +14,24 @@ const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'ut
   version: string;
 };
 
+/**
+ * The Parley process: one HTTP server that answers /api/v1 itself and hands every other
+ * request to Next.js. `--api-only` serves the public API alone (tests, API-only nodes).
+ */
 async function main() {
   const env = getEnv();
   const dev = process.argv.includes('--dev');
+  const apiOnly = process.argv.includes('--api-only');
   // next-auth reads these two itself; they come from the parsed env, never hard-coded.
   process.env.NEXTAUTH_URL = env.publicUrl;
   process.env.NEXTAUTH_SECRET = env.nextAuthSecret;
   process.env.NEXT_TELEMETRY_DISABLED = '1';
 
   const db = getDb();
-  const seeded = await seedDemoOrg(db, { demoPassword: env.demoPassword });
+  const seeded = await seedDemoOrg(db, {
+    demoPassword: env.demoPassword,
+    publicUrl: env.publicUrl,
+  });
   if (seeded.generatedPassword) {
     console.log(
       `\nDemo org "Acme" created. Sign in as admin@acme.test (or designer@, qa@, supervisor@, alice@, bob@acme.test)` +
@@ -30,34 +39,69 @@ async function main() {
     );
   }
 
-  const nextApp = next({ dev, dir: root, hostname: env.host, port: env.port });
-  await nextApp.prepare();
-  const handleNext = nextApp.getRequestHandler();
-  const handleApi = createApiHandler({ db, version });
+  const messaging = createMessagingRuntime({
+    db,
+    bot: new PublishedBotRunner(db),
+    secret: env.nextAuthSecret,
+    publicUrl: env.publicUrl,
+    version,
+    rateLimits: env.rateLimits,
+  });
+  const sweep = setInterval(() => {
+    messaging.conversations
+      .sweepIdleSessions()
+      .catch((error: unknown) => console.error('Idle sweep failed:', error));
+  }, 60_000);
+  sweep.unref();
+  const pending = messaging.conversations.resumePendingBotTurns();
+  if (pending > 0) console.log(`Answering ${pending} conversation(s) left waiting for the bot.`);
+
+  let handleOther = (_req: IncomingMessage, res: ServerResponse) =>
+    sendError(res, 404, 'NOT_FOUND', 'This Parley node serves the public API only.');
+  let nextApp: Awaited<ReturnType<typeof startNext>> | undefined;
+  if (!apiOnly) {
+    nextApp = await startNext(dev, env.host, env.port);
+    const handleNext = nextApp.getRequestHandler();
+    handleOther = (req, res) => {
+      handleNext(req, res).catch((error: unknown) => {
+        console.error(error);
+        if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'Something went wrong.');
+      });
+    };
+  }
 
   const server = createServer((req, res) => {
-    if (req.url?.startsWith('/api/v1/')) return handleApi(req, res);
-    handleNext(req, res).catch((error: unknown) => {
-      console.error(error);
-      if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'Something went wrong.');
-    });
+    if (req.url?.startsWith('/api/v1/')) {
+      void messaging.handleApi(req, res);
+      return;
+    }
+    if (req.url?.startsWith('/api/demo/')) return handleDemoStoreApi(req, res);
+    handleOther(req, res);
   });
-  if (dev) server.on('upgrade', nextApp.getUpgradeHandler());
+  if (dev && nextApp) server.on('upgrade', nextApp.getUpgradeHandler());
 
   server.listen(env.port, env.host, () => {
     console.log(`Parley ${version} listening on ${env.publicUrl} (database ${env.databasePath})`);
   });
 
   const shutdown = () => {
-    server.close(() => {
+    server.close();
+    // Open SSE streams would hold close() forever; stored work is already durable.
+    void messaging.conversations.idle().finally(() => {
       db.$client.close();
       process.exit(0);
     });
-    // Open SSE streams would hold close() forever.
     setTimeout(() => process.exit(0), 5_000).unref();
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
+}
+
+async function startNext(dev: boolean, hostname: string, port: number) {
+  const { default: next } = await import('next');
+  const app = next({ dev, dir: root, hostname, port });
+  await app.prepare();
+  return app;
 }
 
 main().catch((error: unknown) => {

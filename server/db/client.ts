@@ -18,7 +18,8 @@ export function openDatabase(file: string): Db {
   sqlite.pragma('foreign_keys = ON');
   // Concurrent writers (the Next.js handlers and the public API share the file) wait, not fail.
   sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('synchronous = NORMAL');
+  // FULL: an acknowledged write survives a power cut; WriteBatcher keeps the fsyncs affordable.
+  sqlite.pragma('synchronous = FULL');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });
   return db;

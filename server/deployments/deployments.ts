@@ -8,6 +8,7 @@ import type { Db } from '../db/client';
 import { type DeploymentSettings, deployments } from '../db/schema';
 import { DomainError } from '../errors';
 import { likePattern, type Page, type PageInput } from '../pagination';
+import { slugify } from '../slugify';
 import { generateApiKey } from './apiKey';
 import type {
   createDeploymentInput,
@@ -20,6 +21,7 @@ export const DEFAULT_DEPLOYMENT_SETTINGS: DeploymentSettings = {
   endAfterMinutes: 24 * 60,
   reopenTo: 'bot',
   outboundAllowList: [],
+  actions: {},
 };
 
 /** What staff may see of a deployment: never the key hash or the identity secret. */
@@ -86,7 +88,8 @@ export function createDeployment(
   actor: StaffUser,
   input: z.infer<typeof createDeploymentInput>,
 ) {
-  const publicId = input.publicId ?? `${slugify(input.name)}-${randomBytes(3).toString('hex')}`;
+  const publicId =
+    input.publicId ?? `${slugify(input.name, 40, 'deployment')}-${randomBytes(3).toString('hex')}`;
   const taken = db
     .select({ id: deployments.id })
     .from(deployments)
@@ -242,15 +245,4 @@ async function checkedPublicKey(pem: string, algorithm: 'RS256' | 'ES256') {
       `That is not a PEM public key usable with ${algorithm} (expected "-----BEGIN PUBLIC KEY-----").`,
     );
   }
-}
-
-function slugify(name: string): string {
-  return (
-    name
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40) || 'deployment'
-  );
 }

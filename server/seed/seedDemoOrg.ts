@@ -17,6 +17,7 @@ import {
 import { generateApiKey } from '../deployments/apiKey';
 import { DEFAULT_DEPLOYMENT_SETTINGS } from '../deployments/deployments';
 import { DEMO_ORG } from './demoOrg';
+import { seedDemoBot } from './seedDemoBot';
 
 export interface SeedResult {
   /** Set only when this run created staff accounts with a generated password. */
@@ -30,7 +31,7 @@ export interface SeedResult {
  */
 export async function seedDemoOrg(
   db: Db,
-  options: { demoPassword?: string } = {},
+  options: { demoPassword?: string; publicUrl?: string } = {},
 ): Promise<SeedResult> {
   const missingStaff = DEMO_ORG.staff.filter(
     (member) =>
@@ -159,6 +160,16 @@ export async function seedDemoOrg(
       }
     }
   });
+
+  const org = db.select().from(orgs).where(eq(orgs.slug, DEMO_ORG.slug)).get();
+  if (org) {
+    seedDemoBot(
+      db,
+      org.id,
+      DEMO_ORG.deployments.map((deployment) => deployment.publicId),
+      options.publicUrl ?? 'http://localhost:3000',
+    );
+  }
 
   return {
     generatedPassword: password && !options.demoPassword ? password : undefined,

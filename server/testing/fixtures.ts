@@ -1,3 +1,5 @@
+import { TRPCError } from '@trpc/server';
+import { expect } from 'vitest';
 import { hashPassword } from '../auth/password';
 import type { StaffUser } from '../auth/staffAuth';
 import type { Db } from '../db/client';
@@ -29,4 +31,16 @@ export async function createStaff(
 /** Calls the tRPC API as the given user (or signed out), the way the route handler does. */
 export function callerFor(db: Db, user: StaffUser | null) {
   return createCaller({ db, sessionUserId: user?.id ?? null });
+}
+
+/** The tRPC error a call was refused with; fails the test when the call succeeds. */
+export async function trpcRejection(promise: Promise<unknown>): Promise<TRPCError> {
+  const error = await promise.then(
+    () => {
+      throw new Error('expected the call to be refused');
+    },
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TRPCError);
+  return error as TRPCError;
 }

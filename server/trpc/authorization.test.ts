@@ -1,27 +1,15 @@
-import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { deployments, staffUsers } from '../db/schema';
-import { callerFor, createOrg, createStaff } from '../testing/fixtures';
+import { callerFor, createOrg, createStaff, trpcRejection } from '../testing/fixtures';
 import { useTestDb } from '../testing/testDb';
-
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected the call to be refused');
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 describe('tRPC authorisation', () => {
   const openDb = useTestDb();
 
   it('answers UNAUTHORIZED to a signed-out caller', async () => {
     const db = openDb();
-    const error = await rejection(callerFor(db, null).me.get());
+    const error = await trpcRejection(callerFor(db, null).me.get());
     expect(error.code).toBe('UNAUTHORIZED');
   });
 
@@ -29,7 +17,7 @@ describe('tRPC authorisation', () => {
     const db = openDb();
     const org = createOrg(db, 'acme');
     const agent = await createStaff(db, org.id, 'agent');
-    const error = await rejection(callerFor(db, agent).deployments.list({}));
+    const error = await trpcRejection(callerFor(db, agent).deployments.list({}));
     expect(error.code).toBe('FORBIDDEN');
     await expect(callerFor(db, agent).me.get()).resolves.toMatchObject({ role: 'agent' });
   });
@@ -39,7 +27,7 @@ describe('tRPC authorisation', () => {
     const org = createOrg(db, 'acme');
     const admin = await createStaff(db, org.id, 'admin');
     db.update(staffUsers).set({ active: false }).where(eq(staffUsers.id, admin.id)).run();
-    const error = await rejection(callerFor(db, admin).staffUsers.list({}));
+    const error = await trpcRejection(callerFor(db, admin).staffUsers.list({}));
     expect(error.code).toBe('UNAUTHORIZED');
   });
 
@@ -48,7 +36,7 @@ describe('tRPC authorisation', () => {
     const org = createOrg(db, 'acme');
     const admin = await createStaff(db, org.id, 'admin');
     db.update(staffUsers).set({ role: 'agent' }).where(eq(staffUsers.id, admin.id)).run();
-    const error = await rejection(callerFor(db, admin).staffUsers.list({}));
+    const error = await trpcRejection(callerFor(db, admin).staffUsers.list({}));
     expect(error.code).toBe('FORBIDDEN');
   });
 });
@@ -73,7 +61,7 @@ describe('org isolation', () => {
   it('hides another org’s deployment from reads: NOT_FOUND, not the data', async () => {
     const { db, adminB, deployment } = await twoOrgs();
     const asB = callerFor(db, adminB);
-    const error = await rejection(asB.deployments.byId({ id: deployment.id }));
+    const error = await trpcRejection(asB.deployments.byId({ id: deployment.id }));
     expect(error.code).toBe('NOT_FOUND');
     expect(error.message).not.toContain('org-a-app');
     expect((await asB.deployments.list({})).items).toEqual([]);
@@ -91,7 +79,7 @@ describe('org isolation', () => {
       }),
       asB.deployments.updateIdentity({ id: deployment.id, mode: 'optional', secret: 'generate' }),
     ];
-    for (const attempt of attempts) expect((await rejection(attempt)).code).toBe('NOT_FOUND');
+    for (const attempt of attempts) expect((await trpcRejection(attempt)).code).toBe('NOT_FOUND');
     expect(db.select().from(deployments).where(eq(deployments.id, deployment.id)).get()).toEqual(
       before,
     );
@@ -101,7 +89,7 @@ describe('org isolation', () => {
     const { db, adminA, adminB } = await twoOrgs();
     const listed = await callerFor(db, adminB).staffUsers.list({});
     expect(listed.items.map((u) => u.email)).toEqual([adminB.email]);
-    const error = await rejection(
+    const error = await trpcRejection(
       callerFor(db, adminB).staffUsers.setActive({ userId: adminA.id, active: false }),
     );
     expect(error.code).toBe('NOT_FOUND');

@@ -21,6 +21,8 @@ const t = initTRPC.context<TrpcContext>().create({
       data: {
         ...shape.data,
         domainCode: cause instanceof DomainError ? cause.code : null,
+        // What the UI needs to act on the error: the flow's issues, who saved a draft meanwhile.
+        domainDetails: cause instanceof DomainError ? (cause.details ?? null) : null,
         fieldErrors: cause instanceof ZodError ? cause.flatten().fieldErrors : null,
       },
     };
@@ -37,6 +39,10 @@ const TRPC_CODE: Record<DomainErrorCode, TRPCError['code']> = {
   CANNOT_CHANGE_SELF: 'BAD_REQUEST',
   IDENTITY_KEY_REQUIRED: 'BAD_REQUEST',
   INVALID_IDENTITY_KEY: 'BAD_REQUEST',
+  FLOW_HAS_ERRORS: 'BAD_REQUEST',
+  FLOW_INVALID: 'BAD_REQUEST',
+  DRAFT_CONFLICT: 'CONFLICT',
+  BOT_IS_LIVE: 'CONFLICT',
 };
 
 /** The one place domain errors become tRPC errors. */

@@ -1,14 +1,12 @@
 import { index, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, id, json, timestamp } from './columns';
-import { orgs } from './orgs';
+import { orgIdColumn } from './orgs';
 
 export const accounts = sqliteTable(
   'accounts',
   {
     id: id(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => orgs.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     name: text('name').notNull(),
     tier: text('tier').notNull().default('standard'),
     createdAt: createdAt(),
@@ -20,9 +18,7 @@ export const contacts = sqliteTable(
   'contacts',
   {
     id: id(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => orgs.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     /** The app's own user id, taken from a verified identity token's `sub`. */
     externalUserId: text('external_user_id').notNull(),
     email: text('email'),
@@ -40,9 +36,7 @@ export const cases = sqliteTable(
   'cases',
   {
     id: id(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => orgs.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     number: text('number').notNull(),
     contactId: text('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
     accountId: text('account_id').references(() => accounts.id, { onDelete: 'set null' }),

@@ -1,8 +1,9 @@
 import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { ActionSettings } from '../../../bot-runtime/actions/types';
 import { CHANNELS, IDENTITY_ALGORITHMS, IDENTITY_MODES } from '../enums';
 import { bots, botVersions } from './bots';
 import { createdAt, id, json, timestamp } from './columns';
-import { orgs } from './orgs';
+import { orgIdColumn } from './orgs';
 
 export { CHANNELS, type Channel, IDENTITY_MODES, type IdentityMode } from '../enums';
 
@@ -15,15 +16,15 @@ export interface DeploymentSettings {
   reopenTo: 'bot' | 'agent';
   /** Hosts the bot's HTTP actions may reach even though they resolve to private addresses. */
   outboundAllowList: string[];
+  /** Endpoints and the knowledge base the built-in actions use. */
+  actions: ActionSettings;
 }
 
 export const deployments = sqliteTable(
   'deployments',
   {
     id: id(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => orgs.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     /** The id apps and the widget use in URLs; unique across the installation. */
     publicId: text('public_id').notNull().unique(),
     name: text('name').notNull(),

@@ -2,15 +2,13 @@ import { sql } from 'drizzle-orm';
 import { check, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { createdAt, id } from './columns';
 import { messagingSessions } from './messaging';
-import { orgs } from './orgs';
+import { orgIdColumn } from './orgs';
 
 export const csatResponses = sqliteTable(
   'csat_responses',
   {
     id: id(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => orgs.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     sessionId: text('session_id')
       .notNull()
       .unique()

@@ -3,7 +3,7 @@ import { bots, botVersions } from './bots';
 import { createdAt, id, json, timestamp } from './columns';
 import { contacts } from './crm';
 import { CHANNELS, deployments } from './deployments';
-import { orgs, staffUsers } from './orgs';
+import { orgIdColumn, staffUsers } from './orgs';
 
 export const SESSION_STATUSES = ['new', 'waiting', 'active', 'inactive', 'ended', 'error'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
@@ -14,9 +14,7 @@ export const messagingSessions = sqliteTable(
   'messaging_sessions',
   {
     id: id(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => orgs.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     deploymentId: text('deployment_id')
       .notNull()
       .references(() => deployments.id, { onDelete: 'cascade' }),
@@ -37,6 +35,11 @@ export const messagingSessions = sqliteTable(
     /** Highest seq handed out; the next entry takes lastSeq + 1 inside the same transaction. */
     lastSeq: integer('last_seq').notNull().default(0),
     customerReadSeq: integer('customer_read_seq').notNull().default(0),
+    /**
+     * The last customer entry the bot has answered. Entries above it after a crash are answered
+     * at start, so an acknowledged message never goes without its reply.
+     */
+    botHandledSeq: integer('bot_handled_seq').notNull().default(0),
     createdAt: createdAt(),
     acceptedAt: timestamp('accepted_at'),
     lastCustomerActivityAt: timestamp('last_customer_activity_at'),
@@ -56,15 +59,15 @@ export const conversationEntries = sqliteTable(
   'conversation_entries',
   {
     id: id(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => orgs.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     sessionId: text('session_id')
       .notNull()
       .references(() => messagingSessions.id, { onDelete: 'cascade' }),
     seq: integer('seq').notNull(),
     actorType: text('actor_type', { enum: ACTOR_TYPES }).notNull(),
     actorId: text('actor_id'),
+    /** The name shown beside the entry, kept as it was when the entry was written. */
+    actorName: text('actor_name').notNull().default(''),
     entryType: text('entry_type').notNull(),
     payload: json<Record<string, unknown>>('payload').notNull(),
     /** The app's idempotency key: a retried send finds the stored entry instead of a twin. */

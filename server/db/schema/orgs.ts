@@ -12,13 +12,17 @@ export const orgs = sqliteTable('orgs', {
   createdAt: createdAt(),
 });
 
+/** The owning org: every table with customer data carries it, and every query scopes by it. */
+export const orgIdColumn = () =>
+  text('org_id')
+    .notNull()
+    .references(() => orgs.id, { onDelete: 'cascade' });
+
 export const staffUsers = sqliteTable(
   'staff_users',
   {
     id: id(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => orgs.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     // Sign-in is by email alone, so an email belongs to one org.
     email: text('email').notNull(),
     name: text('name').notNull(),
@@ -38,9 +42,7 @@ export const auditLog = sqliteTable(
   'audit_log',
   {
     id: id(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => orgs.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     actorUserId: text('actor_user_id').references(() => staffUsers.id, { onDelete: 'set null' }),
     action: text('action').notNull(),
     targetType: text('target_type').notNull(),

@@ -3,7 +3,7 @@ import { createdAt, id, json, timestamp } from './columns';
 import { contacts } from './crm';
 import { deployments } from './deployments';
 import { conversationEntries, messagingSessions } from './messaging';
-import { orgs } from './orgs';
+import { orgIdColumn } from './orgs';
 
 export const PUSH_PLATFORMS = ['web_push', 'fcm', 'apns'] as const;
 
@@ -11,9 +11,7 @@ export const pushRegistrations = sqliteTable(
   'push_registrations',
   {
     id: id(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => orgs.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     deploymentId: text('deployment_id')
       .notNull()
       .references(() => deployments.id, { onDelete: 'cascade' }),
@@ -40,9 +38,7 @@ export const pushDeliveries = sqliteTable(
   'push_deliveries',
   {
     id: id(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => orgs.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     registrationId: text('registration_id')
       .notNull()
       .references(() => pushRegistrations.id, { onDelete: 'cascade' }),

@@ -10,15 +10,13 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import { createdAt, id, json, timestamp } from './columns';
 import { messagingSessions } from './messaging';
-import { orgs, staffUsers } from './orgs';
+import { orgIdColumn, staffUsers } from './orgs';
 
 export const skills = sqliteTable(
   'skills',
   {
     id: id(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => orgs.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     name: text('name').notNull(),
     createdAt: createdAt(),
   },
@@ -31,9 +29,7 @@ export const queues = sqliteTable(
   'queues',
   {
     id: id(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => orgs.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     name: text('name').notNull(),
     routingModel: text('routing_model', { enum: ROUTING_MODELS })
       .notNull()
@@ -54,9 +50,7 @@ export const queues = sqliteTable(
 export const queueMembers = sqliteTable(
   'queue_members',
   {
-    orgId: text('org_id')
-      .notNull()
-      .references(() => orgs.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     queueId: text('queue_id')
       .notNull()
       .references(() => queues.id, { onDelete: 'cascade' }),
@@ -70,9 +64,7 @@ export const queueMembers = sqliteTable(
 export const agentSkills = sqliteTable(
   'agent_skills',
   {
-    orgId: text('org_id')
-      .notNull()
-      .references(() => orgs.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     userId: text('user_id')
       .notNull()
       .references(() => staffUsers.id, { onDelete: 'cascade' }),
@@ -93,9 +85,7 @@ export const agentStates = sqliteTable('agent_states', {
   userId: text('user_id')
     .primaryKey()
     .references(() => staffUsers.id, { onDelete: 'cascade' }),
-  orgId: text('org_id')
-    .notNull()
-    .references(() => orgs.id, { onDelete: 'cascade' }),
+  orgId: orgIdColumn(),
   presence: text('presence', { enum: PRESENCE_STATUSES }).notNull().default('offline'),
   capacity: integer('capacity').notNull().default(3),
   updatedAt: timestamp('updated_at').notNull(),
@@ -119,9 +109,7 @@ export const workItems = sqliteTable(
   'work_items',
   {
     id: id(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => orgs.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     sessionId: text('session_id')
       .notNull()
       .references(() => messagingSessions.id, { onDelete: 'cascade' }),

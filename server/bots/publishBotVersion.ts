@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import { and, desc, eq } from 'drizzle-orm';
+import { actionRegistry } from '../../bot-runtime/actions';
+import { type FlowDocument, loadFlow, validateFlow } from '../../bot-runtime/flow';
+import { trainNlu } from '../../bot-runtime/nlu';
+import type { Db } from '../db/client';
+import { botVersions } from '../db/schema';
+import { DomainError } from '../errors';
+
+export interface PublishRequest {
+  orgId: string;
+  botId: string;
+  document: unknown;
+  authorId: string | null;
+  note: string;
+}
+
+/**
+ * Publishes a flow as the bot's next immutable version: validates it (errors block), trains
+ * its NLU model and stores both with a checksum. Sessions keep running on the version they
+ * started with, since a version is never changed afterwards.
+ */
+export function publishBotVersion(db: Db, request: PublishRequest) {
+  const loaded = loadFlow(request.document);
+  if (!loaded.ok) {
+    throw new DomainError('INVALID_INPUT', loaded.error.message, { issues: loaded.error.issues });
+  }
+  const flow = loaded.flow;
+  const issues = validateFlow(flow, {
+    knownActions: actionRegistry.list().map((action) => action.name),
+  });
+  const errors = issues.filter((issue) => issue.severity === 'error');
+  if (errors.length > 0) {
+    throw new DomainError(
+      'FLOW_HAS_ERRORS',
+      `The flow has ${errors.length} error(s) to fix before publishing.`,
+      {
+        issues: errors,
+      },
+    );
+  }
+  const nluModel = trainFlowNlu(flow);
+  const checksum = createHash('sha256').update(JSON.stringify({ flow, nluModel })).digest('hex');
+  return db.transaction((tx) => {
+    const latest = tx
+      .select({ number: botVersions.number })
+      .from(botVersions)
+      .where(and(eq(botVersions.botId, request.botId), eq(botVersions.orgId, request.orgId)))
+      .orderBy(desc(botVersions.number))
+      .get();
+    return tx
+      .insert(botVersions)
+      .values({
+        orgId: request.orgId,
+        botId: request.botId,
+        number: (latest?.number ?? 0) + 1,
+        flow,
+        nluModel,
+        checksum,
+        authorId: request.authorId,
+        note: request.note,
+      })
+      .returning()
+      .get();
+  });
+}
+
+/** A flow without intents still gets a model, so every version loads the same way. */
+function trainFlowNlu(flow: FlowDocument) {
+  const intents = flow.nlu.intents.filter((intent) => intent.phrases.length > 0);
+  return trainNlu({
+    language: flow.nlu.language as 'en',
+    intents: intents.length > 0 ? intents : [{ name: 'none', phrases: ['-'] }],
+    entities: flow.nlu.entities,
+  });
+}

@@ -1,0 +1,24 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/**
+ * Browser access: an origin is allowed when the deployment lists it, or when it is Parley's
+ * own origin (the demo store and the studio preview). Requests without an Origin header come
+ * from apps and servers, which CORS does not concern.
+ */
+export function applyCors(
+  req: IncomingMessage,
+  res: ServerResponse,
+  allowedOrigins: readonly string[],
+  ownOrigin: string,
+): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  const allowed = origin === ownOrigin || allowedOrigins.includes(origin);
+  if (!allowed) return false;
+  res.setHeader('access-control-allow-origin', origin);
+  res.setHeader('vary', 'Origin');
+  res.setHeader('access-control-allow-headers', 'authorization, content-type, last-event-id');
+  res.setHeader('access-control-allow-methods', 'GET, POST, DELETE, OPTIONS');
+  res.setHeader('access-control-max-age', '600');
+  return true;
+}

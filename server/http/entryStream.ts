@@ -1,0 +1,83 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { EventHub, HubEvent } from '../messaging/eventHub';
+import type { Entry } from './contract/entries';
+
+export interface EntryStreamOptions {
+  hub: EventHub;
+  sessionId: string;
+  afterSeq: number;
+  /** Reads stored entries after a seq, in order, at most `limit`. */
+  readAfter: (afterSeq: number, limit: number) => Entry[];
+  heartbeatMs?: number;
+  /** Past this many unsent bytes the client is too slow: the stream closes and it resumes later. */
+  maxBufferedBytes?: number;
+}
+
+const PAGE = 200;
+
+/**
+ * Server-Sent Events for one conversation. Every entry goes out with `id: <seq>`, so a client
+ * that reconnects with Last-Event-ID gets exactly what it missed, then the live entries.
+ */
+export function streamEntries(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: EntryStreamOptions,
+) {
+  const heartbeatMs = options.heartbeatMs ?? 15_000;
+  const maxBufferedBytes = options.maxBufferedBytes ?? 1024 * 1024;
+  let lastSentSeq = options.afterSeq;
+  let catchingUp = true;
+  const pendingLive: HubEvent[] = [];
+  let closed = false;
+
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-store',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+  });
+  res.write('retry: 2000\n\n');
+
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    unsubscribe();
+    clearInterval(heartbeat);
+    res.end();
+  };
+
+  const write = (chunk: string) => {
+    if (closed) return;
+    res.write(chunk);
+    if (res.writableLength > maxBufferedBytes) close();
+  };
+
+  const send = (event: HubEvent) => {
+    if (event.kind === 'entry') {
+      if (event.entry.seq <= lastSentSeq) return;
+      lastSentSeq = event.entry.seq;
+      write(`id: ${event.entry.seq}\nevent: entry\ndata: ${JSON.stringify(event.entry)}\n\n`);
+    } else {
+      write(
+        `event: typing\ndata: ${JSON.stringify({ actor: event.actor, isTyping: event.isTyping })}\n\n`,
+      );
+    }
+  };
+
+  // Subscribe before reading the backlog, so nothing committed in between is missed.
+  const unsubscribe = options.hub.subscribe(options.sessionId, (event) => {
+    if (catchingUp) pendingLive.push(event);
+    else send(event);
+  });
+  const heartbeat = setInterval(() => write(': ping\n\n'), heartbeatMs);
+  req.on('close', close);
+
+  for (;;) {
+    const page = options.readAfter(lastSentSeq, PAGE);
+    for (const entry of page) send({ kind: 'entry', entry });
+    if (page.length < PAGE || closed) break;
+  }
+  catchingUp = false;
+  for (const event of pendingLive.splice(0)) send(event);
+}

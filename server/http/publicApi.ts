@@ -1,0 +1,373 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db } from '../db/client';
+import { deployments, messagingSessions } from '../db/schema';
+import type { AccessTokens, ConversationClaims } from '../messaging/accessTokens';
+import type { ConversationService } from '../messaging/conversationService';
+import type { EventHub } from '../messaging/eventHub';
+import { MessagingError, type MessagingErrorCode } from '../messaging/messagingErrors';
+import { registerPush, unregisterPush } from '../push/pushRegistrations';
+import {
+  csatBody,
+  listEntriesQuery,
+  pushRegistrationBody,
+  readBody,
+  refreshTokenBody,
+  sendMessageBody,
+  startConversationBody,
+  typingBody,
+} from './contract/conversations';
+import { applyCors } from './cors';
+import { streamEntries } from './entryStream';
+import { checkHealth } from './health';
+import { buildOpenApiDocument } from './openApiDocument';
+import { ApiRateLimits, type RateLimitSettings } from './rateLimits';
+import { HttpError, readJsonBody } from './readJsonBody';
+import { sendError, sendJson } from './respond';
+
+export interface PublicApiDependencies {
+  db: Db;
+  hub: EventHub;
+  tokens: AccessTokens;
+  conversations: ConversationService;
+  version: string;
+  /** Parley's own origin, always allowed for browser calls. */
+  publicUrl: string;
+  rateLimits: RateLimitSettings;
+  maxBodyBytes?: number;
+  sseHeartbeatMs?: number;
+}
+
+interface RequestContext {
+  req: IncomingMessage;
+  res: ServerResponse;
+  params: string[];
+  query: URLSearchParams;
+}
+
+type Handler = (ctx: RequestContext) => Promise<void> | void;
+
+const REFRESH_GRACE_SECONDS = 30 * 24 * 60 * 60;
+
+const STATUS_FOR: Record<MessagingErrorCode, number> = {
+  IDENTITY_REQUIRED: 401,
+  IDENTITY_TOKEN_INVALID: 401,
+  IDENTITY_TOKEN_EXPIRED: 401,
+  IDENTITY_TOKEN_NOT_YET_VALID: 401,
+  IDENTITY_TOKEN_WRONG_AUDIENCE: 401,
+  IDENTITY_TOKEN_ALGORITHM: 401,
+  DEPLOYMENT_NOT_FOUND: 404,
+  CONVERSATION_NOT_FOUND: 404,
+  PUSH_REGISTRATION_NOT_FOUND: 404,
+  CONVERSATION_ENDED: 409,
+  CSAT_ALREADY_GIVEN: 409,
+  VERIFIED_IDENTITY_REQUIRED: 403,
+  IDENTITY_MISMATCH: 403,
+};
+
+/** The public API for apps and the SDK: thin handlers over the messaging service. */
+export function createPublicApi(deps: PublicApiDependencies) {
+  const limits = new ApiRateLimits(deps.rateLimits);
+  const maxBody = deps.maxBodyBytes ?? 64 * 1024;
+  const ownOrigin = new URL(deps.publicUrl).origin;
+  let openApi: unknown;
+
+  async function authorize(
+    ctx: RequestContext,
+    conversationId?: string,
+    expiredGraceSeconds = 0,
+  ): Promise<ConversationClaims> {
+    const header = ctx.req.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7) : ctx.query.get('access_token');
+    if (!token) {
+      throw new HttpError(
+        401,
+        'ACCESS_TOKEN_REQUIRED',
+        'Send the conversation access token as a Bearer token.',
+      );
+    }
+    const claims = await deps.tokens.verify(token, expiredGraceSeconds);
+    if (!claims) {
+      throw new HttpError(
+        401,
+        'ACCESS_TOKEN_INVALID',
+        'The access token is invalid or has expired; refresh it.',
+      );
+    }
+    // A token opens one conversation; any other id looks exactly like a missing one.
+    if (conversationId && claims.conversationId !== conversationId) {
+      throw new MessagingError('CONVERSATION_NOT_FOUND', 'No such conversation.');
+    }
+    await limits.check(claims.deploymentId, claims.conversationId);
+    return claims;
+  }
+
+  const body = <T extends z.ZodType>(ctx: RequestContext, schema: T) =>
+    readJsonBody(ctx.req, schema, maxBody);
+
+  const routes: {
+    method: string;
+    pattern: RegExp;
+    handler: Handler;
+    origins?: (params: string[]) => string[] | null;
+  }[] = [
+    {
+      method: 'GET',
+      pattern: /^\/api\/v1\/health$/,
+      handler: ({ res }) => {
+        const report = checkHealth(deps.db, deps.version);
+        sendJson(res, report.status === 'ok' ? 200 : 503, report);
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/v1\/openapi\.json$/,
+      handler: ({ res }) => {
+        openApi ??= buildOpenApiDocument(deps.version);
+        sendJson(res, 200, openApi);
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/v1\/deployments\/([^/]+)\/conversations$/,
+      origins: ([publicId]) => deploymentOrigins(deps.db, publicId ?? ''),
+      handler: async (ctx) => {
+        const publicId = ctx.params[0] ?? '';
+        const deployment = deps.db
+          .select({ id: deployments.id })
+          .from(deployments)
+          .where(eq(deployments.publicId, publicId))
+          .get();
+        if (deployment) await limits.check(deployment.id);
+        const input = await body(ctx, startConversationBody);
+        const { resumed, ...started } = await deps.conversations.start({
+          deploymentPublicId: publicId,
+          ...input,
+        });
+        sendJson(ctx.res, resumed ? 200 : 201, { ...started, resumed });
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/v1\/conversations\/([^/]+)\/messages$/,
+      handler: async (ctx) => {
+        const claims = await authorize(ctx, ctx.params[0]);
+        const result = await deps.conversations.send(claims, await body(ctx, sendMessageBody));
+        sendJson(ctx.res, result.created ? 201 : 200, { entry: result.entry });
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/v1\/conversations\/([^/]+)\/entries$/,
+      handler: async (ctx) => {
+        const claims = await authorize(ctx, ctx.params[0]);
+        const query = listEntriesQuery.safeParse(Object.fromEntries(ctx.query));
+        if (!query.success)
+          throw new HttpError(
+            400,
+            'INVALID_REQUEST',
+            'after and limit must be whole numbers (limit 1-200).',
+          );
+        sendJson(
+          ctx.res,
+          200,
+          deps.conversations.listEntries(claims, query.data.after, query.data.limit),
+        );
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/v1\/conversations\/([^/]+)\/stream$/,
+      handler: async (ctx) => {
+        const claims = await authorize(ctx, ctx.params[0]);
+        const session = deps.conversations.loadOwnSession(claims);
+        const resumeFrom = ctx.req.headers['last-event-id'] ?? ctx.query.get('after') ?? '0';
+        const afterSeq = Number.parseInt(String(resumeFrom), 10);
+        streamEntries(ctx.req, ctx.res, {
+          hub: deps.hub,
+          sessionId: session.id,
+          afterSeq: Number.isFinite(afterSeq) && afterSeq > 0 ? afterSeq : 0,
+          readAfter: (after, limit) => deps.conversations.listEntries(claims, after, limit).entries,
+          heartbeatMs: deps.sseHeartbeatMs,
+        });
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/v1\/conversations\/([^/]+)\/typing$/,
+      handler: async (ctx) => {
+        const claims = await authorize(ctx, ctx.params[0]);
+        deps.conversations.typing(claims, (await body(ctx, typingBody)).isTyping);
+        ctx.res.writeHead(204).end();
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/v1\/conversations\/([^/]+)\/read$/,
+      handler: async (ctx) => {
+        const claims = await authorize(ctx, ctx.params[0]);
+        sendJson(
+          ctx.res,
+          200,
+          await deps.conversations.markRead(claims, (await body(ctx, readBody)).upToSeq),
+        );
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/v1\/conversations\/([^/]+)\/end$/,
+      handler: async (ctx) => {
+        const claims = await authorize(ctx, ctx.params[0]);
+        sendJson(ctx.res, 200, await deps.conversations.end(claims));
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/v1\/conversations\/([^/]+)\/csat$/,
+      handler: async (ctx) => {
+        const claims = await authorize(ctx, ctx.params[0]);
+        const input = await body(ctx, csatBody);
+        sendJson(ctx.res, 201, await deps.conversations.rate(claims, input.score, input.comment));
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/v1\/conversations\/([^/]+)\/token$/,
+      handler: async (ctx) => {
+        // A customer returning after the token expired keeps their conversation.
+        const claims = await authorize(ctx, ctx.params[0], REFRESH_GRACE_SECONDS);
+        const input = await body(ctx, refreshTokenBody);
+        const { token, expiresAt } = await deps.conversations.refreshToken(
+          claims,
+          input.identityToken,
+        );
+        sendJson(ctx.res, 200, {
+          accessToken: token,
+          accessTokenExpiresAt: expiresAt.toISOString(),
+        });
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/v1\/conversations$/,
+      handler: async (ctx) => {
+        const claims = await authorize(ctx);
+        sendJson(ctx.res, 200, { conversations: deps.conversations.listForContact(claims) });
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/v1\/push-registrations$/,
+      handler: async (ctx) => {
+        const claims = await authorize(ctx);
+        const row = registerPush(deps.db, claims, await body(ctx, pushRegistrationBody));
+        sendJson(ctx.res, 201, {
+          id: row.id,
+          platform: row.platform,
+          createdAt: row.createdAt.toISOString(),
+        });
+      },
+    },
+    {
+      method: 'DELETE',
+      pattern: /^\/api\/v1\/push-registrations\/([^/]+)$/,
+      handler: async (ctx) => {
+        const claims = await authorize(ctx);
+        unregisterPush(deps.db, claims, ctx.params[0] ?? '');
+        ctx.res.writeHead(204).end();
+      },
+    },
+  ];
+
+  return async function handlePublicApi(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const matches = routes
+      .map((route) => ({ route, match: route.pattern.exec(url.pathname) }))
+      .filter((candidate) => candidate.match);
+    const params = matches[0]?.match?.slice(1).map(decodeURIComponent) ?? [];
+    try {
+      const origins = corsOrigins(
+        deps.db,
+        url.pathname,
+        matches[0]?.route.origins?.(params),
+        req.headers.origin,
+      );
+      if (!applyCors(req, res, origins, ownOrigin)) {
+        throw new HttpError(
+          403,
+          'ORIGIN_NOT_ALLOWED',
+          `Origin ${req.headers.origin} may not call this API.`,
+        );
+      }
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204).end();
+        return;
+      }
+      if (matches.length === 0)
+        throw new HttpError(404, 'NOT_FOUND', `No API route for ${req.method} ${url.pathname}.`);
+      const route = matches.find(
+        (candidate) =>
+          candidate.route.method === req.method ||
+          (req.method === 'HEAD' && candidate.route.method === 'GET'),
+      );
+      if (!route) {
+        throw new HttpError(
+          405,
+          'METHOD_NOT_ALLOWED',
+          `Use ${matches.map((m) => m.route.method).join(' or ')} for ${url.pathname}.`,
+        );
+      }
+      await route.route.handler({ req, res, params, query: url.searchParams });
+    } catch (error) {
+      if (res.headersSent) {
+        res.end();
+        return;
+      }
+      if (error instanceof HttpError) {
+        for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
+        sendError(res, error.status, error.code, error.message);
+      } else if (error instanceof MessagingError) {
+        sendError(res, STATUS_FOR[error.code], error.code, error.message);
+      } else {
+        console.error(`${req.method} ${url.pathname} failed:`, error);
+        sendError(res, 500, 'INTERNAL', 'Something went wrong; the request can be retried.');
+      }
+    }
+  };
+}
+
+function deploymentOrigins(db: Db, publicId: string): string[] | null {
+  return (
+    db
+      .select({ origins: deployments.allowedOrigins })
+      .from(deployments)
+      .where(eq(deployments.publicId, publicId))
+      .get()?.origins ?? null
+  );
+}
+
+/**
+ * The allowed origins of the deployment a path belongs to. Paths of no deployment
+ * (conversation history, push registrations) need a bearer token, which a browser never sends
+ * on its own, so any origin may call them.
+ */
+function corsOrigins(
+  db: Db,
+  pathname: string,
+  fromRoute: string[] | null | undefined,
+  origin: string | undefined,
+): string[] {
+  if (fromRoute) return fromRoute;
+  if (/^\/api\/v1\/(conversations|push-registrations(\/[^/]+)?)$/.test(pathname))
+    return origin ? [origin] : [];
+  const conversationId = /^\/api\/v1\/conversations\/([^/]+)/.exec(pathname)?.[1];
+  if (!conversationId) return [];
+  const row = db
+    .select({ origins: deployments.allowedOrigins })
+    .from(messagingSessions)
+    .innerJoin(deployments, eq(deployments.id, messagingSessions.deploymentId))
+    .where(eq(messagingSessions.id, decodeURIComponent(conversationId)))
+    .get();
+  return row?.origins ?? [];
+}

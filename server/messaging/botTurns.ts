@@ -1,0 +1,37 @@
+import type { messagingSessions } from '../db/schema';
+import type { EntryDraft } from './conversationEntries';
+
+export type SessionRow = typeof messagingSessions.$inferSelect;
+
+/** What the customer did, as the bot receives it. */
+export type CustomerInput =
+  | { type: 'start' }
+  | { type: 'text'; text: string }
+  | { type: 'choice'; value: string; label?: string }
+  | { type: 'form'; fields: Record<string, unknown> }
+  | { type: 'timeout' };
+
+export interface Handoff {
+  queue: string | null;
+  skills: { skill: string; minLevel: number }[];
+  priority: number;
+  details: Record<string, unknown>;
+}
+
+export interface BotTurnOutcome {
+  entries: EntryDraft[];
+  /** Plain JSON, stored on the session and handed back on the next turn. */
+  state: unknown;
+  status: 'awaiting_input' | 'escalated' | 'ended';
+  handoff?: Handoff;
+  /** A rating the bot collected itself at the end of the flow. */
+  csat?: { score: number; comment: string | null };
+}
+
+/**
+ * Runs the bot pinned on a session. The messaging service does not know flows or NLU; it
+ * only stores what a turn produced.
+ */
+export interface BotTurnRunner {
+  runTurn(session: SessionRow, input: CustomerInput): Promise<BotTurnOutcome>;
+}

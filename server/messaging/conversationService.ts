@@ -1,0 +1,704 @@
+import { and, desc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
+import { type VerifiedIdentity, verifyCustomerIdentity } from '../auth/customerIdentity';
+import type { Db } from '../db/client';
+import {
+  contacts,
+  conversationEntries,
+  csatResponses,
+  deployments,
+  messagingSessions,
+  queues,
+  type SessionStatus,
+  workItems,
+} from '../db/schema';
+import type { WriteBatcher } from '../db/writeBatcher';
+import type { SendMessageBody } from '../http/contract/conversations';
+import type { Entry } from '../http/contract/entries';
+import type { AccessTokens, ConversationClaims } from './accessTokens';
+import type { BotTurnOutcome, BotTurnRunner, CustomerInput, SessionRow } from './botTurns';
+import {
+  appendEntries,
+  type EntryDraft,
+  findEntryByClientMessageId,
+  listEntriesAfter,
+  toApiEntry,
+} from './conversationEntries';
+import type { EventHub } from './eventHub';
+import { MessagingError } from './messagingErrors';
+
+export interface ConversationServiceDeps {
+  db: Db;
+  writes: WriteBatcher;
+  hub: EventHub;
+  tokens: AccessTokens;
+  bot: BotTurnRunner;
+  now?: () => number;
+}
+
+const SYSTEM = { actorType: 'system', actorName: 'Parley' } as const;
+const OPEN_STATUSES: SessionStatus[] = ['new', 'waiting', 'active', 'inactive'];
+const GREETING_PAGE = 50;
+
+/**
+ * The customer's side of a conversation: start or resume, send, read, end, rate. Every write
+ * goes through the write batcher (durable before it is acknowledged) and every committed entry
+ * is published on the event hub.
+ */
+export class ConversationService {
+  private readonly botQueues = new Map<string, Promise<void>>();
+  private readonly now: () => number;
+
+  constructor(private readonly deps: ConversationServiceDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  async start(input: {
+    deploymentPublicId: string;
+    identityToken?: string;
+    context?: Record<string, unknown>;
+    prechat?: Record<string, unknown>;
+    locale?: string;
+  }) {
+    const { db } = this.deps;
+    const deployment = db
+      .select()
+      .from(deployments)
+      .where(eq(deployments.publicId, input.deploymentPublicId))
+      .get();
+    if (!deployment)
+      throw new MessagingError(
+        'DEPLOYMENT_NOT_FOUND',
+        `No deployment "${input.deploymentPublicId}".`,
+      );
+    const identity = await verifyCustomerIdentity(
+      deployment,
+      input.identityToken,
+      Math.floor(this.now() / 1000),
+    );
+    if (identity.kind === 'refused') throw new MessagingError(identity.code, identity.message);
+
+    const contactId =
+      identity.kind === 'verified'
+        ? await this.upsertContact(deployment.orgId, identity.identity)
+        : null;
+    if (contactId) {
+      const open = db
+        .select()
+        .from(messagingSessions)
+        .where(
+          and(
+            eq(messagingSessions.deploymentId, deployment.id),
+            eq(messagingSessions.contactId, contactId),
+            inArray(messagingSessions.status, OPEN_STATUSES),
+          ),
+        )
+        .orderBy(desc(messagingSessions.createdAt))
+        .get();
+      if (open) return { ...(await this.describe(open, true)), resumed: true };
+    }
+
+    const createdAt = new Date(this.now());
+    const session = await this.deps.writes.run(() =>
+      db
+        .insert(messagingSessions)
+        .values({
+          orgId: deployment.orgId,
+          deploymentId: deployment.id,
+          channel: deployment.channel,
+          botId: deployment.botId,
+          botVersionId: deployment.botVersionId,
+          agentType: deployment.botVersionId ? 'bot' : 'agent',
+          contactId,
+          identityVerified: contactId !== null,
+          context: input.context ?? {},
+          prechat: input.prechat ?? {},
+          locale: input.locale ?? null,
+          createdAt,
+          lastCustomerActivityAt: createdAt,
+        })
+        .returning()
+        .get(),
+    );
+    if (session.botVersionId) {
+      await this.runBotTurn(session, { type: 'start' }, null);
+    } else {
+      await this.escalate(session, [], { queue: null, skills: [], priority: 0, details: {} });
+    }
+    const fresh = this.loadSession(session.id);
+    return { ...(await this.describe(fresh, false)), resumed: false };
+  }
+
+  /** Stores a customer message once; a retry with the same clientMessageId gets the stored entry. */
+  async send(
+    claims: ConversationClaims,
+    body: SendMessageBody,
+  ): Promise<{ entry: Entry; created: boolean }> {
+    const { db } = this.deps;
+    const session = this.loadOwnSession(claims);
+    const draft = customerDraft(body, this.customerName(session));
+    const result = await this.deps.writes.run(() => {
+      const existing = findEntryByClientMessageId(db, session.id, body.clientMessageId);
+      if (existing) return { row: existing, created: false };
+      const current = this.loadSession(session.id);
+      if (current.status === 'ended') {
+        throw new MessagingError(
+          'CONVERSATION_ENDED',
+          'This conversation has ended; start a new one.',
+        );
+      }
+      const drafts: EntryDraft[] = [draft];
+      if (current.status === 'inactive') {
+        const to = current.agentId ? 'active' : current.agentType === 'bot' ? 'new' : 'waiting';
+        drafts.push(statusDraft('inactive', to, 'customer_returned'));
+        db.update(messagingSessions)
+          .set({ status: to })
+          .where(eq(messagingSessions.id, session.id))
+          .run();
+      }
+      const [row] = appendEntries(db, session.orgId, session.id, drafts);
+      db.update(messagingSessions)
+        .set({ lastCustomerActivityAt: new Date(this.now()) })
+        .where(eq(messagingSessions.id, session.id))
+        .run();
+      return { row: row as NonNullable<typeof row>, created: true };
+    });
+    const current = this.loadSession(session.id);
+    const entry = toApiEntry(result.row, current.customerReadSeq);
+    if (result.created) {
+      this.publishFrom(session.id, result.row.seq);
+      if (current.agentType === 'bot' && current.botVersionId) this.queueBotTurns(session.id);
+    }
+    return { entry, created: result.created };
+  }
+
+  listEntries(claims: ConversationClaims, after: number, limit: number) {
+    const session = this.loadOwnSession(claims);
+    const rows = listEntriesAfter(this.deps.db, session.id, after, limit + 1);
+    return {
+      entries: rows.slice(0, limit).map((row) => toApiEntry(row, session.customerReadSeq)),
+      hasMore: rows.length > limit,
+    };
+  }
+
+  /** The session a token opens, checked against the database (an ended org or session is gone). */
+  loadOwnSession(claims: ConversationClaims): SessionRow {
+    const session = this.deps.db
+      .select()
+      .from(messagingSessions)
+      .where(
+        and(
+          eq(messagingSessions.id, claims.conversationId),
+          eq(messagingSessions.orgId, claims.orgId),
+        ),
+      )
+      .get();
+    if (!session) throw new MessagingError('CONVERSATION_NOT_FOUND', 'No such conversation.');
+    return session;
+  }
+
+  async markRead(claims: ConversationClaims, upToSeq: number) {
+    const session = this.loadOwnSession(claims);
+    const readSeq = Math.min(upToSeq, session.lastSeq);
+    await this.deps.writes.run(() =>
+      this.deps.db
+        .update(messagingSessions)
+        .set({ customerReadSeq: sql`max(${messagingSessions.customerReadSeq}, ${readSeq})` })
+        .where(eq(messagingSessions.id, session.id))
+        .run(),
+    );
+    return { upToSeq: Math.max(session.customerReadSeq, readSeq) };
+  }
+
+  typing(claims: ConversationClaims, isTyping: boolean) {
+    const session = this.loadOwnSession(claims);
+    this.deps.hub.publish(session.id, {
+      kind: 'typing',
+      actor: { type: 'customer', name: this.customerName(session) },
+      isTyping,
+    });
+  }
+
+  async end(claims: ConversationClaims) {
+    const session = this.loadOwnSession(claims);
+    if (session.status === 'ended') return { status: 'ended' as const };
+    const seq = await this.deps.writes.run(() => {
+      const current = this.loadSession(session.id);
+      if (current.status === 'ended') return null;
+      this.deps.db
+        .update(messagingSessions)
+        .set({ status: 'ended', endedAt: new Date(this.now()), endedBy: 'customer' })
+        .where(eq(messagingSessions.id, session.id))
+        .run();
+      this.deps.db
+        .update(workItems)
+        .set({ status: 'cancelled', completedAt: new Date(this.now()) })
+        .where(
+          and(
+            eq(workItems.sessionId, session.id),
+            inArray(workItems.status, ['queued', 'offered']),
+          ),
+        )
+        .run();
+      const [row] = appendEntries(this.deps.db, session.orgId, session.id, [
+        statusDraft(current.status, 'ended', 'customer_ended'),
+      ]);
+      return row?.seq ?? null;
+    });
+    if (seq) this.publishFrom(session.id, seq);
+    return { status: 'ended' as const };
+  }
+
+  async rate(claims: ConversationClaims, score: number, comment: string | undefined) {
+    const session = this.loadOwnSession(claims);
+    const row = await this.deps.writes.run(() => {
+      const given = this.deps.db
+        .select({ id: csatResponses.id })
+        .from(csatResponses)
+        .where(eq(csatResponses.sessionId, session.id))
+        .get();
+      if (given)
+        throw new MessagingError('CSAT_ALREADY_GIVEN', 'This conversation has already been rated.');
+      this.deps.db
+        .insert(csatResponses)
+        .values({ orgId: session.orgId, sessionId: session.id, score, comment: comment ?? null })
+        .run();
+      const [entry] = appendEntries(this.deps.db, session.orgId, session.id, [
+        {
+          actorType: 'customer',
+          actorName: this.customerName(session),
+          type: 'csat_response',
+          payload: { score, ...(comment ? { comment } : {}) },
+        },
+      ]);
+      return entry;
+    });
+    if (row) this.publishFrom(session.id, row.seq);
+    return { score };
+  }
+
+  /**
+   * Issues a fresh access token. With an identity token, an anonymous conversation becomes the
+   * verified customer's (they signed in mid-chat); a conversation already linked to a different
+   * customer is refused.
+   */
+  async refreshToken(claims: ConversationClaims, identityToken?: string) {
+    let session = this.loadOwnSession(claims);
+    if (identityToken) {
+      const deployment = this.deps.db
+        .select()
+        .from(deployments)
+        .where(eq(deployments.id, session.deploymentId))
+        .get();
+      if (!deployment)
+        throw new MessagingError('DEPLOYMENT_NOT_FOUND', 'The deployment no longer exists.');
+      const identity = await verifyCustomerIdentity(
+        deployment,
+        identityToken,
+        Math.floor(this.now() / 1000),
+      );
+      if (identity.kind === 'refused') throw new MessagingError(identity.code, identity.message);
+      if (identity.kind === 'verified') {
+        const contactId = await this.upsertContact(session.orgId, identity.identity);
+        if (session.contactId && session.contactId !== contactId) {
+          throw new MessagingError(
+            'IDENTITY_MISMATCH',
+            'This conversation belongs to another customer.',
+          );
+        }
+        if (!session.contactId) {
+          await this.deps.writes.run(() =>
+            this.deps.db
+              .update(messagingSessions)
+              .set({ contactId, identityVerified: true })
+              .where(eq(messagingSessions.id, session.id))
+              .run(),
+          );
+          session = this.loadSession(session.id);
+        }
+      }
+    }
+    return this.deps.tokens.issue(claimsFor(session), this.now());
+  }
+
+  /** Conversations of a verified customer, newest first, for history across devices. */
+  listForContact(claims: ConversationClaims) {
+    if (!claims.contactId) {
+      throw new MessagingError(
+        'VERIFIED_IDENTITY_REQUIRED',
+        'Only verified customers have a conversation history.',
+      );
+    }
+    const sessions = this.deps.db
+      .select()
+      .from(messagingSessions)
+      .where(
+        and(
+          eq(messagingSessions.orgId, claims.orgId),
+          eq(messagingSessions.contactId, claims.contactId),
+        ),
+      )
+      .orderBy(desc(messagingSessions.createdAt))
+      .limit(50)
+      .all();
+    return sessions.map((session) => {
+      const last = this.deps.db
+        .select()
+        .from(conversationEntries)
+        .where(eq(conversationEntries.sessionId, session.id))
+        .orderBy(desc(conversationEntries.seq))
+        .get();
+      return {
+        conversationId: session.id,
+        status: session.status,
+        createdAt: session.createdAt.toISOString(),
+        lastEntry: last ? toApiEntry(last, session.customerReadSeq) : null,
+      };
+    });
+  }
+
+  /**
+   * Moves silent conversations along, as each deployment configures: a conversation with the
+   * bot or an agent turns inactive after the customer's silence, and an inactive one ends.
+   * Conversations waiting for an agent never turn inactive: the customer is waiting for us.
+   */
+  async sweepIdleSessions(now = this.now()) {
+    const { db } = this.deps;
+    const changed: { sessionId: string; seq: number }[] = [];
+    for (const deployment of db
+      .select({ id: deployments.id, settings: deployments.settings })
+      .from(deployments)
+      .all()) {
+      const { inactiveAfterMinutes, endAfterMinutes } = deployment.settings;
+      const inactiveBefore = new Date(now - inactiveAfterMinutes * 60_000);
+      const endBefore = new Date(now - (inactiveAfterMinutes + endAfterMinutes) * 60_000);
+      const transitions = [
+        {
+          from: ['new', 'active'] as SessionStatus[],
+          to: 'inactive' as const,
+          before: inactiveBefore,
+        },
+        { from: ['inactive'] as SessionStatus[], to: 'ended' as const, before: endBefore },
+      ];
+      for (const transition of transitions) {
+        const idle = db
+          .select()
+          .from(messagingSessions)
+          .where(
+            and(
+              eq(messagingSessions.deploymentId, deployment.id),
+              inArray(messagingSessions.status, transition.from),
+              lt(messagingSessions.lastCustomerActivityAt, transition.before),
+            ),
+          )
+          .limit(500)
+          .all();
+        for (const session of idle) {
+          const seq = await this.deps.writes.run(() => {
+            const current = this.loadSession(session.id);
+            if (current.status !== session.status) return null;
+            db.update(messagingSessions)
+              .set(
+                transition.to === 'ended'
+                  ? { status: 'ended', endedAt: new Date(now), endedBy: 'system' }
+                  : { status: 'inactive' },
+              )
+              .where(eq(messagingSessions.id, session.id))
+              .run();
+            const [row] = appendEntries(db, session.orgId, session.id, [
+              statusDraft(session.status, transition.to, 'customer_silent'),
+            ]);
+            return row?.seq ?? null;
+          });
+          if (seq) changed.push({ sessionId: session.id, seq });
+        }
+      }
+    }
+    for (const { sessionId, seq } of changed) this.publishFrom(sessionId, seq);
+    return changed.length;
+  }
+
+  /** Answers customer entries the bot has not answered yet, e.g. after a crash. */
+  resumePendingBotTurns() {
+    const pending = this.deps.db
+      .selectDistinct({ id: messagingSessions.id })
+      .from(messagingSessions)
+      .innerJoin(
+        conversationEntries,
+        and(
+          eq(conversationEntries.sessionId, messagingSessions.id),
+          eq(conversationEntries.actorType, 'customer'),
+          gt(conversationEntries.seq, messagingSessions.botHandledSeq),
+        ),
+      )
+      .where(
+        and(
+          eq(messagingSessions.agentType, 'bot'),
+          ne(messagingSessions.status, 'ended'),
+          sql`${messagingSessions.botVersionId} is not null`,
+        ),
+      )
+      .all();
+    for (const { id } of pending) this.queueBotTurns(id);
+    return pending.length;
+  }
+
+  /** Resolves when every queued bot turn has run; for orderly shutdown and tests. */
+  async idle() {
+    while (this.botQueues.size > 0) await Promise.all([...this.botQueues.values()]);
+  }
+
+  private queueBotTurns(sessionId: string) {
+    const previous = this.botQueues.get(sessionId) ?? Promise.resolve();
+    const next = previous
+      .then(() => this.answerPendingCustomerEntries(sessionId))
+      .catch((error: unknown) => console.error(`Bot turn failed for session ${sessionId}:`, error))
+      .finally(() => {
+        if (this.botQueues.get(sessionId) === next) this.botQueues.delete(sessionId);
+      });
+    this.botQueues.set(sessionId, next);
+  }
+
+  private async answerPendingCustomerEntries(sessionId: string) {
+    for (;;) {
+      const session = this.loadSession(sessionId);
+      if (session.agentType !== 'bot' || session.status === 'ended') return;
+      const next = this.deps.db
+        .select()
+        .from(conversationEntries)
+        .where(
+          and(
+            eq(conversationEntries.sessionId, sessionId),
+            eq(conversationEntries.actorType, 'customer'),
+            gt(conversationEntries.seq, session.botHandledSeq),
+          ),
+        )
+        .orderBy(conversationEntries.seq)
+        .get();
+      if (!next) return;
+      const input = customerInputFrom(next.entryType, next.payload);
+      if (input) await this.runBotTurn(session, input, next.seq);
+      else await this.deps.writes.run(() => this.markBotHandled(sessionId, next.seq));
+    }
+  }
+
+  private markBotHandled(sessionId: string, seq: number) {
+    this.deps.db
+      .update(messagingSessions)
+      .set({ botHandledSeq: seq })
+      .where(eq(messagingSessions.id, sessionId))
+      .run();
+  }
+
+  private async runBotTurn(session: SessionRow, input: CustomerInput, handledSeq: number | null) {
+    const outcome = await this.deps.bot.runTurn(session, input);
+    if (outcome.status === 'escalated') {
+      await this.escalate(session, outcome.entries, outcome.handoff, outcome.state, handledSeq);
+      return;
+    }
+    const firstSeq = await this.deps.writes.run(() => {
+      const rows = appendEntries(this.deps.db, session.orgId, session.id, [
+        ...outcome.entries,
+        ...(outcome.status === 'ended' ? [statusDraft(session.status, 'ended', 'bot_ended')] : []),
+      ]);
+      if (outcome.csat) {
+        this.deps.db
+          .insert(csatResponses)
+          .values({
+            orgId: session.orgId,
+            sessionId: session.id,
+            score: outcome.csat.score,
+            comment: outcome.csat.comment,
+          })
+          .onConflictDoNothing()
+          .run();
+      }
+      this.deps.db
+        .update(messagingSessions)
+        .set({
+          botState: outcome.state,
+          ...(handledSeq ? { botHandledSeq: handledSeq } : {}),
+          ...(outcome.status === 'ended'
+            ? { status: 'ended' as const, endedAt: new Date(this.now()), endedBy: 'bot' as const }
+            : {}),
+        })
+        .where(eq(messagingSessions.id, session.id))
+        .run();
+      return rows[0]?.seq ?? null;
+    });
+    if (firstSeq) this.publishFrom(session.id, firstSeq);
+  }
+
+  /** Hands the session to routing: it waits for an agent with the bot's transcript attached. */
+  private async escalate(
+    session: SessionRow,
+    entries: EntryDraft[],
+    handoff: BotTurnOutcome['handoff'],
+    state: unknown = session.botState,
+    handledSeq: number | null = null,
+  ) {
+    const firstSeq = await this.deps.writes.run(() => {
+      const queue = handoff?.queue
+        ? this.deps.db
+            .select()
+            .from(queues)
+            .where(and(eq(queues.orgId, session.orgId), eq(queues.name, handoff.queue)))
+            .get()
+        : this.deps.db
+            .select()
+            .from(queues)
+            .where(eq(queues.orgId, session.orgId))
+            .orderBy(queues.createdAt)
+            .get();
+      const rows = appendEntries(this.deps.db, session.orgId, session.id, [
+        ...entries,
+        statusDraft(session.status, 'waiting', 'escalated'),
+      ]);
+      this.deps.db
+        .update(messagingSessions)
+        .set({
+          status: 'waiting',
+          agentType: session.botVersionId ? 'bot_to_agent' : 'agent',
+          botState: state,
+          ...(handledSeq ? { botHandledSeq: handledSeq } : {}),
+        })
+        .where(eq(messagingSessions.id, session.id))
+        .run();
+      if (queue) {
+        this.deps.db
+          .insert(workItems)
+          .values({
+            orgId: session.orgId,
+            sessionId: session.id,
+            queueId: queue.id,
+            priority: handoff?.priority ?? 0,
+            requiredSkills: handoff?.skills ?? [],
+            handoff: handoff?.details ?? {},
+          })
+          .run();
+      }
+      return rows[0]?.seq ?? null;
+    });
+    if (firstSeq) this.publishFrom(session.id, firstSeq);
+  }
+
+  private async describe(session: SessionRow, resumed: boolean) {
+    const { token, expiresAt } = await this.deps.tokens.issue(claimsFor(session), this.now());
+    const after = resumed ? Math.max(0, session.lastSeq - GREETING_PAGE) : 0;
+    const rows = listEntriesAfter(this.deps.db, session.id, after, GREETING_PAGE);
+    return {
+      conversationId: session.id,
+      accessToken: token,
+      accessTokenExpiresAt: expiresAt.toISOString(),
+      status: session.status,
+      entries: rows.map((row) => toApiEntry(row, session.customerReadSeq)),
+    };
+  }
+
+  private publishFrom(sessionId: string, fromSeq: number) {
+    if (!this.deps.hub.hasListeners(sessionId)) return;
+    const session = this.loadSession(sessionId);
+    for (const row of listEntriesAfter(this.deps.db, sessionId, fromSeq - 1, 500)) {
+      this.deps.hub.publish(sessionId, {
+        kind: 'entry',
+        entry: toApiEntry(row, session.customerReadSeq),
+      });
+    }
+  }
+
+  private loadSession(id: string): SessionRow {
+    const session = this.deps.db
+      .select()
+      .from(messagingSessions)
+      .where(eq(messagingSessions.id, id))
+      .get();
+    if (!session) throw new MessagingError('CONVERSATION_NOT_FOUND', 'No such conversation.');
+    return session;
+  }
+
+  private customerName(session: SessionRow): string {
+    if (!session.contactId) return 'Customer';
+    const contact = this.deps.db
+      .select({ name: contacts.name })
+      .from(contacts)
+      .where(eq(contacts.id, session.contactId))
+      .get();
+    return contact?.name ?? 'Customer';
+  }
+
+  private async upsertContact(orgId: string, identity: VerifiedIdentity): Promise<string> {
+    return this.deps.writes.run(() => {
+      const existing = this.deps.db
+        .select()
+        .from(contacts)
+        .where(and(eq(contacts.orgId, orgId), eq(contacts.externalUserId, identity.sub)))
+        .get();
+      if (existing) {
+        if (
+          (identity.email && identity.email !== existing.email) ||
+          (identity.name && identity.name !== existing.name)
+        ) {
+          this.deps.db
+            .update(contacts)
+            .set({ email: identity.email ?? existing.email, name: identity.name ?? existing.name })
+            .where(eq(contacts.id, existing.id))
+            .run();
+        }
+        return existing.id;
+      }
+      return this.deps.db
+        .insert(contacts)
+        .values({
+          orgId,
+          externalUserId: identity.sub,
+          email: identity.email ?? null,
+          name: identity.name ?? null,
+        })
+        .returning({ id: contacts.id })
+        .get().id;
+    });
+  }
+}
+
+function claimsFor(session: SessionRow): ConversationClaims {
+  return {
+    conversationId: session.id,
+    orgId: session.orgId,
+    deploymentId: session.deploymentId,
+    contactId: session.contactId,
+  };
+}
+
+function customerDraft(body: SendMessageBody, actorName: string): EntryDraft {
+  const base = {
+    actorType: 'customer' as const,
+    actorName,
+    clientMessageId: body.clientMessageId,
+  };
+  if ('text' in body) return { ...base, type: 'text', payload: { text: body.text } };
+  if ('choice' in body) {
+    return {
+      ...base,
+      type: 'choice',
+      payload: { value: body.choice, ...(body.label ? { label: body.label } : {}) },
+    };
+  }
+  return { ...base, type: 'form_response', payload: { values: body.form } };
+}
+
+function customerInputFrom(type: string, payload: Record<string, unknown>): CustomerInput | null {
+  if (type === 'text') return { type: 'text', text: String(payload.text ?? '') };
+  if (type === 'choice') {
+    return {
+      type: 'choice',
+      value: String(payload.value ?? ''),
+      ...(typeof payload.label === 'string' ? { label: payload.label } : {}),
+    };
+  }
+  if (type === 'form_response')
+    return { type: 'form', fields: (payload.values ?? {}) as Record<string, unknown> };
+  return null;
+}
+
+function statusDraft(from: string, to: SessionStatus, reason: string): EntryDraft {
+  return { ...SYSTEM, type: 'status_changed', payload: { from, to, reason } };
+}

@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { apiClient } from '../testing/apiClient';
+import { freePort, startServerProcess } from '../testing/serverProcess';
+
+const SENDS = 300;
+const KILL_AFTER_ACKS = 120;
+
+describe('durability across a crash', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'parley-crash-'));
+  const env = {
+    DATABASE_URL: `file:${path.join(dir, 'parley.db')}`,
+    NEXTAUTH_SECRET: 'crash-test-secret-0123456789abcdef0123',
+    PARLEY_DEMO_PASSWORD: 'crash-test-password',
+    API_RATE_LIMIT_CONVERSATION_PER_MINUTE: '100000',
+    API_RATE_LIMIT_DEPLOYMENT_PER_SECOND: '100000',
+  };
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps every acknowledged message exactly once, with contiguous seqs, after SIGKILL', {
+    timeout: 90_000,
+  }, async () => {
+    const port = await freePort();
+    const first = await startServerProcess(env, port);
+    const client = apiClient(first.base);
+    const conversations = await Promise.all(
+      Array.from({ length: 5 }, async () => (await client.start()).body),
+    );
+
+    const acknowledged = new Map<string, string>();
+    let killing: Promise<void> | undefined;
+    const sends = Array.from({ length: SENDS }, async (_, i) => {
+      const conversation = conversations[i % conversations.length];
+      if (!conversation) return;
+      const clientMessageId = `crash-${i}`;
+      await new Promise((resolve) => setTimeout(resolve, i * 2));
+      try {
+        const res = await client.send(conversation.conversationId, conversation.accessToken, {
+          clientMessageId,
+          text: `message ${i}`,
+        });
+        if (res.status === 201 || res.status === 200)
+          acknowledged.set(clientMessageId, conversation.conversationId);
+      } catch {
+        // The connection died with the server: not acknowledged, so no promise was made.
+      }
+      if (acknowledged.size >= KILL_AFTER_ACKS) killing ??= first.kill('SIGKILL');
+    });
+    await Promise.all(sends);
+    await killing;
+    expect(acknowledged.size).toBeGreaterThanOrEqual(KILL_AFTER_ACKS);
+    expect(acknowledged.size).toBeLessThan(SENDS);
+
+    const second = await startServerProcess(env, port);
+    try {
+      const after = apiClient(second.base);
+      for (const conversation of conversations) {
+        const entries = await after.entries(conversation.conversationId, conversation.accessToken);
+        expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
+        const ids = entries.map((e) => e.clientMessageId).filter(Boolean);
+        expect(new Set(ids).size).toBe(ids.length);
+        for (const [id, conversationId] of acknowledged) {
+          if (conversationId === conversation.conversationId) expect(ids).toContain(id);
+        }
+      }
+      // Messages acknowledged just before the crash still get the bot's answer after restart.
+      const unanswered = () => {
+        const db = new Database(path.join(dir, 'parley.db'), { readonly: true });
+        try {
+          return db
+            .prepare(
+              `select count(*) as n from messaging_sessions s
+               where s.agent_type = 'bot' and s.status != 'ended' and exists (
+                 select 1 from conversation_entries e
+                 where e.session_id = s.id and e.actor_type = 'customer' and e.seq > s.bot_handled_seq)`,
+            )
+            .get() as { n: number };
+        } finally {
+          db.close();
+        }
+      };
+      await expect.poll(() => unanswered().n, { timeout: 20_000 }).toBe(0);
+    } finally {
+      await second.kill('SIGTERM');
+    }
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { apiClient } from '../testing/apiClient';
+import { useTestApi } from '../testing/apiServer';
+
+const MINUTE = 60_000;
+
+describe('conversation lifecycle', () => {
+  const startApi = useTestApi();
+
+  it('turns a silent conversation inactive, brings it back on a message, and ends it after long silence', async () => {
+    const { base, runtime } = await startApi();
+    const client = apiClient(base);
+    const { body } = await client.start();
+    const statusChanges = async () =>
+      (await client.entries(body.conversationId, body.accessToken))
+        .filter((entry) => entry.type === 'status_changed')
+        .map((entry) => `${entry.payload.from}->${entry.payload.to}`);
+
+    expect(await runtime.conversations.sweepIdleSessions(Date.now() + 10 * MINUTE)).toBe(0);
+    expect(await runtime.conversations.sweepIdleSessions(Date.now() + 31 * MINUTE)).toBe(1);
+    expect(await statusChanges()).toEqual(['new->inactive']);
+
+    const back = await client.send(body.conversationId, body.accessToken, {
+      clientMessageId: 'back',
+      text: 'hi again',
+    });
+    expect(back.status).toBe(201);
+    expect(await statusChanges()).toEqual(['new->inactive', 'inactive->new']);
+
+    await runtime.conversations.sweepIdleSessions(Date.now() + 31 * MINUTE);
+    await runtime.conversations.sweepIdleSessions(Date.now() + 25 * 60 * MINUTE);
+    expect(await statusChanges()).toEqual([
+      'new->inactive',
+      'inactive->new',
+      'new->inactive',
+      'inactive->ended',
+    ]);
+
+    const late = await client.send(body.conversationId, body.accessToken, {
+      clientMessageId: 'late',
+      text: 'hello?',
+    });
+    expect(late.status).toBe(409);
+    expect(late.body.error.code).toBe('CONVERSATION_ENDED');
+  });
+
+  it('never turns a conversation waiting for an agent inactive', async () => {
+    const { base, runtime } = await startApi();
+    const client = apiClient(base);
+    const { body } = await client.start();
+    await client.send(body.conversationId, body.accessToken, {
+      clientMessageId: 'h',
+      text: 'I want to talk to a human',
+    });
+    await runtime.conversations.idle();
+    const entries = await client.entries(body.conversationId, body.accessToken);
+    expect(entries.some((e) => e.type === 'status_changed' && e.payload.to === 'waiting')).toBe(
+      true,
+    );
+    expect(await runtime.conversations.sweepIdleSessions(Date.now() + 120 * MINUTE)).toBe(0);
+  });
+
+  it('ends a conversation at the customer’s request and takes one rating', async () => {
+    const { base } = await startApi();
+    const client = apiClient(base);
+    const { body } = await client.start();
+    const path = `/api/v1/conversations/${body.conversationId}`;
+    expect((await client.call('POST', `${path}/end`, undefined, body.accessToken)).status).toBe(
+      200,
+    );
+    const rated = await client.call(
+      'POST',
+      `${path}/csat`,
+      { score: 5, comment: 'quick' },
+      body.accessToken,
+    );
+    expect(rated.status).toBe(201);
+    const again = await client.call('POST', `${path}/csat`, { score: 1 }, body.accessToken);
+    expect(again.status).toBe(409);
+    const entries = await client.entries(body.conversationId, body.accessToken);
+    expect(entries.at(-1)).toMatchObject({
+      type: 'csat_response',
+      payload: { score: 5, comment: 'quick' },
+    });
+  });
+});
