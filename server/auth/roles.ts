@@ -13,3 +13,10 @@ export type StaffArea = keyof typeof AREA_ROLES;
 export function canEnter(area: StaffArea, role: StaffRole): boolean {
   return (AREA_ROLES[area] as readonly StaffRole[]).includes(role);
 }
+
+/** Who may change bots in the studio; QA there only reads and previews. */
+export const BOT_EDITOR_ROLES = ['admin', 'designer'] as const satisfies readonly StaffRole[];
+
+export function canEditBots(role: StaffRole): boolean {
+  return (BOT_EDITOR_ROLES as readonly StaffRole[]).includes(role);
+}

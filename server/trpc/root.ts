@@ -1,3 +1,4 @@
+import { botsRouter } from './botsRouter';
 import { deploymentsRouter } from './deploymentsRouter';
 import { meRouter } from './meRouter';
 import { staffUsersRouter } from './staffUsersRouter';
@@ -5,6 +6,7 @@ import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
   me: meRouter,
+  bots: botsRouter,
   staffUsers: staffUsersRouter,
   deployments: deploymentsRouter,
 });

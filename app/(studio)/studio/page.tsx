@@ -1,20 +1,11 @@
 import type { Metadata } from 'next';
+import { currentStaffUser } from '@/server/auth/currentStaffUser';
+import { canEditBots } from '@/server/auth/roles';
+import { BotsList } from './BotsList';
 
 export const metadata: Metadata = { title: 'Studio' };
 
-export default function StudioPage() {
-  return (
-    <>
-      <div className="page-header">
-        <div>
-          <h1>Bots</h1>
-          <p className="muted">Design conversation flows, train intents and publish versions.</p>
-        </div>
-      </div>
-      <div className="card empty-state">
-        <h2>No bots yet</h2>
-        <p>The visual bot builder is being built; bots you create will be listed here.</p>
-      </div>
-    </>
-  );
+export default async function StudioPage() {
+  const user = await currentStaffUser();
+  return <BotsList canEdit={user ? canEditBots(user.role) : false} />;
 }

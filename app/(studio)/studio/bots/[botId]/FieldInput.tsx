@@ -1,0 +1,290 @@
+'use client';
+
+import { useId, useState } from 'react';
+import type { ActionSummary } from '@/bot-runtime/actions';
+import type { FlowDocument, InspectorField } from '@/bot-runtime/flow';
+
+interface FieldProps {
+  field: InspectorField;
+  value: unknown;
+  flow: FlowDocument;
+  actions: ActionSummary[];
+  error?: string;
+  onChange: (value: unknown) => void;
+}
+
+/** One inspector field, drawn by its widget; widgets without a form of their own edit JSON. */
+export function FieldInput(props: FieldProps) {
+  const { field, error } = props;
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{field.label}</label>
+      <Widget {...props} id={id} />
+      {field.help && <small className="muted">{field.help}</small>}
+      {error && (
+        <small className="field-error" role="alert">
+          {error}
+        </small>
+      )}
+    </div>
+  );
+}
+
+function Widget({ field, value, flow, actions, onChange, id }: FieldProps & { id: string }) {
+  const variables = flow.settings.variables.map((v) => v.name);
+  switch (field.widget) {
+    case 'text':
+      return <input id={id} value={asString(value)} onChange={(e) => onChange(e.target.value)} />;
+    case 'template':
+      return (
+        <>
+          <textarea id={id} value={asString(value)} onChange={(e) => onChange(e.target.value)} />
+          {variables.length > 0 && (
+            <small className="muted">
+              Variables: {variables.map((name) => `{{${name}}}`).join(' ')}
+            </small>
+          )}
+        </>
+      );
+    case 'number':
+      return (
+        <input
+          id={id}
+          type="number"
+          value={typeof value === 'number' ? value : ''}
+          onChange={(e) => {
+            if (e.target.value !== '') onChange(Number(e.target.value));
+          }}
+        />
+      );
+    case 'toggle':
+      return (
+        <input
+          id={id}
+          type="checkbox"
+          checked={value === true}
+          onChange={(e) => onChange(e.target.checked)}
+        />
+      );
+    case 'select':
+      return (
+        <select id={id} value={asString(value)} onChange={(e) => onChange(e.target.value)}>
+          {field.choices?.map((choice) => (
+            <option key={choice.value} value={choice.value}>
+              {choice.label}
+            </option>
+          ))}
+        </select>
+      );
+    case 'variable':
+      return (
+        <>
+          <input
+            id={id}
+            list={`${id}-variables`}
+            value={asString(value)}
+            onChange={(e) => onChange(e.target.value)}
+          />
+          <datalist id={`${id}-variables`}>
+            {variables.map((name) => (
+              <option key={name} value={name} />
+            ))}
+          </datalist>
+        </>
+      );
+    case 'options':
+      return (
+        <textarea
+          id={id}
+          placeholder="One per line"
+          value={Array.isArray(value) ? value.join('\n') : ''}
+          onChange={(e) => onChange(e.target.value.split('\n').filter((line) => line !== ''))}
+        />
+      );
+    case 'quickReplies':
+      return <QuickRepliesInput id={id} value={value} onChange={onChange} />;
+    case 'intentPicker':
+      return <IntentPicker id={id} value={value} flow={flow} onChange={onChange} />;
+    case 'actionPicker':
+      return <ActionPicker id={id} value={value} actions={actions} onChange={onChange} />;
+    case 'nodePicker':
+      return (
+        <select id={id} value={asString(value)} onChange={(e) => onChange(e.target.value)}>
+          <option value="">Choose a node</option>
+          {flow.nodes.map((node) => (
+            <option key={node.id} value={node.id}>
+              {node.label || node.id}
+            </option>
+          ))}
+        </select>
+      );
+    default:
+      return <JsonInput key={JSON.stringify(value)} id={id} value={value} onChange={onChange} />;
+  }
+}
+
+function QuickRepliesInput({
+  id,
+  value,
+  onChange,
+}: {
+  id: string;
+  value: unknown;
+  onChange: (value: unknown) => void;
+}) {
+  const replies = Array.isArray(value) ? (value as { label: string; value: string }[]) : [];
+  const update = (index: number, patch: Partial<{ label: string; value: string }>) =>
+    onChange(replies.map((reply, i) => (i === index ? { ...reply, ...patch } : reply)));
+  return (
+    <div className="stack quick-replies" id={id}>
+      {replies.map((reply, index) => (
+        // Replies have no id of their own; their place in the list is their identity here.
+        // biome-ignore lint/suspicious/noArrayIndexKey: see above
+        <div className="row" key={index}>
+          <input
+            aria-label={`Reply ${index + 1} label`}
+            value={reply.label}
+            onChange={(e) => update(index, { label: e.target.value })}
+          />
+          <input
+            aria-label={`Reply ${index + 1} value`}
+            placeholder="value"
+            value={reply.value}
+            onChange={(e) => update(index, { value: e.target.value })}
+          />
+          <button
+            type="button"
+            aria-label={`Remove reply ${index + 1}`}
+            onClick={() => onChange(replies.filter((_, i) => i !== index))}
+          >
+            ×
+          </button>
+        </div>
+      ))}
+      <button
+        type="button"
+        onClick={() => onChange([...replies, { label: `Option ${replies.length + 1}`, value: '' }])}
+      >
+        Add a reply
+      </button>
+    </div>
+  );
+}
+
+function IntentPicker({
+  id,
+  value,
+  flow,
+  onChange,
+}: {
+  id: string;
+  value: unknown;
+  flow: FlowDocument;
+  onChange: (value: unknown) => void;
+}) {
+  const chosen = Array.isArray(value) ? (value as { intent: string; slots: unknown[] }[]) : [];
+  const names = new Set(chosen.map((c) => c.intent));
+  if (flow.nlu.intents.length === 0) {
+    return (
+      <p className="muted" id={id}>
+        This bot has no intents yet.
+      </p>
+    );
+  }
+  return (
+    <div className="stack intent-picker" id={id}>
+      {flow.nlu.intents.map((intent) => (
+        <label key={intent.name} className="checkbox">
+          <input
+            type="checkbox"
+            checked={names.has(intent.name)}
+            onChange={(e) =>
+              onChange(
+                e.target.checked
+                  ? [...chosen, { intent: intent.name, slots: [] }]
+                  : chosen.filter((c) => c.intent !== intent.name),
+              )
+            }
+          />
+          {intent.name}
+          <span className="muted">({intent.phrases.length} phrases)</span>
+        </label>
+      ))}
+    </div>
+  );
+}
+
+function ActionPicker({
+  id,
+  value,
+  actions,
+  onChange,
+}: {
+  id: string;
+  value: unknown;
+  actions: ActionSummary[];
+  onChange: (value: unknown) => void;
+}) {
+  const current = actions.find((action) => action.name === value);
+  return (
+    <>
+      <select id={id} value={asString(value)} onChange={(e) => onChange(e.target.value)}>
+        <option value="">Choose an action</option>
+        {actions.map((action) => (
+          <option key={action.name} value={action.name}>
+            {action.label}
+          </option>
+        ))}
+      </select>
+      {current && (
+        <small className="muted">
+          {current.description} Result fields:{' '}
+          {current.outputFields.map((f) => `${f.name} (${f.type})`).join(', ') || 'none'}.
+        </small>
+      )}
+    </>
+  );
+}
+
+function JsonInput({
+  id,
+  value,
+  onChange,
+}: {
+  id: string;
+  value: unknown;
+  onChange: (value: unknown) => void;
+}) {
+  const [text, setText] = useState(() => JSON.stringify(value ?? null, null, 2));
+  const [parseError, setParseError] = useState<string | null>(null);
+  return (
+    <>
+      <textarea
+        id={id}
+        className="json-input"
+        spellCheck={false}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={() => {
+          try {
+            const parsed: unknown = JSON.parse(text);
+            setParseError(null);
+            onChange(parsed);
+          } catch (error) {
+            setParseError(error instanceof Error ? error.message : 'Not valid JSON.');
+          }
+        }}
+      />
+      {parseError && (
+        <small className="field-error" role="alert">
+          {parseError}
+        </small>
+      )}
+    </>
+  );
+}
+
+function asString(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}

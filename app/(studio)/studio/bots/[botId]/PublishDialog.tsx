@@ -1,0 +1,114 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { TRPCClientError } from '@trpc/client';
+import { type FormEvent, useState } from 'react';
+import { Dialog } from '@/app/_components/Dialog';
+import { errorMessage, useTRPC } from '@/app/_trpc/client';
+import type { FlowIssue } from '@/bot-runtime/flow';
+import { ProblemsPanel } from './ProblemsPanel';
+
+/** Publishes the saved draft with a note; errors block it and are listed. */
+export function PublishDialog({
+  open,
+  botId,
+  errors,
+  saving,
+  onClose,
+  onFocusNode,
+  onPublished,
+}: {
+  open: boolean;
+  botId: string;
+  errors: FlowIssue[];
+  saving: boolean;
+  onClose: () => void;
+  onFocusNode: (nodeId: string) => void;
+  onPublished: (versionNumber: number) => void;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [note, setNote] = useState('');
+  const publish = useMutation(
+    trpc.bots.publish.mutationOptions({
+      onSuccess: (version) => {
+        queryClient.invalidateQueries({ queryKey: trpc.bots.versions.queryKey({ botId }) });
+        setNote('');
+        onPublished(version.number);
+      },
+    }),
+  );
+  const refused = blockingIssues(publish.error);
+  const blocking = refused ?? errors;
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    publish.mutate({ botId, note });
+  }
+
+  return (
+    <Dialog
+      open={open}
+      title="Publish a new version"
+      onClose={() => {
+        publish.reset();
+        onClose();
+      }}
+    >
+      <form className="stack" onSubmit={onSubmit}>
+        {blocking.length > 0 ? (
+          <>
+            <div className="alert alert-error" role="alert">
+              Fix {blocking.length} error{blocking.length === 1 ? '' : 's'} before publishing.
+            </div>
+            <ProblemsPanel
+              issues={blocking}
+              onFocusNode={(nodeId) => {
+                onClose();
+                onFocusNode(nodeId);
+              }}
+            />
+          </>
+        ) : (
+          publish.isError && (
+            <div className="alert alert-error" role="alert">
+              {errorMessage(publish.error)}
+            </div>
+          )
+        )}
+        <label>
+          Note
+          <textarea
+            value={note}
+            maxLength={500}
+            placeholder="What changed in this version?"
+            onChange={(e) => setNote(e.target.value)}
+          />
+        </label>
+        <p className="muted">
+          Publishing trains the intent model and stores an unchangeable version. Deployments keep
+          serving their current version until you make this one live.
+        </p>
+        <div className="row" style={{ justifyContent: 'flex-end' }}>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            type="submit"
+            className="primary"
+            disabled={publish.isPending || saving || errors.length > 0}
+          >
+            {publish.isPending ? 'Publishing…' : saving ? 'Saving draft…' : 'Publish'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function blockingIssues(error: unknown): FlowIssue[] | null {
+  if (!(error instanceof TRPCClientError) || error.data?.domainCode !== 'FLOW_HAS_ERRORS') {
+    return null;
+  }
+  return (error.data.domainDetails as { issues: FlowIssue[] }).issues;
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { pageInput } from '../pagination';
+import { BOT_TEMPLATES } from './botTemplates';
+
+const botId = z.string().min(1);
+const botName = z.string().trim().min(1, 'Give the bot a name.').max(120);
+
+export const botIdInput = z.object({ botId });
+
+export const listBotsInput = pageInput;
+
+export const createBotInput = z.object({
+  name: botName,
+  template: z.enum(BOT_TEMPLATES).default('blank'),
+});
+
+export const renameBotInput = z.object({ botId, name: botName });
+
+export const saveDraftInput = z.object({
+  botId,
+  /** The revision the editor started from; a save over someone else's newer one is refused. */
+  baseRevision: z.number().int().min(1),
+  document: z.unknown(),
+  /** Set only after the person saw the conflict and chose to replace the other edits. */
+  overwrite: z.boolean().default(false),
+});
+
+export const publishDraftInput = z.object({ botId, note: z.string().trim().max(500).default('') });
+
+export const versionInput = z.object({ botId, versionId: z.string().min(1) });
+
+export const restoreDraftInput = z.object({
+  botId,
+  versionId: z.string().min(1),
+  baseRevision: z.number().int().min(1),
+});
+
+export const importBotInput = z.object({
+  /** The file's text as chosen by the person, parsed on the server so errors carry lines. */
+  text: z.string().min(1, 'The file is empty.').max(5_000_000, 'The file is larger than 5 MB.'),
+  name: botName.optional(),
+});
+
+export const setLiveVersionInput = z.object({
+  deploymentId: z.string().min(1),
+  botId,
+  versionId: z.string().min(1),
+});

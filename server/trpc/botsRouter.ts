@@ -1,0 +1,80 @@
+import { actionRegistry } from '../../bot-runtime/actions';
+import { AREA_ROLES, BOT_EDITOR_ROLES } from '../auth/roles';
+import { getDraft, saveDraft } from '../bots/botDrafts';
+import {
+  botIdInput,
+  createBotInput,
+  importBotInput,
+  listBotsInput,
+  publishDraftInput,
+  renameBotInput,
+  restoreDraftInput,
+  saveDraftInput,
+  setLiveVersionInput,
+  versionInput,
+} from '../bots/botSchemas';
+import { createBot, deleteBot, duplicateBot, getBot, listBots, renameBot } from '../bots/bots';
+import { exportBot, importBot } from '../bots/botTransfer';
+import {
+  getVersion,
+  listVersions,
+  publishDraft,
+  restoreDraftFromVersion,
+} from '../bots/botVersions';
+import { listLiveVersions, setLiveVersion } from '../bots/liveVersions';
+import { roleProcedure, router } from './trpc';
+
+/** QA opens, reads and previews bots; only admins and designers change them. */
+const reader = roleProcedure(...AREA_ROLES.studio);
+const editor = roleProcedure(...BOT_EDITOR_ROLES);
+
+export const botsRouter = router({
+  list: reader
+    .input(listBotsInput)
+    .query(({ ctx, input }) => listBots(ctx.db, ctx.user.orgId, input)),
+  byId: reader
+    .input(botIdInput)
+    .query(({ ctx, input }) => getBot(ctx.db, ctx.user.orgId, input.botId)),
+  /** The actions a flow can call, with their input and result fields, for the inspector. */
+  actions: reader.query(() => actionRegistry.list()),
+  create: editor
+    .input(createBotInput)
+    .mutation(({ ctx, input }) => createBot(ctx.db, ctx.user, input)),
+  rename: editor
+    .input(renameBotInput)
+    .mutation(({ ctx, input }) => renameBot(ctx.db, ctx.user, input.botId, input.name)),
+  duplicate: editor
+    .input(botIdInput)
+    .mutation(({ ctx, input }) => duplicateBot(ctx.db, ctx.user, input.botId)),
+  delete: editor
+    .input(botIdInput)
+    .mutation(({ ctx, input }) => deleteBot(ctx.db, ctx.user, input.botId)),
+  export: reader
+    .input(botIdInput)
+    .query(({ ctx, input }) => exportBot(ctx.db, ctx.user.orgId, input.botId)),
+  import: editor
+    .input(importBotInput)
+    .mutation(({ ctx, input }) => importBot(ctx.db, ctx.user, input)),
+  draft: reader
+    .input(botIdInput)
+    .query(({ ctx, input }) => getDraft(ctx.db, ctx.user.orgId, input.botId)),
+  saveDraft: editor
+    .input(saveDraftInput)
+    .mutation(({ ctx, input }) => saveDraft(ctx.db, ctx.user, input)),
+  versions: reader
+    .input(botIdInput)
+    .query(({ ctx, input }) => listVersions(ctx.db, ctx.user.orgId, input.botId)),
+  version: reader
+    .input(versionInput)
+    .query(({ ctx, input }) => getVersion(ctx.db, ctx.user.orgId, input.botId, input.versionId)),
+  publish: editor
+    .input(publishDraftInput)
+    .mutation(({ ctx, input }) => publishDraft(ctx.db, ctx.user, input)),
+  restoreDraft: editor
+    .input(restoreDraftInput)
+    .mutation(({ ctx, input }) => restoreDraftFromVersion(ctx.db, ctx.user, input)),
+  liveVersions: reader.query(({ ctx }) => listLiveVersions(ctx.db, ctx.user.orgId)),
+  setLiveVersion: editor
+    .input(setLiveVersionInput)
+    .mutation(({ ctx, input }) => setLiveVersion(ctx.db, ctx.user, input)),
+});
