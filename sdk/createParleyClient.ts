@@ -1,0 +1,515 @@
+import { isRetryable, ParleyApiError, apiRequest as request } from './apiRequest';
+import {
+  ConversationStorage,
+  defaultStorage,
+  type StoredConversation,
+} from './conversationStorage';
+import { FetchEventSource } from './FetchEventSource';
+import { LiveStream, type StreamState } from './LiveStream';
+import { newClientMessageId } from './newClientMessageId';
+import { Outbox } from './Outbox';
+import { DEFAULT_RETRY_DELAYS, type RetryDelays } from './retryDelay';
+import type {
+  ConnectionStatus,
+  ConversationStarted,
+  ConversationStatus,
+  ConversationSummary,
+  Entry,
+  EventSourceConstructor,
+  MessageInput,
+  OutboxMessage,
+  OutgoingMessage,
+  ParleyError,
+  ParleyStorage,
+  PushRegistration,
+  PushRegistrationInput,
+  TypingEvent,
+} from './types';
+
+export interface ParleyClientOptions {
+  /** Where Parley runs, e.g. `https://chat.example.com`. */
+  baseUrl: string;
+  deploymentId: string;
+  /** A token your backend signs for the signed-in user; omit for anonymous customers. */
+  getIdentityToken?: () => string | undefined | Promise<string | undefined>;
+  /** Hidden pre-chat fields the agent sees and the bot can read. */
+  context?: Record<string, string | number | boolean>;
+  locale?: string;
+  /** Defaults to localStorage in browsers and to memory elsewhere. */
+  storage?: ParleyStorage;
+  /** Defaults to the browser's EventSource, else a fetch-based one. */
+  EventSource?: EventSourceConstructor;
+  fetch?: typeof fetch;
+  retryDelays?: RetryDelays;
+}
+
+export interface StartResult {
+  conversationId: string;
+  status: ConversationStatus;
+  /** True when an earlier conversation (stored, or the verified user's open one) continues. */
+  resumed: boolean;
+}
+
+export type ParleyClient = ReturnType<typeof createParleyClient>;
+
+/** Refresh the access token this long before it expires. */
+const REFRESH_MARGIN_MS = 2 * 60_000;
+const HISTORY_PAGE = 200;
+
+/**
+ * A customer's side of a Parley conversation: start or resume it, send messages that survive
+ * a lost connection, and receive every entry once, in the order the server numbered them.
+ */
+export function createParleyClient(options: ParleyClientOptions) {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const delays = options.retryDelays ?? DEFAULT_RETRY_DELAYS;
+  const storage = new ConversationStorage(
+    options.storage ?? defaultStorage(),
+    options.deploymentId,
+  );
+  const EventSourceImpl: EventSourceConstructor =
+    options.EventSource ??
+    (typeof EventSource === 'function'
+      ? (EventSource as unknown as EventSourceConstructor)
+      : class extends FetchEventSource {
+          constructor(url: string) {
+            super(url, fetchImpl);
+          }
+        });
+
+  const entryListeners = new Set<(entry: Entry) => void>();
+  const statusListeners = new Set<(status: ConnectionStatus) => void>();
+  const typingListeners = new Set<(event: TypingEvent) => void>();
+  const outboxListeners = new Set<(pending: readonly OutboxMessage[]) => void>();
+  const errorListeners = new Set<(error: ParleyError) => void>();
+
+  let conversation: StoredConversation | null = null;
+  let conversationStatus: ConversationStatus | null = null;
+  const entries: Entry[] = [];
+  const seenSeqs = new Set<number>();
+  /** The highest seq such that every entry up to it has been received. */
+  let contiguousSeq = 0;
+  let starting: Promise<StartResult> | null = null;
+  let refreshing: Promise<void> | null = null;
+  let streamState: StreamState = 'closed';
+  let sendTrouble = false;
+  let connection: ConnectionStatus = 'idle';
+  let closed = false;
+  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const outbox = new Outbox({
+    storage,
+    delays,
+    deliver: async (message) => {
+      const { entry } = await authorized<{ entry: Entry }>({
+        method: 'POST',
+        path: `/messages`,
+        body: message,
+      });
+      receive(entry);
+    },
+    onChange: (pending) => {
+      for (const listener of outboxListeners) listener(pending);
+    },
+    onTrouble: (failing) => {
+      sendTrouble = failing;
+      updateConnection();
+    },
+    onRejected: (message, error) => {
+      emitError(error, message.clientMessageId);
+    },
+  });
+
+  const stream = new LiveStream({
+    EventSource: EventSourceImpl,
+    delays,
+    lastSeq: () => contiguousSeq,
+    streamUrl: async (afterSeq) => {
+      await ensureFreshToken();
+      const current = requireConversation();
+      const query = `after=${afterSeq}&access_token=${encodeURIComponent(current.accessToken)}`;
+      return `${conversationUrl(current)}/stream?${query}`;
+    },
+    onEntry: receive,
+    onTyping: (event) => {
+      for (const listener of typingListeners) listener(event);
+    },
+    onState: (state) => {
+      streamState = state;
+      updateConnection();
+    },
+  });
+
+  const onOnline = () => {
+    outbox.retryNow();
+    stream.reconnectNow();
+  };
+
+  function conversationUrl(current: StoredConversation) {
+    return `${baseUrl}/api/v1/conversations/${encodeURIComponent(current.conversationId)}`;
+  }
+
+  function requireConversation(): StoredConversation {
+    if (!conversation) throw new Error('Call start() first.');
+    return conversation;
+  }
+
+  function receive(entry: Entry) {
+    if (seenSeqs.has(entry.seq)) return;
+    seenSeqs.add(entry.seq);
+    while (seenSeqs.has(contiguousSeq + 1)) contiguousSeq += 1;
+    const at = entries.findIndex((known) => known.seq > entry.seq);
+    if (at < 0) entries.push(entry);
+    else entries.splice(at, 0, entry);
+    if (entry.type === 'status_changed' && typeof entry.payload.to === 'string') {
+      conversationStatus = entry.payload.to as ConversationStatus;
+    }
+    for (const listener of entryListeners) listener(entry);
+  }
+
+  function updateConnection() {
+    const next: ConnectionStatus = closed
+      ? 'closed'
+      : streamState === 'open' && !sendTrouble
+        ? 'open'
+        : streamState === 'connecting' && !sendTrouble
+          ? 'connecting'
+          : streamState === 'closed' && !sendTrouble
+            ? 'idle'
+            : 'reconnecting';
+    if (next === connection) return;
+    connection = next;
+    for (const listener of statusListeners) listener(next);
+  }
+
+  function emitError(error: unknown, clientMessageId?: string) {
+    const report: ParleyError =
+      error instanceof ParleyApiError
+        ? { code: error.code, message: error.message, clientMessageId }
+        : {
+            code: 'CLIENT_ERROR',
+            message: error instanceof Error ? error.message : String(error),
+            clientMessageId,
+          };
+    for (const listener of errorListeners) listener(report);
+  }
+
+  async function adopt(next: StoredConversation) {
+    conversation = next;
+    await storage.saveConversation(next);
+    scheduleRefresh();
+  }
+
+  /** Keeps the token valid while the app is open, so the next send never finds it expired. */
+  function scheduleRefresh() {
+    clearTimeout(refreshTimer);
+    if (!conversation || closed) return;
+    const due = Date.parse(conversation.accessTokenExpiresAt) - Date.now() - REFRESH_MARGIN_MS;
+    refreshTimer = setTimeout(
+      () => {
+        refreshToken().catch(() => scheduleRefreshRetry());
+      },
+      Math.max(0, due),
+    );
+  }
+
+  function scheduleRefreshRetry() {
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(() => {
+      refreshToken().catch(() => scheduleRefreshRetry());
+    }, delays.maxMs);
+  }
+
+  async function createConversation(): Promise<StartResult> {
+    const identityToken = await options.getIdentityToken?.();
+    const started = await request<ConversationStarted>(fetchImpl, baseUrl, {
+      method: 'POST',
+      path: `/api/v1/deployments/${encodeURIComponent(options.deploymentId)}/conversations`,
+      body: {
+        ...(identityToken ? { identityToken } : {}),
+        ...(options.context ? { context: options.context } : {}),
+        ...(options.locale ? { locale: options.locale } : {}),
+      },
+    });
+    await adopt({
+      conversationId: started.conversationId,
+      accessToken: started.accessToken,
+      accessTokenExpiresAt: started.accessTokenExpiresAt,
+    });
+    conversationStatus = started.status;
+    for (const entry of started.entries) receive(entry);
+    return {
+      conversationId: started.conversationId,
+      status: started.status,
+      resumed: started.resumed,
+    };
+  }
+
+  async function loadHistory() {
+    for (;;) {
+      const page = await authorized<{ entries: Entry[]; hasMore: boolean }>({
+        method: 'GET',
+        path: `/entries?after=${contiguousSeq}&limit=${HISTORY_PAGE}`,
+      });
+      for (const entry of page.entries) receive(entry);
+      if (!page.hasMore || page.entries.length === 0) return;
+    }
+  }
+
+  async function refreshToken() {
+    refreshing ??= (async () => {
+      const current = requireConversation();
+      const identityToken = await options.getIdentityToken?.();
+      const fresh = await request<{ accessToken: string; accessTokenExpiresAt: string }>(
+        fetchImpl,
+        baseUrl,
+        {
+          method: 'POST',
+          path: `/api/v1/conversations/${encodeURIComponent(current.conversationId)}/token`,
+          body: identityToken ? { identityToken } : {},
+          accessToken: current.accessToken,
+        },
+      );
+      await adopt({ ...current, ...fresh });
+    })().finally(() => {
+      refreshing = null;
+    });
+    return refreshing;
+  }
+
+  async function ensureFreshToken() {
+    const current = requireConversation();
+    if (Date.parse(current.accessTokenExpiresAt) - Date.now() < REFRESH_MARGIN_MS) {
+      await refreshToken();
+    }
+  }
+
+  /** A call on the current conversation; a rejected token is refreshed once and the call retried. */
+  async function authorized<T>(call: {
+    method: 'GET' | 'POST' | 'DELETE';
+    path: string;
+    body?: unknown;
+  }): Promise<T> {
+    await ensureFreshToken();
+    const attempt = () => {
+      const current = requireConversation();
+      return request<T>(fetchImpl, baseUrl, {
+        method: call.method,
+        path: `/api/v1/conversations/${encodeURIComponent(current.conversationId)}${call.path}`,
+        body: call.body,
+        accessToken: current.accessToken,
+      });
+    };
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!(error instanceof ParleyApiError && error.code === 'ACCESS_TOKEN_INVALID')) throw error;
+      await refreshToken();
+      return attempt();
+    }
+  }
+
+  /** An account-level call (not under one conversation) with the current token. */
+  async function accountCall<T>(call: {
+    method: 'GET' | 'POST' | 'DELETE';
+    path: string;
+    body?: unknown;
+  }): Promise<T> {
+    await ensureFreshToken();
+    return request<T>(fetchImpl, baseUrl, {
+      ...call,
+      accessToken: requireConversation().accessToken,
+    });
+  }
+
+  async function resumeStored(stored: StoredConversation): Promise<StartResult | null> {
+    conversation = stored;
+    try {
+      await loadHistory();
+    } catch (error) {
+      // Offline: keep the stored conversation; the stream replays the history when it connects.
+      if (!isRetryable(error)) {
+        conversation = null;
+        await storage.forgetConversation();
+        return null;
+      }
+    }
+    return {
+      conversationId: stored.conversationId,
+      status: conversationStatus ?? 'new',
+      resumed: true,
+    };
+  }
+
+  async function begin(): Promise<StartResult> {
+    closed = false;
+    await outbox.restore();
+    const stored = await storage.loadConversation();
+    const result = (stored && (await resumeStored(stored))) || (await createConversation());
+    scheduleRefresh();
+    stream.start();
+    outbox.start();
+    globalThis.addEventListener?.('online', onOnline);
+    return result;
+  }
+
+  function stopLive() {
+    clearTimeout(refreshTimer);
+    stream.stop();
+    outbox.stop();
+    globalThis.removeEventListener?.('online', onOnline);
+  }
+
+  return {
+    /** Creates a conversation, or resumes the one stored from an earlier visit. */
+    start(): Promise<StartResult> {
+      starting ??= begin().catch((error: unknown) => {
+        starting = null;
+        throw error;
+      });
+      return starting;
+    },
+
+    /**
+     * Queues a message and returns once it is stored on the device; it reaches the server as
+     * soon as the connection allows, exactly once.
+     */
+    async send(input: MessageInput): Promise<OutgoingMessage> {
+      const clientMessageId = newClientMessageId();
+      const message: OutgoingMessage =
+        typeof input === 'string'
+          ? { clientMessageId, text: input }
+          : { clientMessageId, ...input };
+      await outbox.add(message);
+      return message;
+    },
+
+    /** Every entry once, in seq order; a new listener first gets the entries already received. */
+    onEntry(listener: (entry: Entry) => void) {
+      for (const entry of entries) listener(entry);
+      entryListeners.add(listener);
+      return () => entryListeners.delete(listener);
+    },
+
+    onStatus(listener: (status: ConnectionStatus) => void) {
+      listener(connection);
+      statusListeners.add(listener);
+      return () => statusListeners.delete(listener);
+    },
+
+    onTyping(listener: (event: TypingEvent) => void) {
+      typingListeners.add(listener);
+      return () => typingListeners.delete(listener);
+    },
+
+    /** The messages not yet acknowledged by the server, whenever that list changes. */
+    onOutbox(listener: (pending: readonly OutboxMessage[]) => void) {
+      listener(outbox.pending);
+      outboxListeners.add(listener);
+      return () => outboxListeners.delete(listener);
+    },
+
+    /** Messages the server refused for good (e.g. the conversation has ended). */
+    onError(listener: (error: ParleyError) => void) {
+      errorListeners.add(listener);
+      return () => errorListeners.delete(listener);
+    },
+
+    /** Whether start() would resume an earlier conversation rather than begin one. */
+    async hasStoredConversation() {
+      return conversation !== null || (await storage.loadConversation()) !== null;
+    },
+
+    get conversationId() {
+      return conversation?.conversationId ?? null;
+    },
+
+    get conversationStatus() {
+      return conversationStatus;
+    },
+
+    get connectionStatus() {
+      return connection;
+    },
+
+    /** The entries received so far, in seq order. */
+    get entries(): readonly Entry[] {
+      return entries;
+    },
+
+    async markRead(upToSeq = contiguousSeq) {
+      return authorized<{ upToSeq: number }>({ method: 'POST', path: '/read', body: { upToSeq } });
+    },
+
+    /** Tells the agent the customer is typing; best effort, a failure is not worth a retry. */
+    async typing(isTyping: boolean) {
+      try {
+        await authorized<void>({ method: 'POST', path: '/typing', body: { isTyping } });
+      } catch {
+        return;
+      }
+    },
+
+    async end() {
+      return authorized<{ status: 'ended' }>({ method: 'POST', path: '/end' });
+    },
+
+    async rate(score: number, comment?: string) {
+      return authorized<{ score: number }>({
+        method: 'POST',
+        path: '/csat',
+        body: comment ? { score, comment } : { score },
+      });
+    },
+
+    async registerPush(registration: PushRegistrationInput) {
+      return accountCall<PushRegistration>({
+        method: 'POST',
+        path: '/api/v1/push-registrations',
+        body: registration,
+      });
+    },
+
+    async unregisterPush(registrationId: string) {
+      await accountCall<void>({
+        method: 'DELETE',
+        path: `/api/v1/push-registrations/${encodeURIComponent(registrationId)}`,
+      });
+    },
+
+    /** The verified customer's conversations, newest first (history across devices). */
+    async conversations() {
+      const { conversations } = await accountCall<{ conversations: ConversationSummary[] }>({
+        method: 'GET',
+        path: '/api/v1/conversations',
+      });
+      return conversations;
+    },
+
+    /** Delivers queued messages and reconnects now, e.g. when React Native's NetInfo says online. */
+    retryNow: onOnline,
+
+    /** Leaves the current conversation (after it ended) and starts a fresh one. */
+    async startNew(): Promise<StartResult> {
+      stopLive();
+      await starting?.catch(() => undefined);
+      await storage.forgetConversation();
+      conversation = null;
+      conversationStatus = null;
+      entries.length = 0;
+      seenSeqs.clear();
+      contiguousSeq = 0;
+      starting = null;
+      return this.start();
+    },
+
+    /** Stops the stream and retries; stored state stays for the next start(). */
+    close() {
+      closed = true;
+      stopLive();
+      starting = null;
+      updateConnection();
+    },
+  };
+}
