@@ -1,4 +1,4 @@
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { type ActorType, conversationEntries, messagingSessions } from '../db/schema';
 import type { Entry, EntryType } from '../http/contract/entries';
@@ -12,7 +12,7 @@ export interface EntryDraft {
   clientMessageId?: string;
 }
 
-type EntryRow = typeof conversationEntries.$inferSelect;
+export type EntryRow = typeof conversationEntries.$inferSelect;
 
 /**
  * Appends entries to a session with the next seqs. Must run inside a transaction: the seq is
@@ -58,26 +58,46 @@ export function appendEntries(
 }
 
 export function findEntryByClientMessageId(db: Db, sessionId: string, clientMessageId: string) {
-  return db
-    .select()
-    .from(conversationEntries)
-    .where(
-      and(
-        eq(conversationEntries.sessionId, sessionId),
-        eq(conversationEntries.clientMessageId, clientMessageId),
-      ),
-    )
-    .get();
+  return preparedFor(db).byClientMessageId.get({ sessionId, clientMessageId });
 }
 
 export function listEntriesAfter(db: Db, sessionId: string, afterSeq: number, limit: number) {
-  return db
-    .select()
-    .from(conversationEntries)
-    .where(and(eq(conversationEntries.sessionId, sessionId), gt(conversationEntries.seq, afterSeq)))
-    .orderBy(asc(conversationEntries.seq))
-    .limit(limit)
-    .all();
+  return preparedFor(db).after.all({ sessionId, afterSeq, limit });
+}
+
+// Prepared once per connection: these run on every message.
+const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
+
+function preparedFor(db: Db) {
+  let statements = prepared.get(db);
+  if (!statements) {
+    statements = prepare(db);
+    prepared.set(db, statements);
+  }
+  return statements;
+}
+
+function prepare(db: Db) {
+  const { sessionId, seq, clientMessageId } = conversationEntries;
+  return {
+    byClientMessageId: db
+      .select()
+      .from(conversationEntries)
+      .where(
+        and(
+          eq(sessionId, sql.placeholder('sessionId')),
+          eq(clientMessageId, sql.placeholder('clientMessageId')),
+        ),
+      )
+      .prepare(),
+    after: db
+      .select()
+      .from(conversationEntries)
+      .where(and(eq(sessionId, sql.placeholder('sessionId')), gt(seq, sql.placeholder('afterSeq'))))
+      .orderBy(asc(seq))
+      .limit(sql.placeholder('limit'))
+      .prepare(),
+  };
 }
 
 /** The API form of a stored entry; `customerReadSeq` marks what the customer has read. */

@@ -19,6 +19,7 @@ import type { BotTurnOutcome, BotTurnRunner, CustomerInput, SessionRow } from '.
 import {
   appendEntries,
   type EntryDraft,
+  type EntryRow,
   findEntryByClientMessageId,
   listEntriesAfter,
   toApiEntry,
@@ -48,8 +49,16 @@ export class ConversationService {
   private readonly botQueues = new Map<string, Promise<void>>();
   private readonly now: () => number;
 
+  // Prepared once: the hot path reads a session several times per message.
+  private readonly sessionById;
+
   constructor(private readonly deps: ConversationServiceDeps) {
     this.now = deps.now ?? Date.now;
+    this.sessionById = deps.db
+      .select()
+      .from(messagingSessions)
+      .where(eq(messagingSessions.id, sql.placeholder('id')))
+      .prepare();
   }
 
   async start(input: {
@@ -138,7 +147,7 @@ export class ConversationService {
     const draft = customerDraft(body, this.customerName(session));
     const result = await this.deps.writes.run(() => {
       const existing = findEntryByClientMessageId(db, session.id, body.clientMessageId);
-      if (existing) return { row: existing, created: false };
+      if (existing) return { row: existing, created: false as const };
       const current = this.loadSession(session.id);
       if (current.status === 'ended') {
         throw new MessagingError(
@@ -155,20 +164,28 @@ export class ConversationService {
           .where(eq(messagingSessions.id, session.id))
           .run();
       }
-      const [row] = appendEntries(db, session.orgId, session.id, drafts);
+      const rows = appendEntries(db, session.orgId, session.id, drafts);
       db.update(messagingSessions)
         .set({ lastCustomerActivityAt: new Date(this.now()) })
         .where(eq(messagingSessions.id, session.id))
         .run();
-      return { row: row as NonNullable<typeof row>, created: true };
+      return {
+        row: rows[0] as NonNullable<(typeof rows)[0]>,
+        created: true,
+        rows,
+        session: current,
+      };
     });
-    const current = this.loadSession(session.id);
-    const entry = toApiEntry(result.row, current.customerReadSeq);
-    if (result.created) {
-      this.publishFrom(session.id, result.row.seq);
-      if (current.agentType === 'bot' && current.botVersionId) this.queueBotTurns(session.id);
+    if (!result.created) {
+      return {
+        entry: toApiEntry(result.row, this.loadSession(session.id).customerReadSeq),
+        created: false,
+      };
     }
-    return { entry, created: result.created };
+    this.publish(session.id, result.rows);
+    if (result.session.agentType === 'bot' && result.session.botVersionId)
+      this.queueBotTurns(session.id);
+    return { entry: toApiEntry(result.row, result.session.customerReadSeq), created: true };
   }
 
   listEntries(claims: ConversationClaims, after: number, limit: number) {
@@ -182,17 +199,9 @@ export class ConversationService {
 
   /** The session a token opens, checked against the database (an ended org or session is gone). */
   loadOwnSession(claims: ConversationClaims): SessionRow {
-    const session = this.deps.db
-      .select()
-      .from(messagingSessions)
-      .where(
-        and(
-          eq(messagingSessions.id, claims.conversationId),
-          eq(messagingSessions.orgId, claims.orgId),
-        ),
-      )
-      .get();
-    if (!session) throw new MessagingError('CONVERSATION_NOT_FOUND', 'No such conversation.');
+    const session = this.sessionById.get({ id: claims.conversationId });
+    if (!session || session.orgId !== claims.orgId)
+      throw new MessagingError('CONVERSATION_NOT_FOUND', 'No such conversation.');
     return session;
   }
 
@@ -221,9 +230,9 @@ export class ConversationService {
   async end(claims: ConversationClaims) {
     const session = this.loadOwnSession(claims);
     if (session.status === 'ended') return { status: 'ended' as const };
-    const seq = await this.deps.writes.run(() => {
+    const rows = await this.deps.writes.run(() => {
       const current = this.loadSession(session.id);
-      if (current.status === 'ended') return null;
+      if (current.status === 'ended') return [];
       this.deps.db
         .update(messagingSessions)
         .set({ status: 'ended', endedAt: new Date(this.now()), endedBy: 'customer' })
@@ -239,18 +248,17 @@ export class ConversationService {
           ),
         )
         .run();
-      const [row] = appendEntries(this.deps.db, session.orgId, session.id, [
+      return appendEntries(this.deps.db, session.orgId, session.id, [
         statusDraft(current.status, 'ended', 'customer_ended'),
       ]);
-      return row?.seq ?? null;
     });
-    if (seq) this.publishFrom(session.id, seq);
+    this.publish(session.id, rows);
     return { status: 'ended' as const };
   }
 
   async rate(claims: ConversationClaims, score: number, comment: string | undefined) {
     const session = this.loadOwnSession(claims);
-    const row = await this.deps.writes.run(() => {
+    const rows = await this.deps.writes.run(() => {
       const given = this.deps.db
         .select({ id: csatResponses.id })
         .from(csatResponses)
@@ -262,7 +270,7 @@ export class ConversationService {
         .insert(csatResponses)
         .values({ orgId: session.orgId, sessionId: session.id, score, comment: comment ?? null })
         .run();
-      const [entry] = appendEntries(this.deps.db, session.orgId, session.id, [
+      return appendEntries(this.deps.db, session.orgId, session.id, [
         {
           actorType: 'customer',
           actorName: this.customerName(session),
@@ -270,9 +278,8 @@ export class ConversationService {
           payload: { score, ...(comment ? { comment } : {}) },
         },
       ]);
-      return entry;
     });
-    if (row) this.publishFrom(session.id, row.seq);
+    this.publish(session.id, rows);
     return { score };
   }
 
@@ -363,7 +370,7 @@ export class ConversationService {
    */
   async sweepIdleSessions(now = this.now()) {
     const { db } = this.deps;
-    const changed: { sessionId: string; seq: number }[] = [];
+    let changed = 0;
     for (const deployment of db
       .select({ id: deployments.id, settings: deployments.settings })
       .from(deployments)
@@ -393,9 +400,9 @@ export class ConversationService {
           .limit(500)
           .all();
         for (const session of idle) {
-          const seq = await this.deps.writes.run(() => {
+          const rows = await this.deps.writes.run(() => {
             const current = this.loadSession(session.id);
-            if (current.status !== session.status) return null;
+            if (current.status !== session.status) return [];
             db.update(messagingSessions)
               .set(
                 transition.to === 'ended'
@@ -404,17 +411,16 @@ export class ConversationService {
               )
               .where(eq(messagingSessions.id, session.id))
               .run();
-            const [row] = appendEntries(db, session.orgId, session.id, [
+            return appendEntries(db, session.orgId, session.id, [
               statusDraft(session.status, transition.to, 'customer_silent'),
             ]);
-            return row?.seq ?? null;
           });
-          if (seq) changed.push({ sessionId: session.id, seq });
+          this.publish(session.id, rows);
+          changed += rows.length;
         }
       }
     }
-    for (const { sessionId, seq } of changed) this.publishFrom(sessionId, seq);
-    return changed.length;
+    return changed;
   }
 
   /** Answers customer entries the bot has not answered yet, e.g. after a crash. */
@@ -495,7 +501,7 @@ export class ConversationService {
       await this.escalate(session, outcome.entries, outcome.handoff, outcome.state, handledSeq);
       return;
     }
-    const firstSeq = await this.deps.writes.run(() => {
+    const appended = await this.deps.writes.run(() => {
       const rows = appendEntries(this.deps.db, session.orgId, session.id, [
         ...outcome.entries,
         ...(outcome.status === 'ended' ? [statusDraft(session.status, 'ended', 'bot_ended')] : []),
@@ -523,9 +529,9 @@ export class ConversationService {
         })
         .where(eq(messagingSessions.id, session.id))
         .run();
-      return rows[0]?.seq ?? null;
+      return rows;
     });
-    if (firstSeq) this.publishFrom(session.id, firstSeq);
+    this.publish(session.id, appended);
   }
 
   /** Hands the session to routing: it waits for an agent with the bot's transcript attached. */
@@ -536,7 +542,7 @@ export class ConversationService {
     state: unknown = session.botState,
     handledSeq: number | null = null,
   ) {
-    const firstSeq = await this.deps.writes.run(() => {
+    const appended = await this.deps.writes.run(() => {
       const queue = handoff?.queue
         ? this.deps.db
             .select()
@@ -576,9 +582,9 @@ export class ConversationService {
           })
           .run();
       }
-      return rows[0]?.seq ?? null;
+      return rows;
     });
-    if (firstSeq) this.publishFrom(session.id, firstSeq);
+    this.publish(session.id, appended);
   }
 
   private async describe(session: SessionRow, resumed: boolean) {
@@ -594,23 +600,15 @@ export class ConversationService {
     };
   }
 
-  private publishFrom(sessionId: string, fromSeq: number) {
+  /** Sends just-committed entries to open streams; new entries are unread by definition. */
+  private publish(sessionId: string, rows: EntryRow[]) {
     if (!this.deps.hub.hasListeners(sessionId)) return;
-    const session = this.loadSession(sessionId);
-    for (const row of listEntriesAfter(this.deps.db, sessionId, fromSeq - 1, 500)) {
-      this.deps.hub.publish(sessionId, {
-        kind: 'entry',
-        entry: toApiEntry(row, session.customerReadSeq),
-      });
-    }
+    for (const row of rows)
+      this.deps.hub.publish(sessionId, { kind: 'entry', entry: toApiEntry(row, 0) });
   }
 
   private loadSession(id: string): SessionRow {
-    const session = this.deps.db
-      .select()
-      .from(messagingSessions)
-      .where(eq(messagingSessions.id, id))
-      .get();
+    const session = this.sessionById.get({ id });
     if (!session) throw new MessagingError('CONVERSATION_NOT_FOUND', 'No such conversation.');
     return session;
   }

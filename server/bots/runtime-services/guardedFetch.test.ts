@@ -123,6 +123,18 @@ describe('guarded fetch', () => {
     expect(received.at(-1)?.headers.host).toBe(`orders.internal:${port}`);
   });
 
+  it('never lends a kept-alive connection to a request whose deployment does not allow the host', async () => {
+    const allowed = createGuardedFetch({
+      allowHosts: ['orders.internal'],
+      resolveHost: resolvesTo('127.0.0.1'),
+    });
+    const url = `http://orders.internal:${port}/orders/A1001`;
+    expect((await allowed({ method: 'GET', url })).status).toBe(200);
+    const notAllowed = createGuardedFetch({ resolveHost: resolvesTo('127.0.0.1') });
+    const error = await failureOf(notAllowed({ method: 'GET', url }));
+    expect(error.code).toBe('OUTBOUND_ADDRESS_BLOCKED');
+  });
+
   it('sends the method, headers and body of an allow-listed request', async () => {
     const guardedFetch = createGuardedFetch({ allowHosts: ['127.0.0.1'] });
     const response = await guardedFetch({

@@ -57,7 +57,13 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): GuardedFe
           if (verdict?.public) return null;
           return blockedAddress(hostname, address, verdict?.range ?? 'unrecognised');
         });
-    return exchange(target.url, request, { lookup, timeoutMs, signal, ...settings });
+    return exchange(target.url, request, {
+      allowListed: target.allowListed,
+      lookup,
+      timeoutMs,
+      signal,
+      ...settings,
+    });
   };
 }
 
@@ -112,7 +118,36 @@ function familyNumber(family: number | string | undefined): number {
   return typeof family === 'number' ? family : 0;
 }
 
+/**
+ * Keep-alive pools, kept apart by how a connection's address was admitted: every socket in the
+ * checked pool was opened to an address that passed the check, so reusing it for the same host
+ * skips nothing; a socket to an allow-listed private host is only ever reused by a request whose
+ * own deployment allow-lists that host. Opening a connection per call made order lookups wait
+ * in the server's accept queue under load.
+ */
+const agents = {
+  'http:': { checked: keepAliveAgent(http.Agent), allowListed: keepAliveAgent(http.Agent) },
+  'https:': { checked: keepAliveAgent(https.Agent), allowListed: keepAliveAgent(https.Agent) },
+};
+
+function keepAliveAgent<T extends http.Agent>(
+  AgentClass: new (options: http.AgentOptions) => T,
+): T {
+  return new AgentClass({
+    keepAlive: true,
+    keepAliveMsecs: 1_000,
+    maxSockets: 64,
+    timeout: 30_000,
+  });
+}
+
+function pooledAgent(protocol: string, allowListed: boolean): http.Agent {
+  const pool = protocol === 'https:' ? agents['https:'] : agents['http:'];
+  return allowListed ? pool.allowListed : pool.checked;
+}
+
 interface ExchangeOptions {
+  allowListed: boolean;
   lookup: LookupFunction;
   timeoutMs: number;
   signal: AbortSignal | undefined;
@@ -139,8 +174,7 @@ function exchange(
         method: request.method,
         headers,
         lookup: options.lookup,
-        // A pooled connection was resolved for another request; each request resolves anew.
-        agent: false,
+        agent: pooledAgent(url.protocol, options.allowListed),
       });
     } catch (error) {
       return reject(
