@@ -156,8 +156,10 @@ export class ConversationService {
         );
       }
       const drafts: EntryDraft[] = [draft];
+      let toAgent = false;
       if (current.status === 'inactive') {
         const to = current.agentId ? 'active' : current.agentType === 'bot' ? 'new' : 'waiting';
+        toAgent = to === 'new' && this.reopensToAgent(current);
         drafts.push(statusDraft('inactive', to, 'customer_returned'));
         db.update(messagingSessions)
           .set({ status: to })
@@ -174,6 +176,7 @@ export class ConversationService {
         created: true,
         rows,
         session: current,
+        toAgent,
       };
     });
     if (!result.created) {
@@ -183,9 +186,27 @@ export class ConversationService {
       };
     }
     this.publish(session.id, result.rows);
-    if (result.session.agentType === 'bot' && result.session.botVersionId)
+    if (result.toAgent) {
+      await this.escalate(this.loadSession(session.id), [], {
+        queue: null,
+        skills: [],
+        priority: 0,
+        details: { reason: 'customer_returned' },
+      });
+    } else if (result.session.agentType === 'bot' && result.session.botVersionId) {
       this.queueBotTurns(session.id);
+    }
     return { entry: toApiEntry(result.row, result.session.customerReadSeq), created: true };
+  }
+
+  /** Whether the deployment sends a returning customer to an agent rather than the bot. */
+  private reopensToAgent(session: SessionRow): boolean {
+    const deployment = this.deps.db
+      .select({ settings: deployments.settings })
+      .from(deployments)
+      .where(eq(deployments.id, session.deploymentId))
+      .get();
+    return deployment?.settings.reopenTo === 'agent';
   }
 
   listEntries(claims: ConversationClaims, after: number, limit: number) {

@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { deployments, workItems } from '../db/schema';
 import { apiClient } from '../testing/apiClient';
 import { useTestApi } from '../testing/apiServer';
 
@@ -42,6 +44,35 @@ describe('conversation lifecycle', () => {
     });
     expect(late.status).toBe(409);
     expect(late.body.error.code).toBe('CONVERSATION_ENDED');
+  });
+
+  it('sends a returning customer to an agent when the deployment says so', async () => {
+    const { base, db, runtime } = await startApi();
+    const deployment = db
+      .select()
+      .from(deployments)
+      .where(eq(deployments.publicId, 'acme-app'))
+      .get();
+    if (!deployment) throw new Error('demo deployment missing');
+    db.update(deployments)
+      .set({ settings: { ...deployment.settings, reopenTo: 'agent' } })
+      .where(eq(deployments.id, deployment.id))
+      .run();
+    const client = apiClient(base);
+    const { body } = await client.start();
+    await runtime.conversations.sweepIdleSessions(Date.now() + 31 * MINUTE);
+    await client.send(body.conversationId, body.accessToken, {
+      clientMessageId: 'back',
+      text: 'hello again',
+    });
+    await runtime.conversations.idle();
+    const entries = await client.entries(body.conversationId, body.accessToken);
+    const changes = entries.filter((e) => e.type === 'status_changed').map((e) => e.payload.to);
+    expect(changes).toEqual(['inactive', 'new', 'waiting']);
+    expect(entries.at(-1)?.actor.type).not.toBe('bot');
+    expect(
+      db.select().from(workItems).where(eq(workItems.sessionId, body.conversationId)).all(),
+    ).toHaveLength(1);
   });
 
   it('never turns a conversation waiting for an agent inactive', async () => {
