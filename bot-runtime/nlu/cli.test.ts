@@ -95,7 +95,6 @@ describe.concurrent('nlu eval', () => {
   it.each([
     [['eval', '--train', 'x.jsonl']],
     [['eval', '--train', 'a', '--test', 'b', '--threshold', 'high']],
-    [['eval', '--train', 'missing.jsonl', '--test', 'missing.jsonl']],
   ])('refuses %j with a message and exit code 2', async (args) => {
     const run = await runCli(...args);
     expect(run.status).toBe(2);

@@ -40,7 +40,8 @@ export function loadNlu(input: unknown): LoadedNlu {
   };
   const analyze = createTextAnalyzer(model.language);
   const extractEntities = createEntityExtractor(model.entities, model.builtins, model.language);
-  const intents = model.classes.filter((_, c) => c !== model.noneClass);
+  const intentClasses = model.classes.flatMap((_, c) => (c === model.noneClass ? [] : [c]));
+  const intents = intentClasses.map((c) => model.classes[c] as string);
 
   return {
     intents,
@@ -50,11 +51,13 @@ export function loadNlu(input: unknown): LoadedNlu {
       const margins = scoreVector(linear, vectorize(space, extractTerms(analyze(text))));
       const probabilities = softmax(margins, model.scale, new Float64Array(margins.length));
       const best = bestIntent(probabilities, model.noneClass);
-      const ranking: IntentScore[] = [];
-      probabilities.forEach((confidence, c) => {
-        if (c !== model.noneClass) ranking.push({ intent: model.classes[c] as string, confidence });
-      });
-      ranking.sort((a, b) => b.confidence - a.confidence);
+      const ranking: IntentScore[] = intentClasses
+        .slice()
+        .sort((a, b) => (probabilities[b] as number) - (probabilities[a] as number))
+        .map((c) => ({
+          intent: model.classes[c] as string,
+          confidence: probabilities[c] as number,
+        }));
       const recognised = best.intent >= 0 && best.confidence >= threshold;
       return {
         intent: recognised ? (model.classes[best.intent] as string) : null,

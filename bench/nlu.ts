@@ -1,0 +1,250 @@
+/**
+ * Intent recognition benchmark: Parley's NLU (through its CLI, exactly as measured by hand) and
+ * nlp.js on the same splits in the same run. Prints a table and rewrites the NLU section of
+ * bench/RESULTS.md. Run from the repository root: `npm run bench:nlu`, or
+ * `npm run bench:nlu -- 10-shot` for the splits whose name contains "10-shot".
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { evaluate } from '../bot-runtime/nlu/evaluate';
+import { createPrng, shuffleInPlace } from '../bot-runtime/nlu/prng';
+import { describeMachine, today } from './machine';
+import { writeResultsSection } from './resultsFile';
+
+const DATA = '../shared/data/nlu';
+
+interface Split {
+  name: string;
+  train: string;
+  test: string;
+  oosLabel: string | null;
+}
+
+const splits: Split[] = [
+  {
+    name: 'CLINC150 full → val',
+    train: 'clinc150/train.jsonl',
+    test: 'clinc150/val.jsonl',
+    oosLabel: 'oos',
+  },
+  {
+    name: 'CLINC150 10-shot → val',
+    train: 'clinc150/train-10shot.jsonl',
+    test: 'clinc150/val.jsonl',
+    oosLabel: 'oos',
+  },
+  { name: 'SNIPS → val', train: 'snips/train.jsonl', test: 'snips/val.jsonl', oosLabel: null },
+];
+
+interface Row {
+  split: string;
+  system: string;
+  n: number;
+  accuracy: number;
+  macroF1: number;
+  inScopeAccuracy: number;
+  oosRecall: number | null;
+  trainMs: number;
+  predictPerSec: number;
+  threshold: number;
+}
+
+interface LabelledUtterance {
+  text: string;
+  intent: string;
+}
+
+function readUtterances(file: string): LabelledUtterance[] {
+  return readFileSync(`${DATA}/${file}`, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as LabelledUtterance);
+}
+
+function runParley(split: Split): Row {
+  const args = [
+    'tsx',
+    'bot-runtime/nlu/cli.ts',
+    'eval',
+    '--train',
+    `${DATA}/${split.train}`,
+    '--test',
+    `${DATA}/${split.test}`,
+  ];
+  if (split.oosLabel) args.push('--oos-label', split.oosLabel);
+  const stdout = execFileSync('npx', args, {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const last = stdout.trim().split('\n').at(-1) ?? '';
+  return {
+    split: split.name,
+    system: 'Parley',
+    ...(JSON.parse(last) as Omit<Row, 'split' | 'system'>),
+  };
+}
+
+/** nlp.js's default: an answer scoring below 0.5 is "None". */
+const NLPJS_THRESHOLD = 0.5;
+
+async function runNlpJs(split: Split): Promise<Row> {
+  const require = createRequire(import.meta.url);
+  const { BrainNLU } = require('node-nlp') as {
+    BrainNLU: new (
+      settings: object,
+    ) => {
+      add(utterance: string, intent: string): void;
+      train(): Promise<unknown>;
+      getBestClassification(utterance: string): Promise<{ intent: string; score: number }>;
+    };
+  };
+  const train = readUtterances(split.train);
+  const test = readUtterances(split.test);
+  // Trained in file order, nlp.js collapses on data sorted by intent; shuffled, it does its best.
+  shuffleInPlace(train, createPrng(42));
+  const brain = new BrainNLU({ language: 'en', log: false });
+  for (const row of train) brain.add(row.text, row.intent === split.oosLabel ? 'None' : row.intent);
+  const trainStart = performance.now();
+  await brain.train();
+  const trainMs = Math.round(performance.now() - trainStart);
+  const predictStart = performance.now();
+  const predicted: (string | null)[] = [];
+  for (const row of test) {
+    const best = await brain.getBestClassification(row.text);
+    predicted.push(
+      best && best.intent !== 'None' && best.score >= NLPJS_THRESHOLD ? best.intent : null,
+    );
+  }
+  const predictPerSec = Math.round(test.length / ((performance.now() - predictStart) / 1000));
+  const report = evaluate(
+    test.map((row, i) => ({ expected: row.intent, predicted: predicted[i] ?? null })),
+    split.oosLabel,
+  );
+  return {
+    split: split.name,
+    system: 'nlp.js (BrainNLU)',
+    ...report,
+    trainMs,
+    predictPerSec,
+    threshold: NLPJS_THRESHOLD,
+  };
+}
+
+/** A Markdown table with padded columns, as the formatter would write it. */
+function formatTable(rows: Row[]): string {
+  const fixed = (value: number | null) => (value === null ? '–' : value.toFixed(3));
+  const header = [
+    'data',
+    'system',
+    'in-scope acc',
+    'OOS recall',
+    'accuracy',
+    'macro F1',
+    'threshold',
+    'train s',
+    'classify/s',
+  ];
+  const cells = rows.map((row) => [
+    row.split,
+    row.system,
+    fixed(row.inScopeAccuracy),
+    fixed(row.oosRecall),
+    fixed(row.accuracy),
+    fixed(row.macroF1),
+    row.threshold.toFixed(2),
+    (row.trainMs / 1000).toFixed(1),
+    row.predictPerSec.toLocaleString('en-US'),
+  ]);
+  const widths = header.map((title, column) =>
+    Math.max(3, title.length, ...cells.map((line) => (line[column] ?? '').length)),
+  );
+  const leftAligned = (column: number) => column < 2;
+  const line = (values: string[]) =>
+    `| ${values
+      .map((value, column) =>
+        leftAligned(column)
+          ? value.padEnd(widths[column] ?? 0)
+          : value.padStart(widths[column] ?? 0),
+      )
+      .join(' | ')} |`;
+  const rule = `| ${widths
+    .map((width, column) => (leftAligned(column) ? '-'.repeat(width) : `${'-'.repeat(width - 1)}:`))
+    .join(' | ')} |`;
+  return [line(header), rule, ...cells.map(line)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const only = process.argv[2];
+  const rows: Row[] = [];
+  for (const split of splits.filter((candidate) => !only || candidate.name.includes(only))) {
+    process.stderr.write(`${split.name}: Parley\n`);
+    rows.push(runParley(split));
+    process.stderr.write(`${split.name}: nlp.js\n`);
+    rows.push(await runNlpJs(split));
+  }
+  const table = formatTable(rows);
+  process.stdout.write(`${table}\n`);
+  writeResultsSection('nlu', nluSection(table, rows));
+  process.stderr.write('wrote bench/RESULTS.md\n');
+}
+
+function nluSection(table: string, rows: Row[]): string {
+  const parley = (split: string) =>
+    rows.find((row) => row.system === 'Parley' && row.split.startsWith(split));
+  const full = parley('CLINC150 full');
+  const fewShot = parley('CLINC150 10-shot');
+  const snips = parley('SNIPS');
+  const thresholds = [full, fewShot, snips]
+    .map((row) => (row ? `${row.split}: ${row.threshold.toFixed(2)}` : null))
+    .filter(Boolean)
+    .join(', ');
+  return `
+## NLU: intent recognition (\`npm run bench:nlu\`)
+
+Machine: ${describeMachine()}. Date: ${today()}. Each system on one core, in the same run; the
+machine was shared with other work, so times are upper bounds.
+
+${table}
+
+**Threshold.** Parley's is picked by \`trainNlu\` from its own training data, never from the test
+labels (${thresholds}): the highest confidence threshold that costs at most half a point of
+held-out in-scope accuracy. nlp.js keeps its default 0.5; out-of-scope training rows are its
+\`None\` intent, and its training data is shuffled. Parley's "train s" includes the
+cross-validation and loading the model; its "classify/s" is single-threaded steady state (after
+classifying 300 utterances to warm the JIT up) and includes entity extraction and the full ranking.
+
+${MODEL_CHOICE}
+`;
+}
+
+/** Measured while choosing the model (CLINC150 train -> val unless said otherwise). */
+const MODEL_CHOICE = `
+**The model, and why.** TF-IDF with sublinear term frequency over Porter stems, stem bigrams
+(with sentence start/end) and character 2-5-grams of the lower-cased text (\`natural\` tokenises,
+stems and makes the bigrams; stopwords are kept, since "what", "how" and "not" carry intent),
+the word and character blocks L2-normalised apart and weighted 1:3 in squared norm (0.932-0.934
+in-scope without threshold, against 0.930 for equal weights and 0.929 for 2:1 towards words).
+The classifier is one-vs-rest linear SVMs with squared hinge loss (C = 1; 0.5, 2 and 4 were all
+within 0.3 points), solved by dual coordinate descent as in liblinear, class by class so the
+weights in training stay in cache, with shrinking and a bias that starts at -1 so the first pass
+skips most negatives: the solver went from 13.5 s (liblinear-style shrinking) and 6.5-9 s (all
+classes at once) to about 5 s of CPU for the full data. Confidences are a softmax of the margins
+with a temperature fitted on held-out margins; out-of-scope training rows, when present, are one
+more class, so "none of these" is learned and the threshold only has to catch the rest. On the
+10-shot split the same features gave 0.755 with the SVMs, 0.751 with softmax regression (SGD) and
+0.726 with nearest centroids, so one model serves both sizes. On CLINC150 the validation curve is
+flat up to a threshold of about 0.3 (no threshold 0.934 in-scope with 0.28 OOS recall; 0.25:
+0.932 / 0.60; 0.30: 0.931 / 0.64; 0.40: 0.926 / 0.74), and the held-out curve on the training
+data has the same shape, which is why the threshold is picked on it with an in-scope budget
+rather than tuned on the validation set. Not reached: 10-shot stays near 0.76 in-scope against
+the 0.83 goal; every bag-of-n-grams variant tried (n-gram ranges, weights, stemming, C, solvers)
+landed between 0.73 and 0.76, so closing that gap needs knowledge from outside the training
+phrases (word vectors or a small pretrained encoder).
+
+**Model size.** Weights are stored sparse by feature (a weight is exactly zero where a term never
+appeared in a support vector of that class; 28% are not) as base64 typed arrays: the CLINC150
+model (151 classes, 57k terms) is 26.6 MB of JSON, the 4-intent support bot of the tests 84 KB.
+`.trim();
+
+await main();
