@@ -45,8 +45,19 @@ test('the admin turns on required identity verification with a generated secret'
   page,
 }) => {
   await signIn(page, 'admin@acme.test');
+  // A deployment of its own: the demo deployments stay anonymous for the widget tests.
   await page.goto('/admin/deployments');
-  await page.getByRole('link', { name: 'Acme web store' }).click();
+  await page.getByRole('button', { name: 'New deployment' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New deployment' });
+  await dialog.getByLabel('Name').fill('Acme partner portal');
+  await dialog.getByLabel('Channel').selectOption('web');
+  await dialog.getByRole('button', { name: 'Create deployment' }).click();
+  await page
+    .getByRole('dialog', { name: 'Deployment created' })
+    .getByRole('button', { name: 'I have saved it' })
+    .click();
+
+  await page.getByRole('link', { name: 'Acme partner portal' }).click();
   await page.getByLabel('Mode').selectOption('required');
   await page.getByRole('button', { name: 'Save identity settings' }).click();
   const secretDialog = page.getByRole('dialog', { name: 'New signing secret' });
@@ -54,5 +65,6 @@ test('the admin turns on required identity verification with a generated secret'
   await secretDialog.getByRole('button', { name: 'I have saved it' }).click();
   await expect(page.getByRole('status')).toHaveText('Identity settings saved.');
   await page.goto('/admin/deployments');
-  await expect(page.getByRole('row', { name: /Acme web store/ })).toContainText('required');
+  await expect(page.getByRole('row', { name: /Acme partner portal/ })).toContainText('required');
+  await expect(page.getByRole('row', { name: /Acme web store/ })).toContainText('none');
 });
