@@ -120,4 +120,21 @@ test.describe('web widget on the demo store', () => {
     await expect(chat.messages).toContainText(/processing/i);
     await expect(chat.bubbles('where is my order A1002?')).toHaveCount(1);
   });
+
+  test('says plainly when the deployment refuses the chat, instead of retrying forever', async ({
+    page,
+  }) => {
+    await page.route('**/embed-test', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: '<!doctype html><title>Partner site</title><script src="/widget.js" data-deployment="no-such-deployment"></script>',
+      }),
+    );
+    await page.goto('/embed-test');
+    const chat = widget(page);
+    await chat.launcher.click();
+    await expect(chat.window.getByRole('status')).toContainText(
+      'Chat is unavailable: No deployment "no-such-deployment".',
+    );
+  });
 });

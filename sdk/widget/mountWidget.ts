@@ -1,3 +1,4 @@
+import { isRetryable, ParleyApiError } from '../apiRequest';
 import { createParleyClient } from '../createParleyClient';
 import { DEFAULT_RETRY_DELAYS, retryDelay } from '../retryDelay';
 import { ChatView } from './ChatView';
@@ -78,7 +79,16 @@ export function mountWidget(options: WidgetOptions) {
     const attempt = () => {
       client.start().then(
         () => view.showNotice(''),
-        () => {
+        (error: unknown) => {
+          // A refusal (this site is not allowed, sign-in required...) will not change on retry.
+          if (!isRetryable(error)) {
+            view.showNotice(
+              error instanceof ParleyApiError
+                ? `Chat is unavailable: ${error.message}`
+                : 'Chat is unavailable on this page.',
+            );
+            return;
+          }
           startAttempt += 1;
           view.showNotice('Support cannot be reached right now — retrying…');
           setTimeout(attempt, retryDelay(startAttempt, DEFAULT_RETRY_DELAYS));
