@@ -33,6 +33,20 @@ async function connectHandles(page: Page, from: Locator, to: Locator) {
   await page.mouse.up();
 }
 
+/** Waits out the canvas's animated centring, so handles are measured where they come to rest. */
+async function viewportSettled(page: Page) {
+  const viewport = page.locator('.react-flow__viewport');
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = await viewport.evaluate((element) => getComputedStyle(element).transform);
+      const settled = now === last;
+      last = now;
+      return settled;
+    })
+    .toBe(true);
+}
+
 async function openBotAs(browser: Browser, email: string) {
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   const page = await context.newPage();
@@ -85,6 +99,7 @@ test('a designer builds on the template, fixes what the validator marks and publ
     .getByRole('button', { name: /Extra help/ })
     .first()
     .click();
+  await viewportSettled(page);
   await connectHandles(
     page,
     handle(page, 'needsMoreCheck', 'false'),
@@ -178,4 +193,49 @@ test('a QA user opens the bot but the canvas is read-only', async ({ browser }) 
   expect(after.x).toBeCloseTo(before.x, 0);
   expect(after.y).toBeCloseTo(before.y, 0);
   await qa.context.close();
+});
+
+test('a designer compares the edited draft with v1, sees what changed and restores v1', async ({
+  page,
+}) => {
+  await signIn(page, 'designer@acme.test');
+  await page.goto(botUrl);
+  await node(page, 'message1').click();
+  await page
+    .getByRole('form', { name: /Settings of/ })
+    .getByLabel('Text')
+    .fill('Our help centre is open on weekdays.');
+  await page.getByTestId('palette-message').click();
+  await expect(node(page, 'message2')).toBeVisible();
+  await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+
+  await page.getByRole('tab', { name: 'Versions' }).click();
+  await page.getByRole('button', { name: 'Compare version 1 with draft' }).click();
+  await expect(page.getByText('Comparing Version 1 → Draft')).toBeVisible();
+  await expect(page.getByTestId('flow-canvas')).toHaveAttribute('data-readonly', 'true');
+  await expect(node(page, 'message1')).toHaveAttribute('data-diff', 'changed');
+  await expect(node(page, 'message2')).toHaveAttribute('data-diff', 'added');
+  await expect(node(page, 'goodbye')).not.toHaveAttribute('data-diff');
+
+  await node(page, 'message1').click();
+  const changes = page.getByRole('region', { name: 'Selected node changes' });
+  await expect(changes.getByRole('row', { name: /data\.text/ })).toContainText(
+    'Our help centre is open around the clock.',
+  );
+  await expect(changes.getByRole('row', { name: /data\.text/ })).toContainText(
+    'Our help centre is open on weekdays.',
+  );
+  await expect(changes.getByRole('row', { name: /output next/ })).toContainText('message2');
+
+  await page.getByRole('button', { name: 'Restore version 1 to draft' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Draft restored from version 1.' }),
+  ).toBeVisible();
+  await expect(node(page, 'message1')).toContainText('Our help centre is open around the clock.');
+  await expect(node(page, 'message2')).toHaveCount(0);
+  await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+
+  await page.getByRole('tab', { name: 'Versions' }).click();
+  await page.getByRole('button', { name: 'Compare version 1 with draft' }).click();
+  await expect(page.getByRole('region', { name: 'Comparison' })).toContainText('No differences');
 });

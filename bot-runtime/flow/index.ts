@@ -1,4 +1,12 @@
 /** The flow document's public surface for the studio, the API and the server. */
+export {
+  diffFlows,
+  edgeKey,
+  type FieldChange,
+  type FlowDiff,
+  type NodeChangeKind,
+  type NodeDiff,
+} from './diffFlows';
 export { type FlowDocument, type FlowDocumentInput, flowDocumentSchema } from './flowDocument';
 export { type FlowEdge, flowEdgeSchema } from './flowEdge';
 export { type FlowLayout, flowLayoutSchema } from './flowLayout';

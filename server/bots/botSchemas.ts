@@ -27,6 +27,13 @@ export const saveDraftInput = z.object({
 
 export const publishDraftInput = z.object({ botId, note: z.string().trim().max(500).default('') });
 
+export const tryNluInput = z.object({
+  botId,
+  /** The document being edited, so unsaved phrases count; the saved draft when left out. */
+  document: z.unknown().optional(),
+  text: z.string().trim().min(1, 'Type a sentence to try.').max(1000),
+});
+
 export const versionInput = z.object({ botId, versionId: z.string().min(1) });
 
 export const restoreDraftInput = z.object({

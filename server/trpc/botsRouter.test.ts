@@ -364,3 +364,52 @@ describe('bots: list, duplicate, export and import', () => {
     expect((await bots.list({})).total).toBe(0);
   });
 });
+
+describe('bots: trying the NLU', () => {
+  const openDb = useTestDb();
+
+  it('lets QA try a sentence on the draft, or on phrases not saved yet', async () => {
+    const db = openDb();
+    const { designer, qa } = await studioOrg(db);
+    const bot = await callerFor(db, designer).bots.create({
+      name: 'Support',
+      template: 'customerSupport',
+    });
+    const asQa = callerFor(db, qa).bots;
+    const saved = await asQa.tryNlu({ botId: bot.id, text: 'where is my order A1001' });
+    expect(saved.ranking[0]?.intent).toBe('orderStatus');
+    expect(saved.entities.map((e) => e.value)).toContain('A1001');
+
+    const draft = await asQa.draft({ botId: bot.id });
+    const unsaved = {
+      ...draft.document,
+      nlu: {
+        ...draft.document.nlu,
+        intents: [
+          ...draft.document.nlu.intents,
+          { name: 'weather', description: '', phrases: ['is it raining', 'weather forecast'] },
+        ],
+      },
+    };
+    const trial = await asQa.tryNlu({
+      botId: bot.id,
+      document: unsaved,
+      text: 'what is the weather forecast',
+    });
+    expect(trial.ranking[0]?.intent).toBe('weather');
+  });
+
+  it('does not try another org’s bot', async () => {
+    const db = openDb();
+    const { designer } = await studioOrg(db);
+    const other = await studioOrg(db, 'globex');
+    const bot = await callerFor(db, designer).bots.create({
+      name: 'Support',
+      template: 'customerSupport',
+    });
+    const refusal = await trpcRejection(
+      callerFor(db, other.designer).bots.tryNlu({ botId: bot.id, text: 'hello' }),
+    );
+    expect(refusal.code).toBe('NOT_FOUND');
+  });
+});

@@ -11,6 +11,7 @@ import {
   restoreDraftInput,
   saveDraftInput,
   setLiveVersionInput,
+  tryNluInput,
   versionInput,
 } from '../bots/botSchemas';
 import { createBot, deleteBot, duplicateBot, getBot, listBots, renameBot } from '../bots/bots';
@@ -22,6 +23,7 @@ import {
   restoreDraftFromVersion,
 } from '../bots/botVersions';
 import { listLiveVersions, setLiveVersion } from '../bots/liveVersions';
+import { tryNlu } from '../bots/tryNlu';
 import { roleProcedure, router } from './trpc';
 
 /** QA opens, reads and previews bots; only admins and designers change them. */
@@ -61,6 +63,10 @@ export const botsRouter = router({
   saveDraft: editor
     .input(saveDraftInput)
     .mutation(({ ctx, input }) => saveDraft(ctx.db, ctx.user, input)),
+  /** Trains on the given phrases and classifies one sentence; QA may try as well. */
+  tryNlu: reader
+    .input(tryNluInput)
+    .mutation(({ ctx, input }) => tryNlu(ctx.db, ctx.user.orgId, input)),
   versions: reader
     .input(botIdInput)
     .query(({ ctx, input }) => listVersions(ctx.db, ctx.user.orgId, input.botId)),

@@ -9,7 +9,13 @@ import type { ActionSummary } from '@/bot-runtime/actions';
 import { type FlowDocument, type FlowIssue, validateFlow } from '@/bot-runtime/flow';
 import type { BotDraft } from '@/server/bots/botDrafts';
 import { autoLayout } from './autoLayout';
+import { ComparePanel } from './ComparePanel';
+import { DraftConflictBanner } from './DraftConflictBanner';
+import { FindBar } from './FindBar';
 import { FlowCanvas, type NodeSizes, type Selection } from './FlowCanvas';
+import { FlowCodeView } from './FlowCodeView';
+import { findNodes } from './findNodes';
+import { compareFlows, type FlowComparison } from './flowComparison';
 import { addNode, addNodeAfter, moveNodes } from './flowEdits';
 import { Inspector } from './Inspector';
 import { Palette } from './Palette';
@@ -18,6 +24,8 @@ import { PublishDialog } from './PublishDialog';
 import { SaveStatus } from './SaveStatus';
 import { useAutosave } from './useAutosave';
 import { useFlowHistory } from './useFlowHistory';
+import { useNodeClipboard } from './useNodeClipboard';
+import { useUndoShortcuts } from './useUndoShortcuts';
 import { VersionsPanel } from './VersionsPanel';
 
 type SideTab = 'inspector' | 'problems' | 'versions';
@@ -78,19 +86,28 @@ function Editor({
   const [viewing, setViewing] = useState<{ id: string; number: number; flow: FlowDocument } | null>(
     null,
   );
+  const [comparison, setComparison] = useState<FlowComparison | null>(null);
   const [selection, setSelection] = useState<Selection>({ nodes: [], edges: [] });
   const [sizes, setSizes] = useState<NodeSizes>({});
   const [tab, setTab] = useState<SideTab>('inspector');
+  const [codeView, setCodeView] = useState(false);
+  const [find, setFind] = useState<{ query: string; current: number } | null>(null);
   const [publishing, setPublishing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
 
-  const readOnly = !canEdit || viewing !== null;
-  const flow = viewing?.flow ?? history.flow;
+  const readOnly = !canEdit || viewing !== null || comparison !== null;
+  const flow = comparison?.flow ?? viewing?.flow ?? history.flow;
   const knownActions = useMemo(() => actions.map((a) => a.name), [actions]);
-  const issues = useMemo(() => validateFlow(flow, { knownActions }), [flow, knownActions]);
+  // A comparison draws two flows in one: its marks are the differences, not problems.
+  const issues = useMemo(
+    () => (comparison ? [] : validateFlow(flow, { knownActions })),
+    [comparison, flow, knownActions],
+  );
   const issuesByNode = useMemo(() => groupByNode(issues), [issues]);
   const errors = issues.filter((i) => i.severity === 'error');
+  const foundIds = useMemo(() => (find ? findNodes(flow, find.query) : []), [find, flow]);
+  const foundNodeIds = useMemo(() => new Set(foundIds), [foundIds]);
   const selectedNode =
     selection.nodes.length === 1 ? flow.nodes.find((n) => n.id === selection.nodes[0]) : undefined;
 
@@ -129,23 +146,42 @@ function Editor({
     [selection.nodes, history.flow, reactFlow, apply],
   );
 
+  useUndoShortcuts(!readOnly, history.undo, history.redo);
+  const pastePosition = useCallback(() => viewportCentre(reactFlow), [reactFlow]);
+  const selectPasted = useCallback((nodeIds: string[]) => {
+    setSelection({ nodes: nodeIds, edges: [] });
+  }, []);
+  useNodeClipboard({
+    enabled: !codeView,
+    readOnly,
+    shown: flow,
+    editable: history.flow,
+    selectedNodeIds: selection.nodes,
+    pastePosition,
+    onApply: apply,
+    onPasted: selectPasted,
+  });
+
   useEffect(() => {
+    if (codeView) return;
     function onKeyDown(event: KeyboardEvent) {
-      if (!(event.ctrlKey || event.metaKey) || isTextField(event.target)) return;
-      const key = event.key.toLowerCase();
-      if (readOnly) return;
-      if (key === 'z') {
-        event.preventDefault();
-        if (event.shiftKey) history.redo();
-        else history.undo();
-      } else if (key === 'y') {
-        event.preventDefault();
-        history.redo();
-      }
+      if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'f') return;
+      // Monaco has its own find; everywhere else in the editor, find searches the canvas.
+      if (event.target instanceof Element && event.target.closest('.monaco-editor')) return;
+      event.preventDefault();
+      setFind((current) => current ?? { query: '', current: -1 });
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [readOnly, history.undo, history.redo]);
+  }, [codeView]);
+
+  function moveToMatch(step: 1 | -1) {
+    if (!find || foundIds.length === 0) return;
+    const current = (find.current + step + foundIds.length) % foundIds.length;
+    setFind({ ...find, current });
+    const nodeId = foundIds[current];
+    if (nodeId) focusNode(nodeId);
+  }
 
   async function arrange() {
     const positions = await autoLayout(history.flow, sizes);
@@ -189,6 +225,7 @@ function Editor({
   async function openVersion(versionId: string) {
     const version = await loadVersion(versionId);
     if (!version) return;
+    setComparison(null);
     setViewing({ id: version.id, number: version.number, flow: version.flow });
     setSelection({ nodes: [], edges: [] });
     requestAnimationFrame(() => reactFlow.fitView());
@@ -198,9 +235,37 @@ function Editor({
     const version = await loadVersion(versionId);
     if (!version) return;
     setViewing(null);
+    setComparison(null);
     history.apply(version.flow);
     setSelection({ nodes: [], edges: [] });
     setNotice(`Draft restored from version ${version.number}. Undo brings your edits back.`);
+  }
+
+  /** Compares a version with the draft (`against` null) or with another version, older first. */
+  async function compare(versionId: string, against: string | null) {
+    const version = await loadVersion(versionId);
+    const other = against ? await loadVersion(against) : null;
+    if (!version || (against && !other)) return;
+    if (other) {
+      const [older, newer] = version.number < other.number ? [version, other] : [other, version];
+      setComparison(
+        compareFlows(
+          { label: `Version ${older.number}`, versionId: null, flow: older.flow },
+          { label: `Version ${newer.number}`, flow: newer.flow },
+        ),
+      );
+    } else {
+      setComparison(
+        compareFlows(
+          { label: `Version ${version.number}`, versionId: version.id, flow: version.flow },
+          { label: 'Draft', flow: history.flow },
+        ),
+      );
+    }
+    setViewing(null);
+    setSelection({ nodes: [], edges: [] });
+    setTab('inspector');
+    requestAnimationFrame(() => reactFlow.fitView({ duration: 300 }));
   }
 
   return (
@@ -208,7 +273,11 @@ function Editor({
       <header className="editor-toolbar">
         <Link href="/studio">← Bots</Link>
         <h1>{draft.botName}</h1>
-        {viewing ? (
+        {comparison ? (
+          <span className="badge">
+            Comparing {comparison.beforeLabel} → {comparison.afterLabel}
+          </span>
+        ) : viewing ? (
           <span className="badge">Version {viewing.number}, read-only</span>
         ) : !canEdit ? (
           <span className="badge">Read-only</span>
@@ -216,6 +285,10 @@ function Editor({
           <SaveStatus state={autosave.state} unsaved={autosave.unsaved} onRetry={autosave.retry} />
         )}
         <div className="row editor-actions">
+          {/* A full page load, so the browser warns before leaving with unsaved changes. */}
+          <a className="button" href={`/studio/bots/${botId}/intents`}>
+            Intents &amp; entities
+          </a>
           {!readOnly && (
             <>
               <button
@@ -239,12 +312,47 @@ function Editor({
               </button>
             </>
           )}
-          <button type="button" onClick={() => reactFlow.fitView({ duration: 300 })}>
-            Zoom to fit
+          <button
+            type="button"
+            aria-pressed={codeView}
+            onClick={() => setCodeView((shown) => !shown)}
+          >
+            Code
           </button>
+          {!codeView && (
+            <>
+              <button
+                type="button"
+                title="Ctrl/Cmd+F"
+                onClick={() => setFind((current) => current ?? { query: '', current: -1 })}
+              >
+                Find
+              </button>
+              <button type="button" onClick={() => reactFlow.fitView({ duration: 300 })}>
+                Zoom to fit
+              </button>
+            </>
+          )}
           <button type="button" onClick={download}>
             Export
           </button>
+          {comparison && (
+            <>
+              {canEdit && comparison.beforeVersionId && (
+                <button
+                  type="button"
+                  onClick={() =>
+                    comparison.beforeVersionId && restoreVersion(comparison.beforeVersionId)
+                  }
+                >
+                  Restore {comparison.beforeLabel.toLowerCase()} to draft
+                </button>
+              )}
+              <button type="button" onClick={() => setComparison(null)}>
+                Back to draft
+              </button>
+            </>
+          )}
           {viewing && (
             <>
               {canEdit && (
@@ -266,19 +374,11 @@ function Editor({
       </header>
 
       {autosave.state.status === 'conflict' && (
-        <div className="alert alert-warning editor-banner" role="alert">
-          <strong>{autosave.state.conflict.updatedBy ?? 'Someone'}</strong> saved this bot at{' '}
-          {new Date(autosave.state.conflict.updatedAt).toLocaleString()} while you were editing.
-          Your latest changes are not saved.
-          <div className="row">
-            <button type="button" onClick={reload}>
-              Reload their version
-            </button>
-            <button type="button" className="danger" onClick={autosave.overwrite}>
-              Overwrite with mine
-            </button>
-          </div>
-        </div>
+        <DraftConflictBanner
+          conflict={autosave.state.conflict}
+          onReload={reload}
+          onOverwrite={autosave.overwrite}
+        />
       )}
       {(notice || actionError) && (
         <div
@@ -298,21 +398,36 @@ function Editor({
         </div>
       )}
 
-      <div className={`editor-body${readOnly ? ' is-readonly' : ''}`}>
-        {!readOnly && <Palette onAdd={addFromPalette} />}
-        <FlowCanvas
-          flow={flow}
-          issuesByNode={issuesByNode}
-          readOnly={readOnly}
-          selection={selection}
-          foundNodeIds={NO_NODES}
-          sizes={sizes}
-          onSizes={setSizes}
-          onSelection={setSelection}
-          onApply={apply}
-          onPreview={history.preview}
-          onCheckpoint={history.checkpoint}
+      {find && !codeView && (
+        <FindBar
+          query={find.query}
+          matchCount={foundIds.length}
+          current={find.current}
+          onQuery={(query) => setFind({ query, current: -1 })}
+          onMove={moveToMatch}
+          onClose={() => setFind(null)}
         />
+      )}
+      <div className={`editor-body${readOnly || codeView ? ' is-readonly' : ''}`}>
+        {!readOnly && !codeView && <Palette onAdd={addFromPalette} />}
+        {codeView ? (
+          <FlowCodeView flow={flow} readOnly={readOnly} onApply={apply} />
+        ) : (
+          <FlowCanvas
+            flow={flow}
+            issuesByNode={issuesByNode}
+            readOnly={readOnly}
+            selection={selection}
+            foundNodeIds={foundNodeIds}
+            comparison={comparison}
+            sizes={sizes}
+            onSizes={setSizes}
+            onSelection={setSelection}
+            onApply={apply}
+            onPreview={history.preview}
+            onCheckpoint={history.checkpoint}
+          />
+        )}
         <aside className="editor-side">
           <div className="tabs" role="tablist" aria-label="Panels">
             {(['inspector', 'problems', 'versions'] as const).map((name) => (
@@ -333,7 +448,14 @@ function Editor({
             ))}
           </div>
           <div className="tab-panel" role="tabpanel" aria-label={TAB_LABELS[tab]}>
-            {tab === 'inspector' && (
+            {tab === 'inspector' && comparison && (
+              <ComparePanel
+                comparison={comparison}
+                selectedNodeId={selection.nodes.length === 1 ? selection.nodes[0] : undefined}
+                onFocusNode={focusNode}
+              />
+            )}
+            {tab === 'inspector' && !comparison && (
               <Inspector
                 flow={flow}
                 node={selectedNode}
@@ -350,6 +472,7 @@ function Editor({
                 canEdit={canEdit}
                 viewingVersionId={viewing?.id ?? null}
                 onOpen={openVersion}
+                onCompare={compare}
                 onRestore={restoreVersion}
               />
             )}
@@ -379,8 +502,6 @@ const TAB_LABELS: Record<SideTab, string> = {
   versions: 'Versions',
 };
 
-const NO_NODES: ReadonlySet<string> = new Set();
-
 function groupByNode(issues: FlowIssue[]): Map<string, FlowIssue[]> {
   const byNode = new Map<string, FlowIssue[]>();
   for (const issue of issues) {
@@ -397,11 +518,6 @@ function viewportCentre(reactFlow: ReturnType<typeof useReactFlow>) {
     : { x: window.innerWidth / 2, y: window.innerHeight / 2 };
   const position = reactFlow.screenToFlowPosition(centre);
   return { x: position.x - 110, y: position.y - 40 };
-}
-
-function isTextField(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
 function downloadJson(fileName: string, document: unknown) {

@@ -3,12 +3,17 @@
 import { useId, useState } from 'react';
 import type { ActionSummary } from '@/bot-runtime/actions';
 import type { FlowDocument, InspectorField } from '@/bot-runtime/flow';
+import { CodeEditor } from './CodeEditor';
 
 interface FieldProps {
   field: InspectorField;
   value: unknown;
   flow: FlowDocument;
   actions: ActionSummary[];
+  /** The rest of the node's data, for widgets that depend on another field (the action). */
+  nodeData: Record<string, unknown>;
+  /** Form fields follow their fieldset; the code editor needs telling. */
+  readOnly: boolean;
   error?: string;
   onChange: (value: unknown) => void;
 }
@@ -31,7 +36,16 @@ export function FieldInput(props: FieldProps) {
   );
 }
 
-function Widget({ field, value, flow, actions, onChange, id }: FieldProps & { id: string }) {
+function Widget({
+  field,
+  value,
+  flow,
+  actions,
+  nodeData,
+  readOnly,
+  onChange,
+  id,
+}: FieldProps & { id: string }) {
   const variables = flow.settings.variables.map((v) => v.name);
   switch (field.widget) {
     case 'text':
@@ -108,6 +122,16 @@ function Widget({ field, value, flow, actions, onChange, id }: FieldProps & { id
       return <IntentPicker id={id} value={value} flow={flow} onChange={onChange} />;
     case 'actionPicker':
       return <ActionPicker id={id} value={value} actions={actions} onChange={onChange} />;
+    case 'inputMapping':
+      return (
+        <InputMappingInput
+          id={id}
+          value={value}
+          action={actions.find((action) => action.name === nodeData.action)}
+          readOnly={readOnly}
+          onChange={onChange}
+        />
+      );
     case 'nodePicker':
       return (
         <select id={id} value={asString(value)} onChange={(e) => onChange(e.target.value)}>
@@ -244,6 +268,79 @@ function ActionPicker({
         </small>
       )}
     </>
+  );
+}
+
+type ActionInput = { name: string; value: string };
+
+/**
+ * One field per input the chosen action takes, each a template; a script's source is code, so
+ * it gets a code editor.
+ */
+function InputMappingInput({
+  id,
+  value,
+  action,
+  readOnly,
+  onChange,
+}: {
+  id: string;
+  value: unknown;
+  action: ActionSummary | undefined;
+  readOnly: boolean;
+  onChange: (value: unknown) => void;
+}) {
+  const inputs = Array.isArray(value) ? (value as ActionInput[]) : [];
+  if (!action) {
+    return (
+      <p className="muted" id={id}>
+        Choose an action first.
+      </p>
+    );
+  }
+  const inputValue = (name: string) => inputs.find((input) => input.name === name)?.value ?? '';
+  const set = (name: string, text: string) =>
+    onChange(
+      inputs.some((input) => input.name === name)
+        ? inputs.map((input) => (input.name === name ? { name, value: text } : input))
+        : [...inputs, { name, value: text }],
+    );
+  if (action.inputFields.length === 0) {
+    return (
+      <p className="muted" id={id}>
+        This action takes no inputs.
+      </p>
+    );
+  }
+  return (
+    <div className="stack input-mapping" id={id}>
+      {action.inputFields.map((input) => (
+        <div key={input.name} className="stack">
+          <span className="input-mapping-name">
+            <code>{input.name}</code>
+            {input.required ? '' : ' (optional)'}
+          </span>
+          {action.name === 'script' && input.name === 'source' ? (
+            <CodeEditor
+              value={inputValue(input.name)}
+              language="javascript"
+              readOnly={readOnly}
+              height={220}
+              label="Script source"
+              onChange={(text) => set(input.name, text)}
+            />
+          ) : (
+            <input
+              aria-label={`Input ${input.name}`}
+              value={inputValue(input.name)}
+              placeholder={input.type}
+              onChange={(e) => set(input.name, e.target.value)}
+            />
+          )}
+          {input.description && <small className="muted">{input.description}</small>}
+        </div>
+      ))}
+    </div>
   );
 }
 

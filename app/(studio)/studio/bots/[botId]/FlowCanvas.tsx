@@ -16,6 +16,7 @@ import '@xyflow/react/dist/style.css';
 import { type DragEvent, useCallback, useMemo, useRef, useState } from 'react';
 import { type FlowDocument, type FlowIssue, nodeRegistry } from '@/bot-runtime/flow';
 import { type FlowCanvasNode, FlowNodeView } from './FlowNodeView';
+import type { FlowComparison } from './flowComparison';
 import { addNode, connect, moveNodes, removeElements } from './flowEdits';
 import { PALETTE_DRAG_TYPE } from './Palette';
 
@@ -38,6 +39,7 @@ export function FlowCanvas({
   readOnly,
   selection,
   foundNodeIds,
+  comparison,
   sizes,
   onSizes,
   onSelection,
@@ -50,6 +52,8 @@ export function FlowCanvas({
   readOnly: boolean;
   selection: Selection;
   foundNodeIds: ReadonlySet<string>;
+  /** While comparing: how each node and edge differs between the two flows drawn. */
+  comparison: Pick<FlowComparison, 'nodeKinds' | 'edgeKinds'> | null;
   sizes: NodeSizes;
   onSizes: (update: (sizes: NodeSizes) => NodeSizes) => void;
   onSelection: (selection: Selection) => void;
@@ -80,16 +84,20 @@ export function FlowCanvas({
           outputs: nodeType?.outputs(node.data) ?? [],
           isEntry: Boolean(nodeType?.isEntry),
           issues: issuesByNode.get(node.id) ?? [],
-          highlight: foundNodeIds.has(node.id) ? 'found' : null,
+          highlight:
+            comparison?.nodeKinds.get(node.id) ?? (foundNodeIds.has(node.id) ? 'found' : null),
         },
       };
     });
-  }, [flow, selection.nodes, sizes, issuesByNode, foundNodeIds]);
+  }, [flow, selection.nodes, sizes, issuesByNode, foundNodeIds, comparison]);
 
   const edges = useMemo<Edge[]>(() => {
     const selected = new Set(selection.edges);
     return flow.edges.map((edge) => ({
       id: edge.id,
+      className: comparison?.edgeKinds.has(edge.id)
+        ? `edge-${comparison.edgeKinds.get(edge.id)}`
+        : undefined,
       source: edge.sourceNodeId,
       sourceHandle: edge.sourceOutput,
       target: edge.targetNodeId,
@@ -98,7 +106,7 @@ export function FlowCanvas({
       markerEnd: { type: MarkerType.ArrowClosed },
       ariaLabel: `Edge from ${edge.sourceNodeId} (${edge.sourceOutput}) to ${edge.targetNodeId}`,
     }));
-  }, [flow.edges, selection.edges]);
+  }, [flow.edges, selection.edges, comparison]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowCanvasNode>[]) => {

@@ -2,7 +2,7 @@
 
 import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
-import type { FlowIssue, NodeOutput } from '@/bot-runtime/flow';
+import type { FlowIssue, NodeChangeKind, NodeOutput } from '@/bot-runtime/flow';
 import { nodeIcon } from './nodeIcons';
 
 export type FlowNodeData = {
@@ -14,7 +14,7 @@ export type FlowNodeData = {
   isEntry: boolean;
   issues: FlowIssue[];
   /** Set by find and by compare. */
-  highlight: 'found' | null;
+  highlight: 'found' | NodeChangeKind | null;
 };
 
 export type FlowCanvasNode = Node<FlowNodeData, 'flowNode'>;
@@ -35,6 +35,7 @@ export const FlowNodeView = memo(function FlowNodeView({
       className={`flow-node${selected ? ' is-selected' : ''}${data.highlight ? ` is-${data.highlight}` : ''}`}
       data-testid={`flow-node-${id}`}
       data-severity={severity ?? 'none'}
+      data-diff={data.highlight !== 'found' ? (data.highlight ?? undefined) : undefined}
     >
       {!data.isEntry && (
         <Handle type="target" position={Position.Top} id="in" aria-label={`Into ${data.label}`} />
@@ -44,6 +45,9 @@ export const FlowNodeView = memo(function FlowNodeView({
           {nodeIcon(data.icon)}
         </span>
         <span className="flow-node-label">{data.label || data.typeLabel}</span>
+        {data.highlight && data.highlight !== 'found' && (
+          <span className={`flow-node-diff diff-${data.highlight}`}>{data.highlight}</span>
+        )}
         {severity && (
           <span
             className={`flow-node-mark mark-${severity}`}

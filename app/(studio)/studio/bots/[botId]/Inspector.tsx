@@ -93,6 +93,8 @@ export function Inspector({
             value={readPath(node.data, field.field)}
             flow={flow}
             actions={actions}
+            nodeData={node.data}
+            readOnly={readOnly}
             error={fieldErrors[`${node.id}.${field.field}`]}
             onChange={(value) => setField(field, value)}
           />

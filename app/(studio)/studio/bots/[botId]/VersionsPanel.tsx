@@ -5,18 +5,24 @@ import { useState } from 'react';
 import { ConfirmDialog } from '@/app/_components/Dialog';
 import { errorMessage, useTRPC } from '@/app/_trpc/client';
 
-/** Who published what and when; open a version read-only, restore it, or make it live. */
+/**
+ * Who published what and when; open a version read-only, compare it with the draft or another
+ * version, restore it, or make it live.
+ */
 export function VersionsPanel({
   botId,
   canEdit,
   viewingVersionId,
   onOpen,
+  onCompare,
   onRestore,
 }: {
   botId: string;
   canEdit: boolean;
   viewingVersionId: string | null;
   onOpen: (versionId: string) => void;
+  /** `against` null compares with the draft. */
+  onCompare: (versionId: string, against: string | null) => void;
   onRestore: (versionId: string) => void;
 }) {
   const trpc = useTRPC();
@@ -76,6 +82,29 @@ export function VersionsPanel({
               <button type="button" onClick={() => onOpen(version.id)}>
                 Open
               </button>
+              <button
+                type="button"
+                aria-label={`Compare version ${version.number} with draft`}
+                onClick={() => onCompare(version.id, null)}
+              >
+                Compare with draft
+              </button>
+              {versions.data.length > 1 && (
+                <select
+                  aria-label={`Compare version ${version.number} with another version`}
+                  value=""
+                  onChange={(e) => e.target.value && onCompare(version.id, e.target.value)}
+                >
+                  <option value="">Compare with version…</option>
+                  {versions.data
+                    .filter((other) => other.id !== version.id)
+                    .map((other) => (
+                      <option key={other.id} value={other.id}>
+                        Version {other.number}
+                      </option>
+                    ))}
+                </select>
+              )}
               {canEdit && (
                 <button type="button" onClick={() => onRestore(version.id)}>
                   Restore to draft

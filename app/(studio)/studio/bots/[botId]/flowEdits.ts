@@ -124,7 +124,7 @@ export function nodeOutputs(node: FlowNode) {
   return nodeRegistry.get(node.type)?.outputs(node.data) ?? [];
 }
 
-function freeNodeId(flow: FlowDocument, type: string): string {
+export function freeNodeId(flow: FlowDocument, type: string): string {
   const ids = new Set(flow.nodes.map((n) => n.id));
   for (let n = 1; ; n++) {
     const id = `${type}${n}`;
@@ -132,7 +132,7 @@ function freeNodeId(flow: FlowDocument, type: string): string {
   }
 }
 
-function freeEdgeId(flow: FlowDocument): string {
+export function freeEdgeId(flow: FlowDocument): string {
   const ids = new Set(flow.edges.map((e) => e.id));
   for (let n = flow.edges.length + 1; ; n++) {
     const id = `edge${n}`;

@@ -1,0 +1,75 @@
+import { ZodError } from 'zod';
+import type { FlowDocument } from '../../bot-runtime/flow';
+import { type Classification, loadNlu, trainNlu } from '../../bot-runtime/nlu';
+import type { Db } from '../db/client';
+import { DomainError } from '../errors';
+import { getDraft } from './botDrafts';
+import { getBot } from './bots';
+import { requireLoadableFlow } from './requireLoadableFlow';
+
+export interface NluTrial extends Classification {
+  /** The flow's own threshold, the one the engine applies: below it the intent is `null`. */
+  threshold: number;
+  trainedOn: { intents: number; phrases: number };
+  trainingMs: number;
+}
+
+/**
+ * "Try it" on the intents page: trains a model on the phrases of the document being edited
+ * (or, without one, of the saved draft) and classifies one sentence with it, as the engine
+ * would. Nothing is stored: the model lives only for this answer.
+ */
+export function tryNlu(
+  db: Db,
+  orgId: string,
+  input: { botId: string; document?: unknown; text: string },
+): NluTrial {
+  if (input.document === undefined) {
+    return classifyWithFlowNlu(getDraft(db, orgId, input.botId).document, input.text);
+  }
+  getBot(db, orgId, input.botId);
+  return classifyWithFlowNlu(requireLoadableFlow(input.document), input.text);
+}
+
+export function classifyWithFlowNlu(flow: FlowDocument, text: string, now?: Date): NluTrial {
+  const intents = flow.nlu.intents.filter((intent) => intent.phrases.length > 0);
+  if (intents.length === 0) {
+    throw new DomainError(
+      'INVALID_INPUT',
+      'There is nothing to train on yet: add training phrases to at least one intent.',
+    );
+  }
+  const started = performance.now();
+  const model = trainOrExplain(flow, intents);
+  const trainingMs = Math.round(performance.now() - started);
+  const threshold = flow.settings.nluThreshold;
+  const classification = loadNlu(model).classify(text, { threshold, now });
+  return {
+    ...classification,
+    threshold,
+    trainedOn: {
+      intents: intents.length,
+      phrases: intents.reduce((total, intent) => total + intent.phrases.length, 0),
+    },
+    trainingMs,
+  };
+}
+
+function trainOrExplain(flow: FlowDocument, intents: FlowDocument['nlu']['intents']) {
+  try {
+    return trainNlu({
+      language: flow.nlu.language as 'en',
+      intents,
+      entities: flow.nlu.entities,
+    });
+  } catch (error) {
+    if (!(error instanceof ZodError)) throw error;
+    const issue = error.issues[0];
+    const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
+    throw new DomainError(
+      'INVALID_INPUT',
+      `The model cannot be trained${where}: ${issue?.message ?? 'the definition is not valid'}.`,
+      { issues: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) },
+    );
+  }
+}
