@@ -1,6 +1,16 @@
 import { z } from 'zod';
+import {
+  builtinEntityNames,
+  type EntityDefinition,
+  entityDefinitionSchema,
+  nluLanguageSchema,
+} from '../nlu/schema';
 import { identifierSchema } from './identifier';
 
+/**
+ * A bot's intents as the designer keeps them in the draft. Unlike a training set, an intent may
+ * have no phrases yet; publishing trains only on what is there.
+ */
 export const intentDefinitionSchema = z.object({
   name: identifierSchema,
   description: z.string().default(''),
@@ -8,27 +18,13 @@ export const intentDefinitionSchema = z.object({
 });
 export type IntentDefinition = z.output<typeof intentDefinitionSchema>;
 
-export const listEntityValueSchema = z.object({
-  value: z.string().min(1),
-  synonyms: z.array(z.string().min(1)).default([]),
-});
-
-/** Custom entities; the built-ins `number`, `email`, `phone` and `date` need no definition. */
-export const entityDefinitionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('regex'), name: identifierSchema, pattern: z.string().min(1) }),
-  z.object({
-    kind: z.literal('list'),
-    name: identifierSchema,
-    values: z.array(listEntityValueSchema).min(1),
-  }),
-]);
-export type EntityDefinition = z.output<typeof entityDefinitionSchema>;
-
-export const builtInEntities = ['number', 'email', 'phone', 'date'] as const;
+/** Entities and languages are the NLU's own schemas: one definition for the draft and training. */
+export { type EntityDefinition, entityDefinitionSchema };
+export const builtInEntities = builtinEntityNames;
 
 /** The bot's language model definition, kept in the flow so a draft is one document. */
 export const nluDefinitionSchema = z.object({
-  language: z.string().default('en'),
+  language: nluLanguageSchema.default('en'),
   intents: z.array(intentDefinitionSchema).default([]),
   entities: z.array(entityDefinitionSchema).default([]),
 });

@@ -69,7 +69,7 @@ export function publishBotVersion(db: Db, request: PublishRequest) {
 function trainFlowNlu(flow: FlowDocument) {
   const intents = flow.nlu.intents.filter((intent) => intent.phrases.length > 0);
   return trainNlu({
-    language: flow.nlu.language as 'en',
+    language: flow.nlu.language,
     intents: intents.length > 0 ? intents : [{ name: 'none', phrases: ['-'] }],
     entities: flow.nlu.entities,
   });

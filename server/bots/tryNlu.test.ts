@@ -78,10 +78,17 @@ describe('trying a sentence against the phrases being edited', () => {
     expect(refusal.message).toMatch(/add training phrases/);
   });
 
-  it('names the part of the definition the model cannot train on', () => {
-    const broken = flowWith({ ...shop, entities: [{ kind: 'regex', name: 'code', pattern: '(' }] });
-    expect(refusalOf(() => classifyWithFlowNlu(broken, 'hello')).message).toMatch(
-      /entities\.0\.pattern.*regular expression/,
-    );
+  it('refuses a broken entity pattern already in the draft, naming where it is', () => {
+    const loaded = loadFlow({
+      schemaVersion: 1,
+      nodes: [{ id: 'start', type: 'start' }],
+      nlu: { ...shop, entities: [{ kind: 'regex', name: 'code', pattern: '(' }] },
+    });
+    expect(loaded.ok).toBe(false);
+    if (loaded.ok) return;
+    expect(loaded.error.issues).toContainEqual({
+      path: ['nlu', 'entities', 0, 'pattern'],
+      message: 'not a valid regular expression',
+    });
   });
 });

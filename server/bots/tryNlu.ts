@@ -58,7 +58,7 @@ export function classifyWithFlowNlu(flow: FlowDocument, text: string, now?: Date
 function trainOrExplain(flow: FlowDocument, intents: FlowDocument['nlu']['intents']) {
   try {
     return trainNlu({
-      language: flow.nlu.language as 'en',
+      language: flow.nlu.language,
       intents,
       entities: flow.nlu.entities,
     });

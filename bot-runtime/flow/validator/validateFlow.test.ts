@@ -45,7 +45,7 @@ function supportSketch(): FlowSketch {
     ],
     nlu: {
       intents: [{ name: 'orderStatus', description: '', phrases: ['where is my order'] }],
-      entities: [{ kind: 'regex', name: 'orderNumber', pattern: '[A-Z]\\d{4}' }],
+      entities: [{ kind: 'regex', name: 'orderNumber', pattern: '[A-Z]\\d{4}', flags: 'i' }],
     },
   };
 }

@@ -93,7 +93,7 @@ export function NewEntityForm({
         flow,
         kind === 'list'
           ? { kind, name: trimmed, values: [{ value: first.trim(), synonyms: [] }] }
-          : { kind, name: trimmed, pattern: first },
+          : { kind, name: trimmed, pattern: first, flags: 'i' },
       ),
     );
     onCreated(trimmed);
