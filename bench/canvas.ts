@@ -1,0 +1,102 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { aimLine, formatConsole, formatMarkdownTable } from './canvas/canvasReport';
+import { ensureBuild } from './canvas/ensureBuild';
+import { generateFlow } from './canvas/generateFlow';
+import { measureRun, type RunResult, VIEWPORT } from './canvas/measureRun';
+import { type Parley, startParley } from './canvas/startParley';
+import { importBot, signIn } from './canvas/studioSession';
+import { describeMachine, today } from './machine';
+import { writeResultsSection } from './resultsFile';
+
+/**
+ * `npm run bench:canvas`: opens a generated 300-node flow in the studio's editor in headless
+ * Chromium, three times from a cold browser context, and reports the time until every node is
+ * drawn, until the page is quiet enough to use, and the frame times while the pane is dragged.
+ * Parley runs from its own production build on loopback, on a scratch database.
+ */
+const root = path.resolve(import.meta.dirname, '..');
+const DIST_DIR = '.next-canvas';
+const NODE_COUNT = 300;
+const RUNS = 3;
+/** The same browser the end-to-end tests use (see playwright.config.ts). */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+async function main() {
+  ensureBuild(root, DIST_DIR);
+  const flow = generateFlow(NODE_COUNT);
+  const scratch = mkdtempSync(path.join(tmpdir(), 'parley-canvas-'));
+  let parley: Parley | null = null;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    parley = await startParley(root, DIST_DIR, scratch);
+    const setup = await browser.newPage();
+    await signIn(setup, parley.base, 'designer@acme.test', parley.password);
+    const botId = await importBot(setup, parley.base, flow);
+    const storageState = await setup.context().storageState();
+    await setup.close();
+
+    const url = `${parley.base}/studio/bots/${botId}`;
+    const loadBefore = oneMinuteLoad();
+    const runs: RunResult[] = [];
+    for (let run = 1; run <= RUNS; run++) {
+      runs.push(await measureRun(browser, storageState, url, NODE_COUNT));
+      console.log(`run ${run}/${RUNS} done`);
+    }
+    const load = [loadBefore, oneMinuteLoad()];
+    console.log(`\n${formatConsole(runs)}\n\n${aimLine(runs)}\n`);
+    writeResultsSection('canvas', markdown(runs, flow.edges.length, load, browser.version()));
+    console.log('Wrote the canvas block of bench/RESULTS.md');
+  } finally {
+    await browser.close();
+    await parley?.stop();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** The machine is shared; its load next to the numbers says how much to trust them. */
+const oneMinuteLoad = () => loadavg()[0] ?? 0;
+
+function markdown(runs: RunResult[], edges: number, load: number[], version: string) {
+  return `## Studio canvas: ${NODE_COUNT}-node flow (\`npm run bench:canvas\`)
+
+Machine: ${describeMachine()}. Date: ${today()}. Chromium ${version}, headless, ${VIEWPORT.width}×${VIEWPORT.height},
+software rendering (no GPU). Load average (1 min) before / after the runs:
+${load.map((value) => value.toFixed(1)).join(' / ')}.
+
+A generated support bot of ${NODE_COUNT} nodes and ${edges} edges (every node type but start
+in each 9-node module, all outputs connected, on a 15-column grid; it loads and validates with
+no finding) is imported as a bot, then the editor is opened ${RUNS} times, each from a fresh
+browser context (nothing cached). Times are the page's own clock from the start of navigation.
+**Canvas mounted**: React Flow's container is in the page, so the app code, the session and the
+draft have loaded; what follows it is the canvas's own work.
+**Nodes rendered**: every \`.react-flow__node\` is in the DOM and measured (React Flow hides a
+node until it has a size), taken at the animation frame that shows it. **Interactive**: the end
+of the last long task (≥ 50 ms) before 500 quiet ms that follow; "long tasks" counts those after
+the nodes rendered. **First pan**: from the first drag on an empty spot of the pane (including
+one round trip of the driver) to the viewport moving. Then the pane is dragged along a circle
+for 3 s at the fitted zoom (all nodes on screen) while \`requestAnimationFrame\` records every
+frame: frame time percentiles and the share over one (16.7 ms) and two (33 ms) 60 Hz frames.
+
+${formatMarkdownTable(runs)}
+
+${aimLine(runs)}
+
+These numbers are from headless Chromium drawing without a GPU, so compositing and painting
+run on the CPU, and from a shared machine that was running another CI job at the same time:
+they are noisy, pessimistic bounds rather than what a designer's browser would show. Frame
+times come from the main thread's animation frames; frames the compositor could have produced
+alone are not counted separately.`;
+}
+
+await main();
