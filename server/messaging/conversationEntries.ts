@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { type ActorType, conversationEntries, messagingSessions } from '../db/schema';
@@ -25,35 +26,31 @@ export function appendEntries(
   drafts: EntryDraft[],
 ): EntryRow[] {
   if (drafts.length === 0) return [];
-  const session = db
-    .select({ lastSeq: messagingSessions.lastSeq })
-    .from(messagingSessions)
-    .where(eq(messagingSessions.id, sessionId))
-    .get();
+  const statements = preparedFor(db);
+  const session = statements.lastSeq.get({ id: sessionId });
   if (!session) throw new Error(`Session ${sessionId} does not exist`);
-  const now = new Date();
-  const rows = db
-    .insert(conversationEntries)
-    .values(
-      drafts.map((draft, index) => ({
-        orgId,
-        sessionId,
-        seq: session.lastSeq + index + 1,
-        actorType: draft.actorType,
-        actorId: draft.actorId ?? null,
-        actorName: draft.actorName,
-        entryType: draft.type,
-        payload: draft.payload,
-        clientMessageId: draft.clientMessageId ?? null,
-        createdAt: now,
-      })),
-    )
-    .returning()
-    .all();
-  db.update(messagingSessions)
-    .set({ lastSeq: session.lastSeq + drafts.length })
-    .where(eq(messagingSessions.id, sessionId))
-    .run();
+  const createdAt = new Date();
+  const rows: EntryRow[] = drafts.map((draft, index) => ({
+    id: randomUUID(),
+    orgId,
+    sessionId,
+    seq: session.lastSeq + index + 1,
+    actorType: draft.actorType,
+    actorId: draft.actorId ?? null,
+    actorName: draft.actorName,
+    entryType: draft.type,
+    payload: draft.payload,
+    clientMessageId: draft.clientMessageId ?? null,
+    createdAt,
+  }));
+  for (const row of rows) {
+    statements.insertEntry.run({
+      ...row,
+      payload: JSON.stringify(row.payload),
+      createdAt: createdAt.getTime(),
+    });
+  }
+  statements.setLastSeq.run({ id: sessionId, lastSeq: session.lastSeq + drafts.length });
   return rows;
 }
 
@@ -64,6 +61,11 @@ export function findEntryByClientMessageId(db: Db, sessionId: string, clientMess
 export function listEntriesAfter(db: Db, sessionId: string, afterSeq: number, limit: number) {
   return preparedFor(db).after.all({ sessionId, afterSeq, limit });
 }
+
+type EntryInsertParams = Omit<EntryRow, 'payload' | 'createdAt'> & {
+  payload: string;
+  createdAt: number;
+};
 
 // Prepared once per connection: these run on every message.
 const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
@@ -80,6 +82,24 @@ function preparedFor(db: Db) {
 function prepare(db: Db) {
   const { sessionId, seq, clientMessageId } = conversationEntries;
   return {
+    lastSeq: db
+      .select({ lastSeq: messagingSessions.lastSeq })
+      .from(messagingSessions)
+      .where(eq(messagingSessions.id, sql.placeholder('id')))
+      .prepare(),
+    setLastSeq: db
+      .update(messagingSessions)
+      .set({ lastSeq: sql`${sql.placeholder('lastSeq')}` })
+      .where(eq(messagingSessions.id, sql.placeholder('id')))
+      .prepare(),
+    // The driver's own statement: rows are built here (ids, times, JSON) and inserted as-is,
+    // which spares the query builder's per-call work on the busiest write.
+    insertEntry: db.$client.prepare<EntryInsertParams>(
+      `insert into conversation_entries
+         (id, org_id, session_id, seq, actor_type, actor_id, actor_name, entry_type, payload, client_message_id, created_at)
+       values
+         (@id, @orgId, @sessionId, @seq, @actorType, @actorId, @actorName, @entryType, @payload, @clientMessageId, @createdAt)`,
+    ),
     byClientMessageId: db
       .select()
       .from(conversationEntries)
