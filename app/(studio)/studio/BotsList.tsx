@@ -6,8 +6,10 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { ConfirmDialog, Dialog } from '@/app/_components/Dialog';
+import { ErrorAlert } from '@/app/_components/ErrorAlert';
 import { Pagination } from '@/app/_components/Pagination';
-import { useDebounced } from '@/app/_components/useDebounced';
+import { SearchBox } from '@/app/_components/SearchBox';
+import { usePagedSearch } from '@/app/_components/usePagedSearch';
 import { errorMessage, useTRPC } from '@/app/_trpc/client';
 import type { FlowDocumentIssue } from '@/server/bots/requireLoadableFlow';
 
@@ -16,9 +18,7 @@ const PAGE_SIZE = 20;
 export function BotsList({ canEdit }: { canEdit: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [page, setPage] = useState(1);
-  const [search, setSearch] = useState('');
-  const debouncedSearch = useDebounced(search);
+  const { page, setPage, search, setSearch, debouncedSearch, query } = usePagedSearch(PAGE_SIZE);
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
@@ -26,7 +26,7 @@ export function BotsList({ canEdit }: { canEdit: boolean }) {
   const [actionError, setActionError] = useState<string | null>(null);
 
   const list = useQuery({
-    ...trpc.bots.list.queryOptions({ page, pageSize: PAGE_SIZE, search: debouncedSearch }),
+    ...trpc.bots.list.queryOptions(query),
     placeholderData: keepPreviousData,
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.bots.list.queryKey() });
@@ -56,16 +56,11 @@ export function BotsList({ canEdit }: { canEdit: boolean }) {
       </div>
 
       <div className="card stack">
-        <input
-          type="search"
+        <SearchBox
+          label="Search bots"
           placeholder="Search bots by name"
-          aria-label="Search bots"
           value={search}
-          onChange={(event) => {
-            setSearch(event.target.value);
-            setPage(1);
-          }}
-          style={{ maxWidth: 320 }}
+          onChange={setSearch}
         />
         {actionError && (
           <div className="alert alert-error" role="alert">
@@ -216,11 +211,7 @@ function CreateBotDialog({ open, onClose }: { open: boolean; onClose: () => void
       }}
     >
       <form className="stack" onSubmit={onSubmit}>
-        {create.isError && (
-          <div className="alert alert-error" role="alert">
-            {errorMessage(create.error)}
-          </div>
-        )}
+        {create.isError && <ErrorAlert error={create.error} />}
         <label>
           Name
           <input name="name" required maxLength={120} />
@@ -334,11 +325,7 @@ function RenameBotDialog({
       }}
     >
       <form className="stack" onSubmit={onSubmit}>
-        {rename.isError && (
-          <div className="alert alert-error" role="alert">
-            {errorMessage(rename.error)}
-          </div>
-        )}
+        {rename.isError && <ErrorAlert error={rename.error} />}
         <label>
           Name
           <input name="name" required maxLength={120} defaultValue={bot?.name} />

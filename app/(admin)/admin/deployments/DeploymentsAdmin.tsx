@@ -4,10 +4,12 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import Link from 'next/link';
 import { type FormEvent, useState } from 'react';
 import { Dialog } from '@/app/_components/Dialog';
+import { ErrorAlert } from '@/app/_components/ErrorAlert';
 import { Pagination } from '@/app/_components/Pagination';
+import { SearchBox } from '@/app/_components/SearchBox';
 import { SecretOnce } from '@/app/_components/SecretOnce';
-import { useDebounced } from '@/app/_components/useDebounced';
-import { errorMessage, useTRPC } from '@/app/_trpc/client';
+import { usePagedSearch } from '@/app/_components/usePagedSearch';
+import { useTRPC } from '@/app/_trpc/client';
 import { CHANNELS, type Channel } from '@/server/db/enums';
 
 const PAGE_SIZE = 20;
@@ -19,14 +21,12 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
 export function DeploymentsAdmin() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [page, setPage] = useState(1);
-  const [search, setSearch] = useState('');
-  const debouncedSearch = useDebounced(search);
+  const { page, setPage, search, setSearch, debouncedSearch, query } = usePagedSearch(PAGE_SIZE);
   const [creating, setCreating] = useState(false);
   const [newKey, setNewKey] = useState<string | null>(null);
 
   const list = useQuery({
-    ...trpc.deployments.list.queryOptions({ page, pageSize: PAGE_SIZE, search: debouncedSearch }),
+    ...trpc.deployments.list.queryOptions(query),
     placeholderData: keepPreviousData,
   });
 
@@ -44,23 +44,16 @@ export function DeploymentsAdmin() {
         </button>
       </div>
       <div className="card stack">
-        <input
-          type="search"
+        <SearchBox
+          label="Search deployments"
           placeholder="Search by name or public id"
-          aria-label="Search deployments"
           value={search}
-          onChange={(event) => {
-            setSearch(event.target.value);
-            setPage(1);
-          }}
-          style={{ maxWidth: 320 }}
+          onChange={setSearch}
         />
         {list.isPending ? (
           <p className="muted">Loading deployments…</p>
         ) : list.isError ? (
-          <div className="alert alert-error" role="alert">
-            {errorMessage(list.error)}
-          </div>
+          <ErrorAlert error={list.error} />
         ) : list.data.items.length === 0 ? (
           <p className="empty-state">
             {debouncedSearch ? `No deployments match “${debouncedSearch}”.` : 'No deployments yet.'}
@@ -156,11 +149,7 @@ function CreateDeploymentDialog({
       }}
     >
       <form className="stack" onSubmit={onSubmit}>
-        {create.isError && (
-          <div className="alert alert-error" role="alert">
-            {errorMessage(create.error)}
-          </div>
-        )}
+        {create.isError && <ErrorAlert error={create.error} />}
         <label>
           Name
           <input name="name" required maxLength={120} placeholder="Acme iOS app" />

@@ -3,9 +3,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ConfirmDialog, Dialog } from '@/app/_components/Dialog';
+import { ErrorAlert } from '@/app/_components/ErrorAlert';
 import { Pagination } from '@/app/_components/Pagination';
+import { SearchBox } from '@/app/_components/SearchBox';
 import { SecretOnce } from '@/app/_components/SecretOnce';
-import { useDebounced } from '@/app/_components/useDebounced';
+import { usePagedSearch } from '@/app/_components/usePagedSearch';
 import { errorMessage, useTRPC } from '@/app/_trpc/client';
 import { STAFF_ROLES, type StaffRole } from '@/server/db/enums';
 
@@ -14,9 +16,7 @@ const PAGE_SIZE = 20;
 export function StaffUsersAdmin() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [page, setPage] = useState(1);
-  const [search, setSearch] = useState('');
-  const debouncedSearch = useDebounced(search);
+  const { page, setPage, search, setSearch, debouncedSearch, query } = usePagedSearch(PAGE_SIZE);
   const [adding, setAdding] = useState(false);
   const [created, setCreated] = useState<{ email: string; password: string } | null>(null);
   const [pendingDeactivate, setPendingDeactivate] = useState<{ id: string; name: string } | null>(
@@ -25,7 +25,7 @@ export function StaffUsersAdmin() {
   const [actionError, setActionError] = useState<string | null>(null);
 
   const list = useQuery({
-    ...trpc.staffUsers.list.queryOptions({ page, pageSize: PAGE_SIZE, search: debouncedSearch }),
+    ...trpc.staffUsers.list.queryOptions(query),
     placeholderData: keepPreviousData,
   });
   const refresh = () =>
@@ -52,16 +52,11 @@ export function StaffUsersAdmin() {
       </div>
 
       <div className="card stack">
-        <input
-          type="search"
+        <SearchBox
+          label="Search users"
           placeholder="Search by name or email"
-          aria-label="Search users"
           value={search}
-          onChange={(event) => {
-            setSearch(event.target.value);
-            setPage(1);
-          }}
-          style={{ maxWidth: 320 }}
+          onChange={setSearch}
         />
         {actionError && (
           <div className="alert alert-error" role="alert">
@@ -218,11 +213,7 @@ function AddUserDialog({
       }}
     >
       <form className="stack" onSubmit={onSubmit}>
-        {create.isError && (
-          <div className="alert alert-error" role="alert">
-            {errorMessage(create.error)}
-          </div>
-        )}
+        {create.isError && <ErrorAlert error={create.error} />}
         <label>
           Name
           <input name="name" required maxLength={200} />

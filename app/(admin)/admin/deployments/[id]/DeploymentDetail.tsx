@@ -4,8 +4,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { type FormEvent, useState } from 'react';
 import { ConfirmDialog } from '@/app/_components/Dialog';
+import { ErrorAlert } from '@/app/_components/ErrorAlert';
 import { SecretOnce } from '@/app/_components/SecretOnce';
-import { errorMessage, useTRPC } from '@/app/_trpc/client';
+import { useTRPC } from '@/app/_trpc/client';
 import {
   IDENTITY_ALGORITHMS,
   IDENTITY_MODES,
@@ -23,9 +24,7 @@ export function DeploymentDetail({ id }: { id: string }) {
   if (deployment.isError) {
     return (
       <div className="stack">
-        <div className="alert alert-error" role="alert">
-          {errorMessage(deployment.error)}
-        </div>
+        <ErrorAlert error={deployment.error} />
         <Link href="/admin/deployments">Back to deployments</Link>
       </div>
     );
@@ -78,11 +77,7 @@ function ApiKeyCard({ deployment }: { deployment: DeploymentView }) {
         Current key starts with <code>{deployment.apiKeyPrefix}…</code>, issued{' '}
         {deployment.apiKeyRotatedAt.toLocaleString()}.
       </p>
-      {rotate.isError && (
-        <div className="alert alert-error" role="alert">
-          {errorMessage(rotate.error)}
-        </div>
-      )}
+      {rotate.isError && <ErrorAlert error={rotate.error} />}
       <div>
         <button type="button" onClick={() => setConfirming(true)} disabled={rotate.isPending}>
           Rotate key
@@ -247,11 +242,7 @@ function IdentityCard({ deployment }: { deployment: DeploymentView }) {
           </span>
           <input name="audience" defaultValue={deployment.identityAudience ?? ''} />
         </label>
-        {update.isError && (
-          <div className="alert alert-error" role="alert">
-            {errorMessage(update.error)}
-          </div>
-        )}
+        {update.isError && <ErrorAlert error={update.error} />}
         {saved && !update.isPending && (
           <div className="alert alert-success" role="status">
             Identity settings saved.
@@ -311,11 +302,7 @@ function OriginsCard({ deployment }: { deployment: DeploymentView }) {
           onChange={(event) => setText(event.target.value)}
           rows={4}
         />
-        {update.isError && (
-          <div className="alert alert-error" role="alert">
-            {errorMessage(update.error)}
-          </div>
-        )}
+        {update.isError && <ErrorAlert error={update.error} />}
         {saved && !update.isPending && (
           <div className="alert alert-success" role="status">
             Allowed origins saved.

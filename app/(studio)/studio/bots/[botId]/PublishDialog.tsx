@@ -4,7 +4,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import { type FormEvent, useState } from 'react';
 import { Dialog } from '@/app/_components/Dialog';
-import { errorMessage, useTRPC } from '@/app/_trpc/client';
+import { ErrorAlert } from '@/app/_components/ErrorAlert';
+import { useTRPC } from '@/app/_trpc/client';
 import type { FlowIssue } from '@/bot-runtime/flow';
 import { ProblemsPanel } from './ProblemsPanel';
 
@@ -70,11 +71,7 @@ export function PublishDialog({
             />
           </>
         ) : (
-          publish.isError && (
-            <div className="alert alert-error" role="alert">
-              {errorMessage(publish.error)}
-            </div>
-          )
+          publish.isError && <ErrorAlert error={publish.error} />
         )}
         <label>
           Note

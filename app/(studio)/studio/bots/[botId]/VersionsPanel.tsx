@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ConfirmDialog } from '@/app/_components/Dialog';
+import { ErrorAlert } from '@/app/_components/ErrorAlert';
 import { errorMessage, useTRPC } from '@/app/_trpc/client';
 
 /**
@@ -60,11 +61,7 @@ export function VersionsPanel({
   const deploymentName = (id: string) => deployments.data?.find((d) => d.id === id)?.name ?? id;
   return (
     <div className="stack">
-      {setLive.isError && (
-        <div className="alert alert-error" role="alert">
-          {errorMessage(setLive.error)}
-        </div>
-      )}
+      {setLive.isError && <ErrorAlert error={setLive.error} />}
       <ul className="versions" aria-label="Versions">
         {versions.data.map((version) => (
           <li key={version.id} className={viewingVersionId === version.id ? 'is-current' : ''}>

@@ -2,7 +2,8 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { errorMessage, useTRPC } from '@/app/_trpc/client';
+import { ErrorAlert } from '@/app/_components/ErrorAlert';
+import { useTRPC } from '@/app/_trpc/client';
 import type { FlowDocument, NluDefinition } from '@/bot-runtime/flow';
 
 /**
@@ -49,11 +50,7 @@ export function TryNluPanel({ botId, flow }: { botId: string; flow: FlowDocument
           <span className="muted">Training on {phraseCount} phrases…</span>
         </div>
       )}
-      {tryNlu.isError && (
-        <div className="alert alert-error" role="alert">
-          {errorMessage(tryNlu.error)}
-        </div>
-      )}
+      {tryNlu.isError && <ErrorAlert error={tryNlu.error} />}
       {trial && !tryNlu.isPending && (
         <div className="stack" data-testid="nlu-trial">
           {triedOn !== flow.nlu && (
