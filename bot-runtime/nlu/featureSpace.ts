@@ -1,4 +1,5 @@
 import type { AnalyzedText } from './analyzeText';
+import { type CharGramTable, countCharGrams, createCharGramTable } from './charGramTable';
 
 /** A sparse, L2-normalised TF-IDF vector. */
 export interface SparseVector {
@@ -7,7 +8,12 @@ export interface SparseVector {
 }
 
 export interface FeatureSpace {
+  /** Every term, in feature order: what a stored model keeps. */
   index: Map<string, number>;
+  /** Stems and stem bigrams (a handful per utterance): looked up as strings. */
+  wordIndex: Map<string, number>;
+  /** Character n-grams (hundreds per utterance): looked up without building strings. */
+  charGrams: CharGramTable;
   idf: Float32Array;
   /** Scratch term counts for `vectorize`, all zero between calls: no allocation per utterance. */
   counts: Float64Array;
@@ -28,8 +34,8 @@ const LARGE_CORPUS = 2_000;
 
 /**
  * Word terms are marked with a control character that text never keeps after tokenising, so they
- * cannot collide with a character n-gram ("to be" the bigram vs "to be" the 5-gram); n-grams stay
- * unmarked, which saves a string per n-gram when classifying.
+ * cannot collide with a character n-gram ("to be" the bigram vs "to be" the 5-gram), and a term's
+ * first character says which lookup it belongs to.
  */
 const WORD_MARK = '\u0001';
 const BIGRAM_MARK = '\u0002';
@@ -39,16 +45,28 @@ export interface Terms {
   chars: string[];
 }
 
-/** Word terms: stems and stem bigrams. Character terms: 2..5-grams of the padded text. */
-export function extractTerms(analyzed: AnalyzedText): Terms {
+function wordTerms(analyzed: AnalyzedText): string[] {
   const words: string[] = [];
   for (const stem of analyzed.stems) words.push(`${WORD_MARK}${stem}`);
   for (const pair of analyzed.stemBigrams) words.push(`${BIGRAM_MARK}${pair}`);
+  return words;
+}
+
+function padded(analyzed: AnalyzedText): string {
+  return ` ${analyzed.normalized} `;
+}
+
+/**
+ * Word terms: stems and stem bigrams. Character terms: 2..5-grams of the padded text. Only for
+ * building the vocabulary; `vectorize` finds the same terms without listing them.
+ */
+export function extractTerms(analyzed: AnalyzedText): Terms {
+  const words = wordTerms(analyzed);
   const chars: string[] = [];
-  const padded = ` ${analyzed.normalized} `;
+  const text = padded(analyzed);
   for (let n = CHAR_NGRAM_MIN; n <= CHAR_NGRAM_MAX; n++) {
-    for (let start = 0; start + n <= padded.length; start++) {
-      chars.push(padded.slice(start, start + n));
+    for (let start = 0; start + n <= text.length; start++) {
+      chars.push(text.slice(start, start + n));
     }
   }
   return { words, chars };
@@ -87,15 +105,39 @@ export function buildFeatureSpace(documents: Terms[]): FeatureSpace {
 }
 
 export function createFeatureSpace(index: Map<string, number>, idf: Float32Array): FeatureSpace {
-  return { index, idf, counts: new Float64Array(idf.length) };
+  const wordIndex = new Map<string, number>();
+  const charTerms: string[] = [];
+  const charFeatures: number[] = [];
+  for (const [term, feature] of index) {
+    if (term.startsWith(WORD_MARK) || term.startsWith(BIGRAM_MARK)) {
+      wordIndex.set(term, feature);
+    } else {
+      charTerms.push(term);
+      charFeatures.push(feature);
+    }
+  }
+  return {
+    index,
+    wordIndex,
+    charGrams: createCharGramTable(charTerms, charFeatures),
+    idf,
+    counts: new Float64Array(idf.length),
+  };
 }
 
 /** Sublinear term frequency times inverse document frequency, per block, for known terms. */
-export function vectorize(space: FeatureSpace, { words, chars }: Terms): SparseVector {
+export function vectorize(space: FeatureSpace, analyzed: AnalyzedText): SparseVector {
   const found: number[] = [];
-  countTerms(space, words, found);
+  countWordTerms(space, wordTerms(analyzed), found);
   const wordCount = found.length;
-  countTerms(space, chars, found);
+  countCharGrams(
+    space.charGrams,
+    padded(analyzed),
+    CHAR_NGRAM_MIN,
+    CHAR_NGRAM_MAX,
+    space.counts,
+    found,
+  );
   const indices = Int32Array.from(found);
   const values = new Float32Array(found.length);
   const blocks = [
@@ -119,9 +161,9 @@ export function vectorize(space: FeatureSpace, { words, chars }: Terms): SparseV
 }
 
 /** Counts known terms into the space's scratch counts; `found` gets each feature once. */
-function countTerms(space: FeatureSpace, terms: string[], found: number[]): void {
+function countWordTerms(space: FeatureSpace, terms: string[], found: number[]): void {
   for (const term of terms) {
-    const feature = space.index.get(term);
+    const feature = space.wordIndex.get(term);
     if (feature === undefined) continue;
     if (space.counts[feature] === 0) found.push(feature);
     space.counts[feature] = (space.counts[feature] as number) + 1;

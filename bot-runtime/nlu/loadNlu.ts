@@ -1,7 +1,7 @@
 import { createTextAnalyzer } from './analyzeText';
 import { bestIntent } from './bestIntent';
 import { createEntityExtractor } from './entities/extractEntities';
-import { createFeatureSpace, extractTerms, vectorize } from './featureSpace';
+import { createFeatureSpace, vectorize } from './featureSpace';
 import { type LinearModel, scoreVector } from './linearSvm';
 import { nluModelSchema } from './nluModel';
 import { softmax } from './probabilities';
@@ -22,6 +22,9 @@ export interface LoadedNlu extends NluClassifier {
   /** The threshold picked in training. */
   readonly threshold: number;
 }
+
+/** Enough for a designer to see what competed; a full ranking of 150 intents cost more than the rest. */
+const RANKING_SIZE = 10;
 
 /** Loads an `NluModel` from `trainNlu` (or its JSON round trip). Throws a ZodError on a malformed model. */
 export function loadNlu(input: unknown): LoadedNlu {
@@ -48,16 +51,12 @@ export function loadNlu(input: unknown): LoadedNlu {
     threshold: model.threshold,
     classify(text, options = {}) {
       const threshold = options.threshold ?? model.threshold;
-      const margins = scoreVector(linear, vectorize(space, extractTerms(analyze(text))));
+      const margins = scoreVector(linear, vectorize(space, analyze(text)));
       const probabilities = softmax(margins, model.scale, new Float64Array(margins.length));
       const best = bestIntent(probabilities, model.noneClass);
-      const ranking: IntentScore[] = intentClasses
-        .slice()
-        .sort((a, b) => (probabilities[b] as number) - (probabilities[a] as number))
-        .map((c) => ({
-          intent: model.classes[c] as string,
-          confidence: probabilities[c] as number,
-        }));
+      const ranking: IntentScore[] = topClasses(probabilities, intentClasses, RANKING_SIZE).map(
+        (c) => ({ intent: model.classes[c] as string, confidence: probabilities[c] as number }),
+      );
       const recognised = best.intent >= 0 && best.confidence >= threshold;
       return {
         intent: recognised ? (model.classes[best.intent] as string) : null,
@@ -67,4 +66,20 @@ export function loadNlu(input: unknown): LoadedNlu {
       };
     },
   };
+}
+
+/** The `count` classes of highest probability, best first, by insertion into a short sorted list. */
+function topClasses(probabilities: Float64Array, classes: number[], count: number): number[] {
+  const top: number[] = [];
+  for (const c of classes) {
+    const p = probabilities[c] as number;
+    if (top.length === count && p <= (probabilities[top[count - 1] as number] as number)) continue;
+    let at = top.length === count ? count - 1 : top.length;
+    while (at > 0 && (probabilities[top[at - 1] as number] as number) < p) {
+      top[at] = top[at - 1] as number;
+      at--;
+    }
+    top[at] = c;
+  }
+  return top;
 }

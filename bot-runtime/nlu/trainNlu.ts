@@ -35,9 +35,9 @@ export function trainNlu(input: NluTrainingSet): NluModel {
   ]);
 
   const analyze = createTextAnalyzer(trainingSet.language);
-  const terms = examples.map((example) => extractTerms(analyze(example.text)));
-  const space = buildFeatureSpace(terms);
-  const vectors = terms.map((documentTerms) => vectorize(space, documentTerms));
+  const analyzed = examples.map((example) => analyze(example.text));
+  const space = buildFeatureSpace(analyzed.map(extractTerms));
+  const vectors = analyzed.map((text) => vectorize(space, text));
   const labels = Int32Array.from(examples, (example) => example.label);
   const featureCount = space.idf.length;
 

@@ -20,7 +20,7 @@ export interface Classification {
   /** `null` when the best confidence is below the threshold: out of scope. */
   intent: string | null;
   confidence: number;
-  /** Every intent, best first. */
+  /** The best intents (at most ten), best first. */
   ranking: IntentScore[];
   entities: EntityMatch[];
 }
