@@ -31,6 +31,8 @@ const STEM_CACHE_LIMIT = 50_000;
 export interface AnalyzedText {
   /** Lower-cased tokens joined by single spaces: the input of the character n-grams. */
   normalized: string;
+  /** The lower-cased tokens, for word vectors. */
+  tokens: string[];
   stems: string[];
   /** Stem bigrams, sentence start and end included (`<s> what`, `time </s>`). */
   stemBigrams: string[];
@@ -64,6 +66,6 @@ export function createTextAnalyzer(language: NluLanguage): TextAnalyzer {
     const stems = tokens.map(stem);
     const stemBigrams =
       stems.length === 0 ? [] : bigrams(stems, '<s>', '</s>').map((pair) => pair.join(' '));
-    return { normalized: tokens.join(' '), stems, stemBigrams };
+    return { normalized: tokens.join(' '), tokens, stems, stemBigrams };
   };
 }

@@ -1,5 +1,6 @@
 import type { AnalyzedText } from './analyzeText';
 import { type CharGramTable, countCharGrams, createCharGramTable } from './charGramTable';
+import { type WordVectors, wordVectorRow } from './wordVectors/wordVectors';
 
 /** A sparse, L2-normalised TF-IDF vector. */
 export interface SparseVector {
@@ -15,6 +16,10 @@ export interface FeatureSpace {
   /** Character n-grams (hundreds per utterance): looked up without building strings. */
   charGrams: CharGramTable;
   idf: Float32Array;
+  /** When present, the idf-weighted mean of the words' vectors follows the terms as features. */
+  wordVectors: WordVectors | null;
+  /** The weight of a word seen in no training phrase: the rarest there is. */
+  unseenWordIdf: number;
   /** Scratch term counts for `vectorize`, all zero between calls: no allocation per utterance. */
   counts: Float64Array;
 }
@@ -28,6 +33,12 @@ const CHAR_NGRAM_MAX = 5;
  */
 const WORD_WEIGHT = 0.5;
 const BLOCK_WEIGHTS = [WORD_WEIGHT, Math.sqrt(1 - WORD_WEIGHT * WORD_WEIGHT)];
+/**
+ * The word-vector block has as much weight as the terms together. On CLINC150 it took 10-shot
+ * in-scope accuracy from 0.760 to 0.783 and full-data accuracy from 0.934 to 0.946 (half the weight
+ * gained less; 1.5 was no better on the full data); SNIPS stayed within one utterance.
+ */
+const WORD_VECTOR_WEIGHT = 1;
 /** On large data a term seen once is mostly noise and bloats the model; tiny bots need every term. */
 const MIN_DOCUMENT_FREQUENCY_LARGE = 2;
 const LARGE_CORPUS = 2_000;
@@ -72,7 +83,10 @@ export function extractTerms(analyzed: AnalyzedText): Terms {
   return { words, chars };
 }
 
-export function buildFeatureSpace(documents: Terms[]): FeatureSpace {
+export function buildFeatureSpace(
+  documents: Terms[],
+  wordVectors: WordVectors | null,
+): FeatureSpace {
   const ids = new Map<string, number>();
   const documentFrequency: number[] = [];
   const lastDocument: number[] = [];
@@ -101,10 +115,19 @@ export function buildFeatureSpace(documents: Terms[]): FeatureSpace {
     if (frequency < minFrequency) continue;
     index.set(term, idf.push(Math.log((1 + documents.length) / (1 + frequency)) + 1) - 1);
   }
-  return createFeatureSpace(index, Float32Array.from(idf));
+  return createFeatureSpace(index, Float32Array.from(idf), wordVectors);
 }
 
-export function createFeatureSpace(index: Map<string, number>, idf: Float32Array): FeatureSpace {
+/** Features of the linear model: every term, then one per word-vector dimension. */
+export function featureCount(space: FeatureSpace): number {
+  return space.idf.length + (space.wordVectors?.dimensions ?? 0);
+}
+
+export function createFeatureSpace(
+  index: Map<string, number>,
+  idf: Float32Array,
+  wordVectors: WordVectors | null,
+): FeatureSpace {
   const wordIndex = new Map<string, number>();
   const charTerms: string[] = [];
   const charFeatures: number[] = [];
@@ -116,11 +139,17 @@ export function createFeatureSpace(index: Map<string, number>, idf: Float32Array
       charFeatures.push(feature);
     }
   }
+  let unseenWordIdf = 1;
+  for (const feature of wordIndex.values()) {
+    unseenWordIdf = Math.max(unseenWordIdf, idf[feature] as number);
+  }
   return {
     index,
     wordIndex,
     charGrams: createCharGramTable(charTerms, charFeatures),
     idf,
+    wordVectors,
+    unseenWordIdf,
     counts: new Float64Array(idf.length),
   };
 }
@@ -157,6 +186,43 @@ export function vectorize(space: FeatureSpace, analyzed: AnalyzedText): SparseVe
     const scale = squaredNorm > 0 ? (BLOCK_WEIGHTS[block] as number) / Math.sqrt(squaredNorm) : 0;
     for (let k = from; k < to; k++) values[k] = (values[k] as number) * scale;
   });
+  if (space.wordVectors === null) return { indices, values };
+  return withWordVectors(space, space.wordVectors, analyzed, { indices, values });
+}
+
+/** Appends the idf-weighted mean of the tokens' unit vectors, scaled to its block weight. */
+function withWordVectors(
+  space: FeatureSpace,
+  vectors: WordVectors,
+  analyzed: AnalyzedText,
+  terms: SparseVector,
+): SparseVector {
+  const { dimensions } = vectors;
+  const mean = new Float64Array(dimensions);
+  analyzed.tokens.forEach((token, position) => {
+    const row = wordVectorRow(vectors, token);
+    if (row === undefined) return;
+    const stemFeature = space.wordIndex.get(`${WORD_MARK}${analyzed.stems[position]}`);
+    const weight =
+      stemFeature === undefined ? space.unseenWordIdf : (space.idf[stemFeature] as number);
+    const offset = row * dimensions;
+    for (let d = 0; d < dimensions; d++) {
+      mean[d] = (mean[d] as number) + weight * (vectors.values[offset + d] as number);
+    }
+  });
+  let squaredNorm = 0;
+  for (let d = 0; d < dimensions; d++) squaredNorm += (mean[d] as number) ** 2;
+  if (squaredNorm === 0) return terms;
+  const scale = WORD_VECTOR_WEIGHT / Math.sqrt(squaredNorm);
+  const termCount = terms.indices.length;
+  const indices = new Int32Array(termCount + dimensions);
+  const values = new Float32Array(termCount + dimensions);
+  indices.set(terms.indices);
+  values.set(terms.values);
+  for (let d = 0; d < dimensions; d++) {
+    indices[termCount + d] = space.idf.length + d;
+    values[termCount + d] = (mean[d] as number) * scale;
+  }
   return { indices, values };
 }
 

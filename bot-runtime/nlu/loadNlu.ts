@@ -3,10 +3,12 @@ import { bestIntent } from './bestIntent';
 import { createEntityExtractor } from './entities/extractEntities';
 import { createFeatureSpace, vectorize } from './featureSpace';
 import { type LinearModel, scoreVector } from './linearSvm';
-import { nluModelSchema } from './nluModel';
+import { type NluModel, nluModelSchema } from './nluModel';
 import { softmax } from './probabilities';
 import { decodeFloat32, decodeInt32, decodeUint16 } from './typedArrayBase64';
 import type { Classification, IntentScore, NluClassifier } from './types';
+import { bundledWordVectors } from './wordVectors/bundledWordVectors';
+import type { WordVectors } from './wordVectors/wordVectors';
 
 export interface ClassifyOptions {
   /** Below this confidence the intent is `null`; defaults to the threshold picked in training. */
@@ -23,6 +25,17 @@ export interface LoadedNlu extends NluClassifier {
   readonly threshold: number;
 }
 
+function wordVectorsOf(model: NluModel): WordVectors | null {
+  if (model.wordVectors === null) return null;
+  const vectors = bundledWordVectors(model.language);
+  if (vectors?.id !== model.wordVectors) {
+    throw new Error(
+      `This model was trained with the word vectors ${model.wordVectors}, which this installation does not have: train it again.`,
+    );
+  }
+  return vectors;
+}
+
 /** Enough for a designer to see what competed; a full ranking of 150 intents cost more than the rest. */
 const RANKING_SIZE = 10;
 
@@ -33,6 +46,7 @@ export function loadNlu(input: unknown): LoadedNlu {
   const space = createFeatureSpace(
     new Map(model.vocabulary.map((term, position) => [term, position])),
     idf,
+    wordVectorsOf(model),
   );
   const linear: LinearModel = {
     classCount: model.classes.length,

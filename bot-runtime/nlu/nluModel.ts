@@ -11,6 +11,8 @@ export const nluModelSchema = z.object({
   classes: z.array(z.string()),
   noneClass: z.number().int(),
   vocabulary: z.array(z.string()),
+  /** The word vectors the model was trained with (see `WordVectors.id`); null for none. */
+  wordVectors: z.string().nullable().default(null),
   /** base64 Float32: inverse document frequency per vocabulary term. */
   idf: z.string(),
   /** The linear model, compressed by feature (see `LinearModel`), base64. */

@@ -42,4 +42,19 @@ describe('calibration on held-out predictions', () => {
     expect(threshold).toBeLessThanOrEqual(rightConfidence);
     expect(threshold).toBeGreaterThan(rightConfidence - 0.02);
   });
+
+  it('with out-of-scope examples, raises the threshold above them while in-scope answers survive', () => {
+    // Class 1 is "none of these". In-scope answers are confident (gap 3); out-of-scope utterances
+    // are wrongly given to class 0 with little confidence (gap 0.5).
+    const rows = [
+      ...Array.from({ length: 180 }, () => ({ label: 0, winner: 0, gap: 3 })),
+      ...Array.from({ length: 20 }, () => ({ label: 1, winner: 0, gap: 0.5 })),
+    ];
+    const { margins, labels } = heldOut(rows);
+    const threshold = pickThreshold({ margins, labels, classCount: 2, noneClass: 1, scale: 1 });
+    const outOfScopeConfidence = softmax([0.5, 0], 1, new Float64Array(2))[0] as number;
+    const rightConfidence = softmax([3, 0], 1, new Float64Array(2))[0] as number;
+    expect(threshold).toBeGreaterThan(outOfScopeConfidence);
+    expect(threshold).toBeLessThanOrEqual(rightConfidence);
+  });
 });

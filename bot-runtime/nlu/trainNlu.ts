@@ -1,6 +1,6 @@
 import { createTextAnalyzer } from './analyzeText';
 import { crossValidatedMargins } from './crossValidate';
-import { buildFeatureSpace, extractTerms, vectorize } from './featureSpace';
+import { buildFeatureSpace, extractTerms, featureCount, vectorize } from './featureSpace';
 import { trainLinearSvm } from './linearSvm';
 import { NLU_MODEL_FORMAT, type NluModel } from './nluModel';
 import { pickThreshold } from './pickThreshold';
@@ -8,6 +8,7 @@ import { createPrng, shuffleInPlace } from './prng';
 import { fitSoftmaxScale } from './probabilities';
 import { type NluTrainingSet, nluTrainingSetSchema } from './schema';
 import { encodeTypedArray } from './typedArrayBase64';
+import { bundledWordVectors } from './wordVectors/bundledWordVectors';
 
 /** The name of the class learned from out-of-scope examples; never returned as an intent. */
 export const NONE_CLASS = '__none__';
@@ -19,7 +20,8 @@ const SHUFFLE_SEED = 20_240_501;
 const SMALL_DATA = 2_000;
 
 /**
- * Trains intent recognition: TF-IDF of stems, stem bigrams and character 2-5-grams, one-vs-rest
+ * Trains intent recognition: TF-IDF of stems, stem bigrams and character 2-5-grams, plus the mean
+ * of the words' pretrained vectors where the language has them, one-vs-rest
  * linear SVMs, a softmax scale and a confidence threshold fitted by cross-validation. Throws a
  * ZodError when the training set is invalid.
  */
@@ -36,18 +38,19 @@ export function trainNlu(input: NluTrainingSet): NluModel {
 
   const analyze = createTextAnalyzer(trainingSet.language);
   const analyzed = examples.map((example) => analyze(example.text));
-  const space = buildFeatureSpace(analyzed.map(extractTerms));
+  const wordVectors = bundledWordVectors(trainingSet.language);
+  const space = buildFeatureSpace(analyzed.map(extractTerms), wordVectors);
   const vectors = analyzed.map((text) => vectorize(space, text));
   const labels = Int32Array.from(examples, (example) => example.label);
-  const featureCount = space.idf.length;
+  const features = featureCount(space);
 
   const small = examples.length <= SMALL_DATA;
   const heldOut = small
-    ? crossValidatedMargins(vectors, labels, classes.length, featureCount, 5, 5)
-    : crossValidatedMargins(vectors, labels, classes.length, featureCount, 3, 1);
+    ? crossValidatedMargins(vectors, labels, classes.length, features, 5, 5)
+    : crossValidatedMargins(vectors, labels, classes.length, features, 3, 1);
   const scale = fitSoftmaxScale(heldOut.margins, heldOut.labels, classes.length);
   const threshold = pickThreshold({ ...heldOut, classCount: classes.length, noneClass, scale });
-  const linear = trainLinearSvm(vectors, labels, classes.length, featureCount);
+  const linear = trainLinearSvm(vectors, labels, classes.length, features);
 
   return {
     format: NLU_MODEL_FORMAT,
@@ -55,6 +58,7 @@ export function trainNlu(input: NluTrainingSet): NluModel {
     classes,
     noneClass,
     vocabulary: [...space.index.keys()],
+    wordVectors: wordVectors?.id ?? null,
     idf: encodeTypedArray(space.idf),
     rowStart: encodeTypedArray(linear.rowStart),
     classIndex: encodeTypedArray(linear.classIndex),
