@@ -40,24 +40,46 @@ export const defaultSvmOptions: SvmOptions = {
  * has put an utterance beyond the margin, it is skipped until the next full pass, so after the
  * first pass each class only revisits the few hundred utterances that resemble it.
  */
+/** The dual variables of a trained model, one array per class with one value per utterance. */
+export type DualSolution = Float64Array[];
+
+export interface TrainedLinearModel extends LinearModel {
+  dual: DualSolution;
+}
+
+/**
+ * `warmStart`, when given, holds dual variables for these same utterances (zero for those the
+ * earlier model did not see): the solver starts from that solution instead of from nothing.
+ */
 export function trainLinearSvm(
   vectors: SparseVector[],
   labels: Int32Array,
   classCount: number,
   featureCount: number,
   options: SvmOptions = defaultSvmOptions,
-): LinearModel {
+  warmStart?: DualSolution,
+): TrainedLinearModel {
   const rows = toCompressedRows(vectors);
   const bias = new Float32Array(classCount);
   const classWeights = new Float32Array(featureCount);
   const random = createPrng(options.seed);
   const nonZero: { features: Int32Array; weights: Float32Array }[] = [];
+  const dual: DualSolution = [];
   for (let targetClass = 0; targetClass < classCount; targetClass++) {
-    classWeights.fill(0);
-    bias[targetClass] = solveBinary(rows, labels, targetClass, classWeights, options, random);
+    const alpha = warmStart?.[targetClass]?.slice() ?? new Float64Array(labels.length);
+    bias[targetClass] = solveBinary(
+      rows,
+      labels,
+      targetClass,
+      alpha,
+      classWeights,
+      options,
+      random,
+    );
     nonZero.push(nonZeroWeights(classWeights));
+    dual.push(alpha);
   }
-  return { classCount, bias, ...byFeature(nonZero, featureCount) };
+  return { classCount, bias, ...byFeature(nonZero, featureCount), dual };
 }
 
 /**
@@ -147,11 +169,15 @@ function toCompressedRows(vectors: SparseVector[]): CompressedRows {
   return { start, index, value, squaredNorm };
 }
 
-/** Trains `weights` in place for "targetClass vs the rest"; returns the bias. */
+/**
+ * Trains `weights` (overwritten) for "targetClass vs the rest" from the dual variables `alpha`,
+ * which it updates in place; returns the bias.
+ */
 function solveBinary(
   rows: CompressedRows,
   labels: Int32Array,
   targetClass: number,
+  alpha: Float64Array,
   weights: Float32Array,
   options: SvmOptions,
   random: () => number,
@@ -159,9 +185,19 @@ function solveBinary(
   const { start, index, value, squaredNorm } = rows;
   const count = labels.length;
   const diagonal = 1 / (2 * options.cost);
-  const alpha = new Float64Array(count);
   const order = Int32Array.from({ length: count }, (_, i) => i);
   let bias = BIAS_OFFSET;
+  weights.fill(0);
+  for (let i = 0; i < count; i++) {
+    const alphaI = alpha[i] as number;
+    if (alphaI === 0) continue;
+    const step = labels[i] === targetClass ? alphaI : -alphaI;
+    for (let k = start[i] as number; k < (start[i + 1] as number); k++) {
+      const feature = index[k] as number;
+      weights[feature] = (weights[feature] as number) + step * (value[k] as number);
+    }
+    bias += step;
+  }
   let activeSize = count;
   let fullPass = true;
   let fullPasses = 0;

@@ -1,7 +1,7 @@
 import { createTextAnalyzer } from './analyzeText';
 import { crossValidatedMargins } from './crossValidate';
 import { buildFeatureSpace, extractTerms, featureCount, vectorize } from './featureSpace';
-import { trainLinearSvm } from './linearSvm';
+import { defaultSvmOptions, trainLinearSvm } from './linearSvm';
 import { NLU_MODEL_FORMAT, type NluModel } from './nluModel';
 import { pickThreshold } from './pickThreshold';
 import { createPrng, shuffleInPlace } from './prng';
@@ -50,7 +50,14 @@ export function trainNlu(input: NluTrainingSet): NluModel {
     : crossValidatedMargins(vectors, labels, classes.length, features, 3, 1);
   const scale = fitSoftmaxScale(heldOut.margins, heldOut.labels, classes.length);
   const threshold = pickThreshold({ ...heldOut, classCount: classes.length, noneClass, scale });
-  const linear = trainLinearSvm(vectors, labels, classes.length, features);
+  const linear = trainLinearSvm(
+    vectors,
+    labels,
+    classes.length,
+    features,
+    defaultSvmOptions,
+    heldOut.warmStart,
+  );
 
   return {
     format: NLU_MODEL_FORMAT,
