@@ -3,13 +3,27 @@
 import { useId, useState } from 'react';
 import type { ActionSummary } from '@/bot-runtime/actions';
 import type { FlowDocument, InspectorField } from '@/bot-runtime/flow';
+import { AssignmentsInput } from './AssignmentsInput';
+import { CardsInput } from './CardsInput';
 import { CodeEditor } from './CodeEditor';
+import { ConditionRulesInput } from './ConditionRulesInput';
+import type { KnownVariable } from './flowVariables';
+import { ImageInput } from './ImageInput';
+import { ResultMappingInput } from './ResultMappingInput';
+import { rowsOf } from './rowEdits';
+import { SkillsInput } from './SkillsInput';
+import { TemplateInput } from './TemplateInput';
+import { VariableInput } from './VariableInput';
+import { VariableListInput } from './VariableListInput';
+import './inspectorFields.css';
 
 interface FieldProps {
   field: InspectorField;
   value: unknown;
   flow: FlowDocument;
   actions: ActionSummary[];
+  /** What templates and variable pickers offer: see `flowVariables`. */
+  variables: KnownVariable[];
   /** The rest of the node's data, for widgets that depend on another field (the action). */
   nodeData: Record<string, unknown>;
   /** Form fields follow their fieldset; the code editor needs telling. */
@@ -18,14 +32,16 @@ interface FieldProps {
   onChange: (value: unknown) => void;
 }
 
-/** One inspector field, drawn by its widget; widgets without a form of their own edit JSON. */
+/** One inspector field, drawn by its widget; a widget without a form of its own edits JSON. */
 export function FieldInput(props: FieldProps) {
   const { field, error } = props;
   const id = useId();
   return (
     <div className="field">
-      <label htmlFor={id}>{field.label}</label>
-      <Widget {...props} id={id} />
+      <label htmlFor={id} id={`${id}-label`}>
+        {field.label}
+      </label>
+      <Widget {...props} id={id} labelId={`${id}-label`} />
       {field.help && <small className="muted">{field.help}</small>}
       {error && (
         <small className="field-error" role="alert">
@@ -41,25 +57,20 @@ function Widget({
   value,
   flow,
   actions,
+  variables,
   nodeData,
   readOnly,
   onChange,
   id,
-}: FieldProps & { id: string }) {
-  const variables = flow.settings.variables.map((v) => v.name);
+  labelId,
+}: FieldProps & { id: string; labelId: string }) {
+  const action = actions.find((candidate) => candidate.name === nodeData.action);
   switch (field.widget) {
     case 'text':
       return <input id={id} value={asString(value)} onChange={(e) => onChange(e.target.value)} />;
     case 'template':
       return (
-        <>
-          <textarea id={id} value={asString(value)} onChange={(e) => onChange(e.target.value)} />
-          {variables.length > 0 && (
-            <small className="muted">
-              Variables: {variables.map((name) => `{{${name}}}`).join(' ')}
-            </small>
-          )}
-        </>
+        <TemplateInput id={id} value={asString(value)} variables={variables} onChange={onChange} />
       );
     case 'number':
       return (
@@ -93,19 +104,7 @@ function Widget({
       );
     case 'variable':
       return (
-        <>
-          <input
-            id={id}
-            list={`${id}-variables`}
-            value={asString(value)}
-            onChange={(e) => onChange(e.target.value)}
-          />
-          <datalist id={`${id}-variables`}>
-            {variables.map((name) => (
-              <option key={name} value={name} />
-            ))}
-          </datalist>
-        </>
+        <VariableInput id={id} value={asString(value)} variables={variables} onChange={onChange} />
       );
     case 'options':
       return (
@@ -127,9 +126,77 @@ function Widget({
         <InputMappingInput
           id={id}
           value={value}
-          action={actions.find((action) => action.name === nodeData.action)}
+          action={action}
+          variables={variables}
           readOnly={readOnly}
           onChange={onChange}
+        />
+      );
+    case 'resultMapping':
+      return (
+        <ResultMappingInput
+          id={id}
+          labelId={labelId}
+          value={value}
+          action={action}
+          variables={variables}
+          onChange={onChange}
+        />
+      );
+    case 'conditionRules':
+      return (
+        <ConditionRulesInput
+          id={id}
+          labelId={labelId}
+          rules={rowsOf(value)}
+          match={nodeData.match === 'any' ? 'any' : 'all'}
+          variables={variables}
+          onChange={onChange}
+        />
+      );
+    case 'assignments':
+      return (
+        <AssignmentsInput
+          id={id}
+          labelId={labelId}
+          value={value}
+          flow={flow}
+          variables={variables}
+          onChange={onChange}
+        />
+      );
+    case 'skills':
+      return <SkillsInput id={id} labelId={labelId} value={value} onChange={onChange} />;
+    case 'cards':
+      return (
+        <CardsInput
+          id={id}
+          labelId={labelId}
+          value={value}
+          variables={variables}
+          onChange={onChange}
+        />
+      );
+    case 'image':
+      return <ImageInput id={id} labelId={labelId} value={value} onChange={onChange} />;
+    case 'variableList':
+      return (
+        <VariableListInput
+          id={id}
+          labelId={labelId}
+          value={value}
+          variables={variables}
+          onChange={onChange}
+        />
+      );
+    case 'code':
+      return (
+        <input
+          id={id}
+          className="code-input"
+          spellCheck={false}
+          value={asString(value)}
+          onChange={(e) => onChange(e.target.value)}
         />
       );
     case 'nodePicker':
@@ -281,12 +348,14 @@ function InputMappingInput({
   id,
   value,
   action,
+  variables,
   readOnly,
   onChange,
 }: {
   id: string;
   value: unknown;
   action: ActionSummary | undefined;
+  variables: KnownVariable[];
   readOnly: boolean;
   onChange: (value: unknown) => void;
 }) {
@@ -330,11 +399,13 @@ function InputMappingInput({
               onChange={(text) => set(input.name, text)}
             />
           ) : (
-            <input
-              aria-label={`Input ${input.name}`}
+            <TemplateInput
+              multiline={false}
+              label={`Input ${input.name}`}
               value={inputValue(input.name)}
               placeholder={input.type}
-              onChange={(e) => set(input.name, e.target.value)}
+              variables={variables}
+              onChange={(text) => set(input.name, text)}
             />
           )}
           {input.description && <small className="muted">{input.description}</small>}

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ActionSummary } from '@/bot-runtime/actions';
 import {
   type FlowDocument,
@@ -10,7 +10,9 @@ import {
   nodeRegistry,
 } from '@/bot-runtime/flow';
 import { FieldInput } from './FieldInput';
+import { fieldIssueMessage } from './fieldIssue';
 import { updateNode } from './flowEdits';
+import { flowVariables } from './flowVariables';
 
 /**
  * The selected node's settings, as a form generated from its type's `inspector` fields. A
@@ -32,6 +34,7 @@ export function Inspector({
   onChange: (flow: FlowDocument, mergeKey: string) => void;
 }) {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const variables = useMemo(() => flowVariables(flow), [flow]);
   if (!node) {
     return (
       <p className="muted inspector-empty">
@@ -48,9 +51,10 @@ export function Inspector({
     const parsed = nodeType.dataSchema.safeParse(setPath(node.data, field.field, value));
     const key = `${node.id}.${field.field}`;
     if (!parsed.success) {
+      const issue = parsed.error.issues[0];
       setFieldErrors((errors) => ({
         ...errors,
-        [key]: parsed.error.issues[0]?.message ?? 'Not a valid value.',
+        [key]: issue ? fieldIssueMessage(issue, field.field, field.label) : 'Not a valid value.',
       }));
       return;
     }
@@ -93,6 +97,7 @@ export function Inspector({
             value={readPath(node.data, field.field)}
             flow={flow}
             actions={actions}
+            variables={variables}
             nodeData={node.data}
             readOnly={readOnly}
             error={fieldErrors[`${node.id}.${field.field}`]}
