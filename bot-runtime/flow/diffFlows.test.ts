@@ -38,6 +38,27 @@ describe('comparing two versions of a flow', () => {
     });
   });
 
+  it('finds nothing when only sticky notes were added, rewritten or removed', () => {
+    const annotated = flow({
+      ...published,
+      layout: {
+        ...published.layout,
+        notes: [{ id: 'n1', x: 0, y: 0, text: 'Ask legal about this wording', color: 'pink' }],
+      },
+    });
+    const rewritten = flow({
+      ...annotated,
+      layout: {
+        ...annotated.layout,
+        notes: [{ ...annotated.layout.notes[0], text: 'Legal approved it' }],
+      },
+    });
+    const noChange = { nodes: [], edges: { added: [], removed: [] }, other: [] };
+    expect(diffFlows(published, annotated)).toEqual(noChange);
+    expect(diffFlows(annotated, rewritten)).toEqual(noChange);
+    expect(diffFlows(rewritten, published)).toEqual(noChange);
+  });
+
   it('marks added, removed and changed nodes, with the changed fields', () => {
     const draft = flow({
       nodes: [

@@ -9,7 +9,15 @@ export {
 } from './diffFlows';
 export { type FlowDocument, type FlowDocumentInput, flowDocumentSchema } from './flowDocument';
 export { type FlowEdge, flowEdgeSchema } from './flowEdge';
-export { type FlowLayout, flowLayoutSchema } from './flowLayout';
+export {
+  type FlowLayout,
+  flowLayoutSchema,
+  STICKY_NOTE_COLORS,
+  STICKY_NOTE_MAX_TEXT_LENGTH,
+  type StickyNote,
+  type StickyNoteColor,
+  stickyNoteSchema,
+} from './flowLayout';
 export { type FlowNode, flowNodeSchema } from './flowNode';
 export { type FlowSettings, flowSettingsSchema } from './flowSettings';
 export { type LoadFlowResult, loadFlow } from './loadFlow';

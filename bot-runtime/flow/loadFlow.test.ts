@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { STICKY_NOTE_MAX_TEXT_LENGTH } from './flowLayout';
 import { loadFlow } from './loadFlow';
 import { migrateFlow } from './migrations/migrateFlow';
 
@@ -29,6 +30,28 @@ describe('loadFlow', () => {
       typingDelayMs: 0,
     });
     expect(loaded.flow.layout.notes[0]).toMatchObject({ text: 'Greeting', color: 'yellow' });
+  });
+
+  it('loads a document saved before notes existed, with no notes', () => {
+    const loaded = loadFlow({ ...minimal, layout: { nodes: { start: { x: 0, y: 0 } } } });
+    expect(loaded).toMatchObject({ ok: true, flow: { layout: { notes: [] } } });
+  });
+
+  it('refuses an over-long note and draws a note of an unknown colour yellow', () => {
+    const note = { id: 'n1', x: 0, y: 0, text: 'x'.repeat(STICKY_NOTE_MAX_TEXT_LENGTH + 1) };
+    const tooLong = loadFlow({ ...minimal, layout: { notes: [note] } });
+    expect(tooLong.ok).toBe(false);
+    if (tooLong.ok) return;
+    expect(tooLong.error.issues.map((issue) => issue.path.join('.'))).toEqual([
+      'layout.notes.0.text',
+    ]);
+
+    const purple = loadFlow({
+      ...minimal,
+      layout: { notes: [{ ...note, text: 'Hi', color: 'purple' }] },
+    });
+    if (!purple.ok) throw new Error(purple.error.message);
+    expect(purple.flow.layout.notes[0]?.color).toBe('yellow');
   });
 
   it('rejects an unknown node type and invalid node data with their paths', () => {

@@ -63,6 +63,18 @@ describe('validateFlow', () => {
     expect(issuesOf(supportSketch())).toEqual([]);
   });
 
+  it('pays no attention to sticky notes, whatever they say', () => {
+    const flow = buildFlow(supportSketch());
+    const annotated = {
+      ...flow,
+      layout: {
+        ...flow.layout,
+        notes: [{ id: 'start', x: 0, y: 0, width: 200, height: 120, text: 'ghost', color: 'pink' }],
+      },
+    } satisfies typeof flow;
+    expect(validateFlow(annotated, { knownActions })).toEqual([]);
+  });
+
   it('asks for a start node when there is none', () => {
     const sketch = supportSketch();
     sketch.nodes = sketch.nodes.filter((node) => node.id !== 'start');

@@ -5,8 +5,17 @@ import { nodeIcon } from './nodeIcons';
 
 export const PALETTE_DRAG_TYPE = 'application/x-parley-node-type';
 
-/** Node types to drag onto the canvas, or click to add after the selected node. */
-export function Palette({ onAdd }: { onAdd: (type: string) => void }) {
+/**
+ * Node types to drag onto the canvas, or click to add after the selected node; and sticky
+ * notes, to leave comments on the canvas.
+ */
+export function Palette({
+  onAdd,
+  onAddNote,
+}: {
+  onAdd: (type: string) => void;
+  onAddNote: () => void;
+}) {
   const nodeTypes = nodeRegistry.list().filter((nodeType) => !nodeType.isEntry);
   return (
     <aside className="palette" aria-label="Node palette">
@@ -37,6 +46,13 @@ export function Palette({ onAdd }: { onAdd: (type: string) => void }) {
           </li>
         ))}
       </ul>
+      <h2>Comment</h2>
+      <button type="button" className="palette-item palette-note" onClick={onAddNote}>
+        <span className="flow-node-icon" aria-hidden>
+          ✎
+        </span>
+        Add note
+      </button>
     </aside>
   );
 }

@@ -50,6 +50,32 @@ describe('copying and pasting nodes', () => {
     expect(pasted.flow.layout.nodes.message1).toEqual({ x: 500, y: 300 });
   });
 
+  it('copies sticky notes with the nodes, and pastes them beside the originals', () => {
+    const annotated = {
+      ...source,
+      layout: {
+        ...source.layout,
+        notes: [
+          { id: 'note1', x: 200, y: 100, width: 200, height: 120, text: 'Why', color: 'blue' },
+        ],
+      },
+    } satisfies FlowDocument;
+    const fragment = copyNodes(annotated, ['message1'], ['note1']);
+    if (!fragment) throw new Error('nothing copied');
+    const read = readFragment(JSON.stringify(fragment));
+    if (!read) throw new Error('clipboard text not read');
+    const pasted = pasteFragment(annotated, read);
+    expect(pasted.noteIds).toEqual(['note2']);
+    expect(pasted.flow.layout.notes.at(-1)).toMatchObject({ x: 240, y: 140, text: 'Why' });
+
+    const notesOnly = copyNodes(annotated, [], ['note1']);
+    expect(notesOnly?.nodes).toEqual([]);
+    if (!notesOnly) return;
+    const elsewhere = pasteFragment(annotated, notesOnly, { x: 0, y: 0 });
+    expect(elsewhere.flow.layout.notes.at(-1)).toMatchObject({ id: 'note2', x: 0, y: 0 });
+    expect(copyNodes(annotated, [], [])).toBeNull();
+  });
+
   it('ignores clipboard text that is not copied nodes', () => {
     expect(readFragment('hello')).toBeNull();
     expect(

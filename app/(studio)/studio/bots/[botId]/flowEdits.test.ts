@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type FlowDocument, loadFlow } from '@/bot-runtime/flow';
-import { addNode, addNodeAfter, connect, removeElements } from './flowEdits';
+import { addConnectedNode, addNode, addNodeAfter, connect, removeElements } from './flowEdits';
 
 function startOnly(): FlowDocument {
   const loaded = loadFlow({ schemaVersion: 1, nodes: [{ id: 'start', type: 'start' }] });
@@ -16,6 +16,20 @@ describe('flow edits', () => {
       { id: 'edge1', sourceNodeId: 'start', sourceOutput: 'next', targetNodeId: 'message1' },
     ]);
     expect(flow.nodes.at(-1)).toMatchObject({ type: 'message', data: { text: 'Hello!' } });
+  });
+
+  it('creates a node where a connection was dropped and connects the output to it', () => {
+    const { flow, nodeId } = addConnectedNode(
+      startOnly(),
+      'message',
+      { x: 120.5, y: 300 },
+      { nodeId: 'start', output: 'next' },
+    );
+    expect(nodeId).toBe('message1');
+    expect(flow.layout.nodes.message1).toEqual({ x: 121, y: 300 });
+    expect(flow.edges).toEqual([
+      { id: 'edge1', sourceNodeId: 'start', sourceOutput: 'next', targetNodeId: 'message1' },
+    ]);
   });
 
   it('replaces the edge of an output that is connected again', () => {

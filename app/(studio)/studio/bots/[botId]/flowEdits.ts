@@ -66,6 +66,27 @@ export function addNodeAfter(
   };
 }
 
+/**
+ * Adds a node where a connection dragged from an output was dropped, and connects that output
+ * to it: one edit, so one undo takes both away.
+ */
+export function addConnectedNode(
+  flow: FlowDocument,
+  type: string,
+  position: Position,
+  from: { nodeId: string; output: string },
+): { flow: FlowDocument; nodeId: string } {
+  const added = addNode(flow, type, position);
+  return {
+    nodeId: added.nodeId,
+    flow: connect(added.flow, {
+      sourceNodeId: from.nodeId,
+      sourceOutput: from.output,
+      targetNodeId: added.nodeId,
+    }),
+  };
+}
+
 /** An output leads to one next node, so connecting it again replaces its edge. */
 export function connect(flow: FlowDocument, link: Omit<FlowEdge, 'id'>): FlowDocument {
   const kept = flow.edges.filter(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadFlow } from '@/bot-runtime/flow';
+import { type FlowDocument, loadFlow } from '@/bot-runtime/flow';
 import { flowCode, parseFlowCode } from './parseFlowCode';
 
 const loaded = loadFlow({
@@ -16,6 +16,25 @@ describe('reading the code view', () => {
   it('applies an edited document as a flow', () => {
     const parsed = parseFlowCode(flowCode(flow).replace('"Hi"', '"Hello there"'));
     expect(parsed.ok && parsed.flow.nodes[1]?.data.text).toBe('Hello there');
+  });
+
+  it('keeps sticky notes, and names a note too long to keep', () => {
+    const annotated = {
+      ...flow,
+      layout: {
+        ...flow.layout,
+        notes: [{ id: 'n1', x: 0, y: 0, width: 200, height: 120, text: 'Why', color: 'blue' }],
+      },
+    } satisfies FlowDocument;
+    const parsed = parseFlowCode(flowCode(annotated));
+    expect(parsed.ok && parsed.flow.layout.notes).toEqual(annotated.layout.notes);
+
+    const tooLong = parseFlowCode(flowCode(annotated).replace('"Why"', `"${'x'.repeat(2001)}"`));
+    expect(tooLong.ok).toBe(false);
+    if (tooLong.ok) return;
+    expect(tooLong.problems[0]?.message).toBe(
+      'layout.notes.0.text: A note holds at most 2000 characters.',
+    );
   });
 
   it('rejects text that is not JSON, saying so', () => {

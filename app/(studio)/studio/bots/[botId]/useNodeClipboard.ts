@@ -7,7 +7,7 @@ import type { Position } from './flowEdits';
 import { isTextField } from './useUndoShortcuts';
 
 /**
- * Copy, paste and duplicate (Ctrl/Cmd+C, V, D) for the selected nodes. Copies go through the
+ * Copy, paste and duplicate (Ctrl/Cmd+C, V, D) for the selected nodes and sticky notes. Copies go through the
  * system clipboard as text, so they paste into another bot too, even in another tab.
  */
 export function useNodeClipboard({
@@ -16,6 +16,7 @@ export function useNodeClipboard({
   shown,
   editable,
   selectedNodeIds,
+  selectedNoteIds,
   pastePosition,
   onApply,
   onPasted,
@@ -27,16 +28,17 @@ export function useNodeClipboard({
   /** The draft, which pasting changes. */
   editable: FlowDocument;
   selectedNodeIds: readonly string[];
+  selectedNoteIds: readonly string[];
   /** Where pasted nodes go: the middle of what the person is looking at. */
   pastePosition: () => Position;
   onApply: (flow: FlowDocument) => void;
-  onPasted: (nodeIds: string[]) => void;
+  onPasted: (pasted: { nodeIds: string[]; noteIds: string[] }) => void;
 }) {
   useEffect(() => {
     if (!enabled) return;
     function onCopy(event: ClipboardEvent) {
       if (isTextField(event.target) || !event.clipboardData) return;
-      const fragment = copyNodes(shown, selectedNodeIds);
+      const fragment = copyNodes(shown, selectedNodeIds, selectedNoteIds);
       if (!fragment) return;
       event.preventDefault();
       event.clipboardData.setData('text/plain', JSON.stringify(fragment));
@@ -48,18 +50,18 @@ export function useNodeClipboard({
       event.preventDefault();
       const pasted = pasteFragment(editable, fragment, pastePosition());
       onApply(pasted.flow);
-      onPasted(pasted.nodeIds);
+      onPasted(pasted);
     }
     function onKeyDown(event: KeyboardEvent) {
       if (readOnly || !(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'd') return;
       if (isTextField(event.target)) return;
       // Ctrl/Cmd+D would bookmark the page; on the canvas it duplicates, as in design tools.
       event.preventDefault();
-      const fragment = copyNodes(editable, selectedNodeIds);
+      const fragment = copyNodes(editable, selectedNodeIds, selectedNoteIds);
       if (!fragment) return;
       const pasted = pasteFragment(editable, fragment);
       onApply(pasted.flow);
-      onPasted(pasted.nodeIds);
+      onPasted(pasted);
     }
     document.addEventListener('copy', onCopy);
     document.addEventListener('paste', onPaste);
@@ -69,5 +71,15 @@ export function useNodeClipboard({
       document.removeEventListener('paste', onPaste);
       window.removeEventListener('keydown', onKeyDown);
     };
-  }, [enabled, readOnly, shown, editable, selectedNodeIds, pastePosition, onApply, onPasted]);
+  }, [
+    enabled,
+    readOnly,
+    shown,
+    editable,
+    selectedNodeIds,
+    selectedNoteIds,
+    pastePosition,
+    onApply,
+    onPasted,
+  ]);
 }
