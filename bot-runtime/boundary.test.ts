@@ -12,8 +12,9 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-// The CLI and benchmarks read files; the library itself reaches the world only through services.
-const TOOL_FILES = new Set(['nlu/cli.ts']);
+// The CLI and the reader of the shipped word-vector file read files; the library itself reaches
+// the world only through what it is passed.
+const TOOL_FILES = new Set(['nlu/cli.ts', 'nlu/wordVectors/readBundledWordVectors.ts']);
 const FORBIDDEN = [
   { pattern: /from\s+['"](@\/)?(\.\.\/)+(app|server)\//, why: 'imports app/ or server/' },
   { pattern: /from\s+['"]@\/(app|server)\//, why: 'imports app/ or server/' },

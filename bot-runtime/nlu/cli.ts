@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { evaluate } from './evaluate';
 import { loadNlu } from './loadNlu';
 import { trainNlu } from './trainNlu';
+import { bundledWordVectors } from './wordVectors/readBundledWordVectors';
 
 const USAGE = `usage: nlu eval --train FILE --test FILE [--threshold X] [--oos-label LABEL]
 
@@ -39,11 +40,13 @@ function main(argv: string[]): void {
   }
   process.stderr.write(`training on ${train.length} utterances, ${phrasesByIntent.size} intents\n`);
   const trainStart = performance.now();
+  const resources = { wordVectorsFor: bundledWordVectors };
   const nlu = loadNlu(
-    trainNlu({
-      intents: [...phrasesByIntent].map(([name, phrases]) => ({ name, phrases })),
-      outOfScope,
-    }),
+    trainNlu(
+      { intents: [...phrasesByIntent].map(([name, phrases]) => ({ name, phrases })), outOfScope },
+      resources,
+    ),
+    resources,
   );
   const trainMs = Math.round(performance.now() - trainStart);
   const threshold = options.threshold ?? nlu.threshold;

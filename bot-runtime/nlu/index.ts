@@ -5,3 +5,4 @@ export { nluModelSchema } from './nluModel';
 export * from './schema';
 export { trainNlu } from './trainNlu';
 export type * from './types';
+export type { NluResources, WordVectors } from './wordVectors/wordVectors';

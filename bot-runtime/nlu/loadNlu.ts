@@ -7,8 +7,7 @@ import { type NluModel, nluModelSchema } from './nluModel';
 import { softmax } from './probabilities';
 import { decodeFloat32, decodeInt32, decodeUint16 } from './typedArrayBase64';
 import type { Classification, IntentScore, NluClassifier } from './types';
-import { bundledWordVectors } from './wordVectors/bundledWordVectors';
-import type { WordVectors } from './wordVectors/wordVectors';
+import type { NluResources, WordVectors } from './wordVectors/wordVectors';
 
 export interface ClassifyOptions {
   /** Below this confidence the intent is `null`; defaults to the threshold picked in training. */
@@ -25,9 +24,9 @@ export interface LoadedNlu extends NluClassifier {
   readonly threshold: number;
 }
 
-function wordVectorsOf(model: NluModel): WordVectors | null {
+function wordVectorsOf(model: NluModel, resources: NluResources): WordVectors | null {
   if (model.wordVectors === null) return null;
-  const vectors = bundledWordVectors(model.language);
+  const vectors = resources.wordVectorsFor?.(model.language);
   if (vectors?.id !== model.wordVectors) {
     throw new Error(
       `This model was trained with the word vectors ${model.wordVectors}, which this installation does not have: train it again.`,
@@ -39,14 +38,17 @@ function wordVectorsOf(model: NluModel): WordVectors | null {
 /** Enough for a designer to see what competed; a full ranking of 150 intents cost more than the rest. */
 const RANKING_SIZE = 10;
 
-/** Loads an `NluModel` from `trainNlu` (or its JSON round trip). Throws a ZodError on a malformed model. */
-export function loadNlu(input: unknown): LoadedNlu {
+/**
+ * Loads an `NluModel` from `trainNlu` (or its JSON round trip). Throws a ZodError on a malformed
+ * model, and an Error when it was trained with word vectors that `resources` does not provide.
+ */
+export function loadNlu(input: unknown, resources: NluResources = {}): LoadedNlu {
   const model = nluModelSchema.parse(input);
   const idf = decodeFloat32(model.idf);
   const space = createFeatureSpace(
     new Map(model.vocabulary.map((term, position) => [term, position])),
     idf,
-    wordVectorsOf(model),
+    wordVectorsOf(model, resources),
   );
   const linear: LinearModel = {
     classCount: model.classes.length,

@@ -8,7 +8,7 @@ import { createPrng, shuffleInPlace } from './prng';
 import { fitSoftmaxScale } from './probabilities';
 import { type NluTrainingSet, nluTrainingSetSchema } from './schema';
 import { encodeTypedArray } from './typedArrayBase64';
-import { bundledWordVectors } from './wordVectors/bundledWordVectors';
+import type { NluResources } from './wordVectors/wordVectors';
 
 /** The name of the class learned from out-of-scope examples; never returned as an intent. */
 export const NONE_CLASS = '__none__';
@@ -23,9 +23,9 @@ const SMALL_DATA = 2_000;
  * Trains intent recognition: TF-IDF of stems, stem bigrams and character 2-5-grams, plus the mean
  * of the words' pretrained vectors where the language has them, one-vs-rest
  * linear SVMs, a softmax scale and a confidence threshold fitted by cross-validation. Throws a
- * ZodError when the training set is invalid.
+ * ZodError when the training set is invalid. Without `resources.wordVectorsFor`, no word vectors.
  */
-export function trainNlu(input: NluTrainingSet): NluModel {
+export function trainNlu(input: NluTrainingSet, resources: NluResources = {}): NluModel {
   const trainingSet = nluTrainingSetSchema.parse(input);
   // Sorted, like the examples below: the order the designer typed things in must not matter.
   const intents = [...trainingSet.intents].sort((a, b) => (a.name < b.name ? -1 : 1));
@@ -38,7 +38,7 @@ export function trainNlu(input: NluTrainingSet): NluModel {
 
   const analyze = createTextAnalyzer(trainingSet.language);
   const analyzed = examples.map((example) => analyze(example.text));
-  const wordVectors = bundledWordVectors(trainingSet.language);
+  const wordVectors = resources.wordVectorsFor?.(trainingSet.language) ?? null;
   const space = buildFeatureSpace(analyzed.map(extractTerms), wordVectors);
   const vectors = analyzed.map((text) => vectorize(space, text));
   const labels = Int32Array.from(examples, (example) => example.label);

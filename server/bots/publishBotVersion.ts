@@ -6,6 +6,7 @@ import { trainNlu } from '../../bot-runtime/nlu';
 import type { Db } from '../db/client';
 import { botVersions } from '../db/schema';
 import { DomainError } from '../errors';
+import { nluResources } from './nluResources';
 
 export interface PublishRequest {
   orgId: string;
@@ -68,9 +69,12 @@ export function publishBotVersion(db: Db, request: PublishRequest) {
 /** A flow without intents still gets a model, so every version loads the same way. */
 function trainFlowNlu(flow: FlowDocument) {
   const intents = flow.nlu.intents.filter((intent) => intent.phrases.length > 0);
-  return trainNlu({
-    language: flow.nlu.language,
-    intents: intents.length > 0 ? intents : [{ name: 'none', phrases: ['-'] }],
-    entities: flow.nlu.entities,
-  });
+  return trainNlu(
+    {
+      language: flow.nlu.language,
+      intents: intents.length > 0 ? intents : [{ name: 'none', phrases: ['-'] }],
+      entities: flow.nlu.entities,
+    },
+    nluResources,
+  );
 }

@@ -5,6 +5,7 @@ import type { Db } from '../db/client';
 import { DomainError } from '../errors';
 import { getDraft } from './botDrafts';
 import { getBot } from './bots';
+import { nluResources } from './nluResources';
 import { requireLoadableFlow } from './requireLoadableFlow';
 
 export interface NluTrial extends Classification {
@@ -43,7 +44,7 @@ export function classifyWithFlowNlu(flow: FlowDocument, text: string, now?: Date
   const model = trainOrExplain(flow, intents);
   const trainingMs = Math.round(performance.now() - started);
   const threshold = flow.settings.nluThreshold;
-  const classification = loadNlu(model).classify(text, { threshold, now });
+  const classification = loadNlu(model, nluResources).classify(text, { threshold, now });
   return {
     ...classification,
     threshold,
@@ -55,13 +56,12 @@ export function classifyWithFlowNlu(flow: FlowDocument, text: string, now?: Date
   };
 }
 
-function trainOrExplain(flow: FlowDocument, intents: FlowDocument['nlu']['intents']) {
+export function trainOrExplain(flow: FlowDocument, intents: FlowDocument['nlu']['intents']) {
   try {
-    return trainNlu({
-      language: flow.nlu.language,
-      intents,
-      entities: flow.nlu.entities,
-    });
+    return trainNlu(
+      { language: flow.nlu.language, intents, entities: flow.nlu.entities },
+      nluResources,
+    );
   } catch (error) {
     if (!(error instanceof ZodError)) throw error;
     const issue = error.issues[0];

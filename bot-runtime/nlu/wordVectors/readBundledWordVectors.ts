@@ -11,7 +11,11 @@ const ENGLISH_FILE = join(process.cwd(), 'bot-runtime', 'nlu', 'wordVectors', 'e
 
 let english: WordVectors | undefined;
 
-/** Read once per process, on first use (about 5 MB). Only English has vectors so far. */
+/**
+ * The word vectors that ship with Parley, read once per process on first use (about 5 MB); only
+ * English has vectors so far. The NLU library never reads files itself: the server, the CLI and
+ * the benchmarks pass this to `trainNlu` and `loadNlu`.
+ */
 export function bundledWordVectors(language: NluLanguage): WordVectors | null {
   if (language !== 'en') return null;
   english ??= decodeWordVectors(readFileSync(ENGLISH_FILE));

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadNlu } from '../loadNlu';
 import { trainNlu } from '../trainNlu';
-import { bundledWordVectors } from './bundledWordVectors';
+import { bundledWordVectors } from './readBundledWordVectors';
 import { decodeWordVectors, wordVectorRow } from './wordVectors';
 
+const resources = { wordVectorsFor: bundledWordVectors };
 const weather = ['what is the weather like', 'will it be sunny tomorrow', 'forecast for today'];
 const billing = ['i was charged twice', 'refund my payment', 'my invoice is wrong'];
 
@@ -36,36 +37,54 @@ describe('bundled English word vectors', () => {
 
   it('are not used for languages they do not cover', () => {
     expect(bundledWordVectors('de')).toBeNull();
-    const model = trainNlu({
-      language: 'de',
-      intents: [
-        { name: 'lieferung', phrases: ['wo ist mein paket'] },
-        { name: 'rechnung', phrases: ['meine rechnung ist falsch'] },
-      ],
-    });
+    const model = trainNlu(
+      {
+        language: 'de',
+        intents: [
+          { name: 'lieferung', phrases: ['wo ist mein paket'] },
+          { name: 'rechnung', phrases: ['meine rechnung ist falsch'] },
+        ],
+      },
+      resources,
+    );
     expect(model.wordVectors).toBeNull();
   });
 });
 
 describe('intent recognition with word vectors', () => {
-  const model = trainNlu({
-    intents: [
-      { name: 'weather', phrases: weather },
-      { name: 'billing', phrases: billing },
-    ],
-  });
+  const model = trainNlu(
+    {
+      intents: [
+        { name: 'weather', phrases: weather },
+        { name: 'billing', phrases: billing },
+      ],
+    },
+    resources,
+  );
 
   it('recognises words that no training phrase contains', () => {
-    const nlu = loadNlu(model);
+    const nlu = loadNlu(model, resources);
     expect(nlu.classify('rain', { threshold: 0 }).intent).toBe('weather');
     expect(nlu.classify('reimbursement', { threshold: 0 }).intent).toBe('billing');
   });
 
-  it('records the vectors in the model and refuses to load it with others', () => {
+  it('records the vectors in the model and refuses to load it with others or none', () => {
     expect(model.wordVectors).toBe(bundledWordVectors('en')?.id);
-    expect(() => loadNlu({ ...model, wordVectors: 'some-other-vectors' })).toThrow(
+    expect(() => loadNlu({ ...model, wordVectors: 'some-other-vectors' }, resources)).toThrow(
       /trained with the word vectors some-other-vectors/,
     );
+    expect(() => loadNlu(model)).toThrow(/trained with the word vectors/);
+  });
+
+  it('trains without them when none are given', () => {
+    const plain = trainNlu({
+      intents: [
+        { name: 'weather', phrases: weather },
+        { name: 'billing', phrases: billing },
+      ],
+    });
+    expect(plain.wordVectors).toBeNull();
+    expect(loadNlu(plain).classify('refund please', { threshold: 0 }).intent).toBe('billing');
   });
 });
 

@@ -1,3 +1,5 @@
+import type { NluLanguage } from '../schema';
+
 /**
  * Pretrained word vectors: what the NLU knows about words before a designer types a phrase, so
  * that "parcel" helps recognise an intent trained on "package". Unit vectors, int8-quantised.
@@ -10,6 +12,11 @@ export interface WordVectors {
   /** `rows.size * dimensions` values; multiply by `scale` for the unit vector's components. */
   values: Int8Array;
   scale: number;
+}
+
+/** What the NLU may be given from outside: the word vectors for a language, when there are any. */
+export interface NluResources {
+  wordVectorsFor?: (language: NluLanguage) => WordVectors | null;
 }
 
 interface Header {
