@@ -4,6 +4,7 @@ import type { FlowDocument } from '@/bot-runtime/flow';
 import type { Assignment } from '@/bot-runtime/flow/nodes/set/setNode';
 import { ConditionRulesInput } from './ConditionRulesInput';
 import { DraftInput } from './DraftInput';
+import type { FieldWidgetProps } from './fieldWidgetProps';
 import type { KnownVariable } from './flowVariables';
 import {
   changeAssignmentSource,
@@ -29,14 +30,7 @@ export function AssignmentsInput({
   flow,
   variables,
   onChange,
-}: {
-  id: string;
-  labelId: string;
-  value: unknown;
-  flow: FlowDocument;
-  variables: KnownVariable[];
-  onChange: (value: Assignment[]) => void;
-}) {
+}: FieldWidgetProps<Assignment[]> & { flow: FlowDocument; variables: KnownVariable[] }) {
   const assignments = rowsOf<Assignment>(value);
   const replace = (index: number, assignment: Assignment) =>
     onChange(assignments.map((old, i) => (i === index ? assignment : old)));

@@ -2,6 +2,7 @@
 
 import type { Card } from '@/bot-runtime/flow/richContent';
 import { DraftInput } from './DraftInput';
+import type { FieldWidgetProps } from './fieldWidgetProps';
 import type { KnownVariable } from './flowVariables';
 import { removeRow, rowsOf, setOptional, updateRow } from './rowEdits';
 import { TemplateInput } from './TemplateInput';
@@ -15,13 +16,7 @@ export function CardsInput({
   value,
   variables,
   onChange,
-}: {
-  id: string;
-  labelId: string;
-  value: unknown;
-  variables: KnownVariable[];
-  onChange: (value: Card[]) => void;
-}) {
+}: FieldWidgetProps<Card[]> & { variables: KnownVariable[] }) {
   const cards = rowsOf<Card>(value);
   const replace = (index: number, card: Card) =>
     onChange(cards.map((old, i) => (i === index ? card : old)));

@@ -1,19 +1,11 @@
 'use client';
 
+import type { FieldWidgetProps } from './fieldWidgetProps';
+
 type Image = { url: string; alt: string } | null;
 
 /** An image URL and its description; emptying the URL removes the image. */
-export function ImageInput({
-  id,
-  labelId,
-  value,
-  onChange,
-}: {
-  id: string;
-  labelId: string;
-  value: unknown;
-  onChange: (value: Image) => void;
-}) {
+export function ImageInput({ id, labelId, value, onChange }: FieldWidgetProps<Image>) {
   const image = value && typeof value === 'object' ? (value as NonNullable<Image>) : null;
   return (
     <fieldset className="row-editor" id={id} aria-labelledby={labelId}>

@@ -1,6 +1,7 @@
 'use client';
 
 import type { ActionSummary } from '@/bot-runtime/actions';
+import type { FieldWidgetProps } from './fieldWidgetProps';
 import type { KnownVariable } from './flowVariables';
 import { nextResultMapping, removeRow, rowsOf, updateRow } from './rowEdits';
 import { VariableInput } from './VariableInput';
@@ -15,13 +16,9 @@ export function ResultMappingInput({
   action,
   variables,
   onChange,
-}: {
-  id: string;
-  labelId: string;
-  value: unknown;
+}: FieldWidgetProps<ResultMapping[]> & {
   action: ActionSummary | undefined;
   variables: KnownVariable[];
-  onChange: (value: ResultMapping[]) => void;
 }) {
   const results = rowsOf<ResultMapping>(value);
   if (!action) {

@@ -1,22 +1,13 @@
 'use client';
 
 import { DraftInput } from './DraftInput';
+import type { FieldWidgetProps } from './fieldWidgetProps';
 import { removeRow, rowsOf, updateRow } from './rowEdits';
 
 type Skill = { skill: string; level: number };
 
 /** Rows of "skill, level" an agent needs to take the conversation. */
-export function SkillsInput({
-  id,
-  labelId,
-  value,
-  onChange,
-}: {
-  id: string;
-  labelId: string;
-  value: unknown;
-  onChange: (value: Skill[]) => void;
-}) {
+export function SkillsInput({ id, labelId, value, onChange }: FieldWidgetProps<Skill[]>) {
   const skills = rowsOf<Skill>(value);
   return (
     <fieldset className="row-editor" id={id} aria-labelledby={labelId}>

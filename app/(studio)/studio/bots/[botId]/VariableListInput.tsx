@@ -1,5 +1,6 @@
 'use client';
 
+import type { FieldWidgetProps } from './fieldWidgetProps';
 import type { KnownVariable } from './flowVariables';
 
 /** A checkbox per variable of the flow; names no longer in the flow stay listed until unticked. */
@@ -9,13 +10,7 @@ export function VariableListInput({
   value,
   variables,
   onChange,
-}: {
-  id: string;
-  labelId: string;
-  value: unknown;
-  variables: KnownVariable[];
-  onChange: (value: string[]) => void;
-}) {
+}: FieldWidgetProps<string[]> & { variables: KnownVariable[] }) {
   const chosen = Array.isArray(value) ? (value as string[]) : [];
   const known = new Set(variables.map((variable) => variable.name));
   const choices = [
