@@ -13,3 +13,19 @@ export async function signIn(page: Page, email: string, password = E2E_DEMO_PASS
 export function errorAlert(page: Page) {
   return page.locator('.alert[role="alert"]');
 }
+
+/** Creates a bot from the studio's bots list and waits for its editor to show the start node. */
+export async function createBot(
+  page: Page,
+  name: string,
+  template: 'blank' | 'customerSupport' = 'blank',
+) {
+  await page.goto('/studio');
+  await page.getByRole('button', { name: 'New bot' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New bot' });
+  await dialog.getByLabel('Name').fill(name);
+  await dialog.getByLabel('Start from').selectOption(template);
+  await dialog.getByRole('button', { name: 'Create bot' }).click();
+  await expect(page.getByRole('heading', { name })).toBeVisible();
+  await expect(page.getByTestId('flow-node-start')).toBeVisible();
+}

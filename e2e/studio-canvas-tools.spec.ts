@@ -1,18 +1,8 @@
 import { expect, type Page, test } from '@playwright/test';
-import { signIn } from './helpers';
+import { createBot, signIn } from './helpers';
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 test.describe.configure({ timeout: 120_000 });
-
-async function newBot(page: Page, name: string, template: 'blank' | 'customerSupport') {
-  await page.goto('/studio');
-  await page.getByRole('button', { name: 'New bot' }).click();
-  const dialog = page.getByRole('dialog', { name: 'New bot' });
-  await dialog.getByLabel('Name').fill(name);
-  await dialog.getByLabel('Start from').selectOption(template);
-  await dialog.getByRole('button', { name: 'Create bot' }).click();
-  await expect(page.getByTestId('flow-node-start')).toBeVisible();
-}
 
 /**
  * Headless Chromium does not turn Ctrl/Cmd+C and V into clipboard events, so the test sends
@@ -44,7 +34,7 @@ test('a designer finds a node, duplicates it, and pastes a copy into another bot
   page,
 }) => {
   await signIn(page, 'designer@acme.test');
-  await newBot(page, 'Find and copy bot', 'customerSupport');
+  await createBot(page, 'Find and copy bot', 'customerSupport');
   await clickEmptyCanvas(page);
 
   await page.keyboard.press('ControlOrMeta+f');
@@ -65,7 +55,7 @@ test('a designer finds a node, duplicates it, and pastes a copy into another bot
   expect(copied).toContain('parley.flowFragment');
   await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
 
-  await newBot(page, 'Paste target bot', 'blank');
+  await createBot(page, 'Paste target bot', 'blank');
   await clickEmptyCanvas(page);
   await clipboardEvent(page, 'paste', copied);
   await expect(page.getByTestId('flow-node-end1')).toBeVisible();

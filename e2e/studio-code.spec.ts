@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { signIn } from './helpers';
+import { createBot, signIn } from './helpers';
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 test.describe.configure({ timeout: 120_000 });
@@ -36,13 +36,7 @@ test('a designer edits the flow as JSON: invalid edits are refused, valid ones a
   page,
 }) => {
   await signIn(page, 'designer@acme.test');
-  await page.goto('/studio');
-  await page.getByRole('button', { name: 'New bot' }).click();
-  const dialog = page.getByRole('dialog', { name: 'New bot' });
-  await dialog.getByLabel('Name').fill('Code view bot');
-  await dialog.getByLabel('Start from').selectOption('blank');
-  await dialog.getByRole('button', { name: 'Create bot' }).click();
-  await expect(page.getByTestId('flow-node-start')).toBeVisible();
+  await createBot(page, 'Code view bot');
 
   await page.getByRole('button', { name: 'Code' }).click();
   const code = page.getByRole('region', { name: 'Flow as JSON' });

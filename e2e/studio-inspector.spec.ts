@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { signIn } from './helpers';
+import { createBot, signIn } from './helpers';
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 test.describe.configure({ timeout: 120_000 });
@@ -19,13 +19,7 @@ test('a designer completes a variable in a message and maps an action result a r
   page,
 }) => {
   await signIn(page, 'designer@acme.test');
-  await page.goto('/studio');
-  await page.getByRole('button', { name: 'New bot' }).click();
-  const dialog = page.getByRole('dialog', { name: 'New bot' });
-  await dialog.getByLabel('Name').fill('Inspector e2e bot');
-  await dialog.getByLabel('Start from').selectOption('customerSupport');
-  await dialog.getByRole('button', { name: 'Create bot' }).click();
-  await expect(page.getByRole('heading', { name: 'Inspector e2e bot' })).toBeVisible();
+  await createBot(page, 'Inspector e2e bot', 'customerSupport');
   await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
 
   const message = await selectNode(page, 'orderAnswer');

@@ -1,18 +1,8 @@
 import { expect, type Page, test } from '@playwright/test';
-import { signIn } from './helpers';
+import { createBot, signIn } from './helpers';
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 test.describe.configure({ timeout: 120_000 });
-
-async function newBlankBot(page: Page, name: string) {
-  await page.goto('/studio');
-  await page.getByRole('button', { name: 'New bot' }).click();
-  const dialog = page.getByRole('dialog', { name: 'New bot' });
-  await dialog.getByLabel('Name').fill(name);
-  await dialog.getByLabel('Start from').selectOption('blank');
-  await dialog.getByRole('button', { name: 'Create bot' }).click();
-  await expect(page.getByRole('heading', { name })).toBeVisible();
-}
 
 async function addIntentWithPhrases(page: Page, name: string, phrases: string[]) {
   await page.getByLabel('New intent').fill(name);
@@ -28,7 +18,7 @@ async function addIntentWithPhrases(page: Page, name: string, phrases: string[])
 
 test('a designer teaches the bot two intents and tries a sentence', async ({ page }) => {
   await signIn(page, 'designer@acme.test');
-  await newBlankBot(page, 'Intents e2e bot');
+  await createBot(page, 'Intents e2e bot');
   await page.getByRole('link', { name: 'Intents & entities' }).click();
   await expect(
     page.getByRole('heading', { name: 'Intents e2e bot: intents & entities' }),

@@ -1,18 +1,8 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { signIn } from './helpers';
+import { createBot, signIn } from './helpers';
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 test.describe.configure({ timeout: 120_000 });
-
-async function newBlankBot(page: Page, name: string) {
-  await page.goto('/studio');
-  await page.getByRole('button', { name: 'New bot' }).click();
-  const dialog = page.getByRole('dialog', { name: 'New bot' });
-  await dialog.getByLabel('Name').fill(name);
-  await dialog.getByLabel('Start from').selectOption('blank');
-  await dialog.getByRole('button', { name: 'Create bot' }).click();
-  await expect(page.getByTestId('flow-node-start')).toBeVisible();
-}
 
 async function box(locator: Locator) {
   const found = await locator.boundingBox();
@@ -40,7 +30,7 @@ test('a designer leaves a sticky note that undo takes back and a reload keeps', 
   page,
 }) => {
   await signIn(page, 'designer@acme.test');
-  await newBlankBot(page, 'Notes bot');
+  await createBot(page, 'Notes bot');
 
   // Pan the start node out of the middle, where the new note lands.
   const canvas = await box(page.getByTestId('flow-canvas'));
@@ -94,7 +84,7 @@ test('a designer leaves a sticky note that undo takes back and a reload keeps', 
 
 test('dropping a connection on empty canvas offers the steps to add there', async ({ page }) => {
   await signIn(page, 'designer@acme.test');
-  await newBlankBot(page, 'Picker bot');
+  await createBot(page, 'Picker bot');
   const output = await box(
     page.locator('.react-flow__handle[data-nodeid="start"][data-handleid="next"]'),
   );
