@@ -6,6 +6,8 @@ interface Job {
   reject: (error: unknown) => void;
 }
 
+type Outcome = { ok: boolean; value: unknown };
+
 /**
  * Group commit. Writes requested in the same tick share one transaction, so one fsync makes
  * all of them durable: with `synchronous = FULL` a commit survives a power cut, and batching
@@ -15,8 +17,22 @@ interface Job {
 export class WriteBatcher {
   private queue: Job[] = [];
   private scheduled = false;
+  // Built once rather than per batch and per job: better-sqlite3 runs a transaction function
+  // called inside another transaction in a savepoint.
+  private readonly commitBatch: (batch: Job[]) => Outcome[];
 
-  constructor(private readonly db: Db) {}
+  constructor(db: Db) {
+    const inSavepoint = db.$client.transaction((work: () => unknown) => work());
+    this.commitBatch = db.$client.transaction((batch: Job[]) =>
+      batch.map((job): Outcome => {
+        try {
+          return { ok: true, value: inSavepoint(job.work) };
+        } catch (error) {
+          return { ok: false, value: error };
+        }
+      }),
+    );
+  }
 
   run<T>(work: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -32,18 +48,9 @@ export class WriteBatcher {
     this.scheduled = false;
     const batch = this.queue;
     this.queue = [];
-    const client = this.db.$client;
-    const outcomes: { ok: boolean; value: unknown }[] = [];
+    let outcomes: Outcome[];
     try {
-      client.transaction(() => {
-        for (const job of batch) {
-          try {
-            outcomes.push({ ok: true, value: client.transaction(job.work)() });
-          } catch (error) {
-            outcomes.push({ ok: false, value: error });
-          }
-        }
-      })();
+      outcomes = this.commitBatch(batch);
     } catch (error) {
       for (const job of batch) job.reject(error);
       return;

@@ -3,17 +3,18 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 /**
  * Browser access: an origin is allowed when the deployment lists it, or when it is Parley's
  * own origin (the demo store and the studio preview). Requests without an Origin header come
- * from apps and servers, which CORS does not concern.
+ * from apps and servers, which CORS does not concern, so the deployment's list is read only
+ * for a foreign origin.
  */
 export function applyCors(
   req: IncomingMessage,
   res: ServerResponse,
-  allowedOrigins: readonly string[],
+  allowedOrigins: (origin: string) => readonly string[],
   ownOrigin: string,
 ): boolean {
   const origin = req.headers.origin;
   if (!origin) return true;
-  const allowed = origin === ownOrigin || allowedOrigins.includes(origin);
+  const allowed = origin === ownOrigin || allowedOrigins(origin).includes(origin);
   if (!allowed) return false;
   res.setHeader('access-control-allow-origin', origin);
   res.setHeader('vary', 'Origin');

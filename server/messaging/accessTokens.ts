@@ -10,6 +10,14 @@ export interface ConversationClaims {
 
 const AUDIENCE = 'parley:conversation';
 const ISSUER = 'parley';
+/** Enough for every open conversation of a busy node; the oldest entry makes way past it. */
+const VERIFIED_CACHE_SIZE = 10_000;
+
+interface VerifiedToken {
+  claims: ConversationClaims;
+  /** The token's `exp`, in seconds since the epoch. */
+  expiresAt: number;
+}
 
 /**
  * Server-signed tokens that let a customer's app act on one conversation. The key is derived
@@ -17,6 +25,9 @@ const ISSUER = 'parley';
  */
 export class AccessTokens {
   private readonly key: Uint8Array;
+  // A customer sends every request with the same token, and checking its signature is a large
+  // share of a message's CPU. A token's claims never change, so only its expiry is re-checked.
+  private readonly verified = new Map<string, VerifiedToken>();
 
   constructor(
     rootSecret: string,
@@ -49,6 +60,11 @@ export class AccessTokens {
    * `expiredGraceSeconds` lets a refresh accept a token that expired while the app slept.
    */
   async verify(token: string, expiredGraceSeconds = 0): Promise<ConversationClaims | null> {
+    const cached = this.verified.get(token);
+    // The same test as jose's: a token is expired once `exp <= now - tolerance`.
+    if (cached && cached.expiresAt > Math.floor(Date.now() / 1000) - expiredGraceSeconds) {
+      return cached.claims;
+    }
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: ['HS256'],
@@ -63,14 +79,25 @@ export class AccessTokens {
       ) {
         return null;
       }
-      return {
+      const claims: ConversationClaims = Object.freeze({
         conversationId: payload.sub,
         orgId: payload.org,
         deploymentId: payload.dep,
         contactId: typeof payload.cid === 'string' ? payload.cid : null,
-      };
+      });
+      if (typeof payload.exp === 'number') this.remember(token, claims, payload.exp);
+      return claims;
     } catch {
       return null;
     }
+  }
+
+  private remember(token: string, claims: ConversationClaims, expiresAt: number) {
+    this.verified.delete(token);
+    if (this.verified.size >= VERIFIED_CACHE_SIZE) {
+      const oldest = this.verified.keys().next();
+      if (!oldest.done) this.verified.delete(oldest.value);
+    }
+    this.verified.set(token, { claims, expiresAt });
   }
 }

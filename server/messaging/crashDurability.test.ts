@@ -8,6 +8,9 @@ import { freePort, startServerProcess } from '../testing/serverProcess';
 
 const SENDS = 300;
 const KILL_AFTER_ACKS = 120;
+// A bound on concurrent sends, so the kill lands before the last sends go out however fast
+// the server answers and however late a loaded machine fires the test's timers.
+const IN_FLIGHT = 40;
 
 describe('durability across a crash', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'parley-crash-'));
@@ -32,11 +35,15 @@ describe('durability across a crash', () => {
 
     const acknowledged = new Map<string, string>();
     let killing: Promise<void> | undefined;
+    let inFlight = 0;
+    const waitingForSlot: (() => void)[] = [];
     const sends = Array.from({ length: SENDS }, async (_, i) => {
       const conversation = conversations[i % conversations.length];
       if (!conversation) return;
       const clientMessageId = `crash-${i}`;
       await new Promise((resolve) => setTimeout(resolve, i * 2));
+      if (inFlight >= IN_FLIGHT) await new Promise<void>((resolve) => waitingForSlot.push(resolve));
+      inFlight++;
       try {
         const res = await client.send(conversation.conversationId, conversation.accessToken, {
           clientMessageId,
@@ -46,8 +53,11 @@ describe('durability across a crash', () => {
           acknowledged.set(clientMessageId, conversation.conversationId);
       } catch {
         // The connection died with the server: not acknowledged, so no promise was made.
+      } finally {
+        inFlight--;
       }
       if (acknowledged.size >= KILL_AFTER_ACKS) killing ??= first.kill('SIGKILL');
+      waitingForSlot.shift()?.();
     });
     await Promise.all(sends);
     await killing;
