@@ -21,6 +21,7 @@ import type {
   OutgoingMessage,
   ParleyError,
   ParleyStorage,
+  PrechatField,
   PushRegistration,
   PushRegistrationInput,
   TypingEvent,
@@ -41,6 +42,11 @@ export interface ParleyClientOptions {
   EventSource?: EventSourceConstructor;
   fetch?: typeof fetch;
   retryDelays?: RetryDelays;
+}
+
+export interface StartOptions {
+  /** The customer's answers to the deployment's pre-chat form; used only for a new conversation. */
+  prechat?: Record<string, string>;
 }
 
 export interface StartResult {
@@ -91,6 +97,8 @@ export function createParleyClient(options: ParleyClientOptions) {
   /** The highest seq such that every entry up to it has been received. */
   let contiguousSeq = 0;
   let starting: Promise<StartResult> | null = null;
+  /** The customer answered the pre-chat form once; a new conversation on this page reuses it. */
+  let lastStartOptions: StartOptions = {};
   let refreshing: Promise<void> | null = null;
   let streamState: StreamState = 'closed';
   let sendTrouble = false;
@@ -221,7 +229,7 @@ export function createParleyClient(options: ParleyClientOptions) {
     }, delays.maxMs);
   }
 
-  async function createConversation(): Promise<StartResult> {
+  async function createConversation(prechat?: Record<string, string>): Promise<StartResult> {
     const identityToken = await options.getIdentityToken?.();
     const started = await request<ConversationStarted>(fetchImpl, baseUrl, {
       method: 'POST',
@@ -230,6 +238,7 @@ export function createParleyClient(options: ParleyClientOptions) {
         ...(identityToken ? { identityToken } : {}),
         ...(options.context ? { context: options.context } : {}),
         ...(options.locale ? { locale: options.locale } : {}),
+        ...(prechat ? { prechat } : {}),
       },
     });
     await adopt({
@@ -342,11 +351,12 @@ export function createParleyClient(options: ParleyClientOptions) {
     };
   }
 
-  async function begin(): Promise<StartResult> {
+  async function begin(startOptions: StartOptions): Promise<StartResult> {
     closed = false;
     await outbox.restore();
     const stored = await storage.loadConversation();
-    const result = (stored && (await resumeStored(stored))) || (await createConversation());
+    const result =
+      (stored && (await resumeStored(stored))) || (await createConversation(startOptions.prechat));
     scheduleRefresh();
     stream.start();
     outbox.start();
@@ -363,8 +373,9 @@ export function createParleyClient(options: ParleyClientOptions) {
 
   return {
     /** Creates a conversation, or resumes the one stored from an earlier visit. */
-    start(): Promise<StartResult> {
-      starting ??= begin().catch((error: unknown) => {
+    start(startOptions: StartOptions = {}): Promise<StartResult> {
+      if (startOptions.prechat) lastStartOptions = startOptions;
+      starting ??= begin(startOptions).catch((error: unknown) => {
         starting = null;
         throw error;
       });
@@ -414,6 +425,15 @@ export function createParleyClient(options: ParleyClientOptions) {
     onError(listener: (error: ParleyError) => void) {
       errorListeners.add(listener);
       return () => errorListeners.delete(listener);
+    },
+
+    /** The fields the deployment asks a new customer before start(); often none. */
+    async prechatFields(): Promise<PrechatField[]> {
+      const form = await request<{ fields: PrechatField[] }>(fetchImpl, baseUrl, {
+        method: 'GET',
+        path: `/api/v1/deployments/${encodeURIComponent(options.deploymentId)}/prechat`,
+      });
+      return form.fields;
     },
 
     /** Whether start() would resume an earlier conversation rather than begin one. */
@@ -501,7 +521,7 @@ export function createParleyClient(options: ParleyClientOptions) {
       seenSeqs.clear();
       contiguousSeq = 0;
       starting = null;
-      return this.start();
+      return this.start(lastStartOptions);
     },
 
     /** Stops the stream and retries; stored state stays for the next start(). */

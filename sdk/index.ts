@@ -4,6 +4,7 @@ export {
   createParleyClient,
   type ParleyClient,
   type ParleyClientOptions,
+  type StartOptions,
   type StartResult,
 } from './createParleyClient';
 export { FetchEventSource } from './FetchEventSource';

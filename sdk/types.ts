@@ -12,6 +12,7 @@ import type { Entry, typingEventSchema } from '../server/http/contract/entries';
  * zod and the server out of the SDK bundle.
  */
 export type { Entry, EntryType } from '../server/http/contract/entries';
+export type { PrechatField } from '../server/http/contract/prechat';
 export type ConversationStarted = z.infer<typeof conversationStartedSchema>;
 export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
 export type ConversationStatus = ConversationStarted['status'];

@@ -3,5 +3,6 @@ export { type BotOutput, botOutputSchema, type HandoffPayload } from './botOutpu
 export type { ActionCatalog, Clock, EngineServices } from './engineServices';
 export { type RunTurnRequest, runTurn, type TurnResult } from './runTurn';
 export { type SessionState, sessionStateSchema } from './sessionState';
+export { type SilenceTimeout, silenceTimeout } from './silenceTimeout';
 export { type TurnInput, turnInputSchema } from './turnInput';
 export type { TraceReason, TraceStep, TurnTrace } from './turnTrace';

@@ -32,6 +32,8 @@ export interface ChatViewOptions {
 
 const TYPING_IDLE_MS = 4_000;
 const TYPING_SHOWN_MS = 10_000;
+/** A typing entry older than this is history (or a reload), not something to play back. */
+const TYPING_FRESH_MS = 60_000;
 
 /** A conversation as a message list, a composer, a connection banner and a rating prompt. */
 export class ChatView {
@@ -68,6 +70,9 @@ export class ChatView {
   private customerTyping: ReturnType<typeof setTimeout> | undefined;
   private typingShown: ReturnType<typeof setTimeout> | undefined;
   private readTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Bot and agent entries arriving before this time wait behind a "typing…" line. */
+  private revealAt = 0;
+  private readonly heldEntries = new Set<ReturnType<typeof setTimeout>>();
 
   constructor(
     private readonly port: ChatPort,
@@ -131,6 +136,7 @@ export class ChatView {
     clearTimeout(this.customerTyping);
     clearTimeout(this.typingShown);
     clearTimeout(this.readTimer);
+    this.releaseHeldEntries();
   }
 
   setVisible(visible: boolean) {
@@ -189,6 +195,7 @@ export class ChatView {
 
   private addEntry(entry: Entry) {
     if (this.rows.has(entry.seq)) return;
+    if (entry.actor.type !== 'customer' && this.holdUntilRevealed(entry)) return;
     this.rememberChoiceLabels(entry);
     const content = renderEntry(entry, {
       choose: (value, label) => this.choose(value, label),
@@ -208,7 +215,8 @@ export class ChatView {
       this.deliveredIds.add(entry.clientMessageId);
       this.drawPending();
     }
-    if (entry.actor.type !== 'customer' && entry.actor.type !== 'system') this.showTyping('');
+    if (entry.type === 'typing') this.playTyping(entry);
+    else if (entry.actor.type !== 'customer' && entry.actor.type !== 'system') this.showTyping('');
     if (entry.type === 'csat_request') {
       this.offerRating(String(entry.payload.text ?? ''), entry.payload.withComment === true);
     }
@@ -216,6 +224,36 @@ export class ChatView {
     if (entry.type === 'status_changed' && entry.payload.to === 'ended') this.showEnded();
     this.countUnread(entry);
     this.scrollToEnd();
+  }
+
+  /**
+   * The server stores a typing entry and the reply behind it together, so the pause is played
+   * here: from a fresh typing entry on, what the bot or agent says next waits its turn.
+   * Client and server clocks differ, so the whole pause is played from arrival.
+   */
+  private playTyping(entry: Entry) {
+    const age = Date.now() - Date.parse(entry.createdAt);
+    const durationMs = Number(entry.payload.durationMs ?? 0);
+    if (age > TYPING_FRESH_MS || !(durationMs > 0)) return;
+    this.revealAt = Math.max(this.revealAt, Date.now() + durationMs);
+    this.showTyping(`${entry.actor.name} is typing…`);
+  }
+
+  private holdUntilRevealed(entry: Entry): boolean {
+    const wait = this.revealAt - Date.now();
+    if (wait <= 0) return false;
+    const timer = setTimeout(() => {
+      this.heldEntries.delete(timer);
+      this.addEntry(entry);
+    }, wait);
+    this.heldEntries.add(timer);
+    return true;
+  }
+
+  private releaseHeldEntries() {
+    for (const timer of this.heldEntries) clearTimeout(timer);
+    this.heldEntries.clear();
+    this.revealAt = 0;
   }
 
   private insertRow(entry: Entry, row: HTMLElement, hasContent: boolean) {
@@ -356,6 +394,7 @@ export class ChatView {
   }
 
   private reset() {
+    this.releaseHeldEntries();
     for (const row of this.rows.values()) row.remove();
     this.rows.clear();
     this.deliveredIds.clear();
@@ -372,6 +411,7 @@ export class ChatView {
 
   private countUnread(entry: Entry) {
     if (entry.actor.type === 'customer' || entry.actor.type === 'system') return;
+    if (entry.type === 'typing') return;
     if (this.visible) {
       this.scheduleMarkRead();
       return;

@@ -1,14 +1,22 @@
 import { isRetryable, ParleyApiError } from '../apiRequest';
-import { createParleyClient } from '../createParleyClient';
+import {
+  createParleyClient,
+  type ParleyClientOptions,
+  type StartOptions,
+} from '../createParleyClient';
 import { DEFAULT_RETRY_DELAYS, retryDelay } from '../retryDelay';
+import type { PrechatField } from '../types';
 import { ChatView } from './ChatView';
 import { h } from './h';
+import { prechatForm } from './prechatForm';
 import { widgetStyles } from './widgetStyles';
 
 export interface WidgetOptions {
   baseUrl: string;
   deploymentId: string;
   title?: string;
+  /** The signed-in customer's identity token, from the page; see the SDK README. */
+  getIdentityToken?: ParleyClientOptions['getIdentityToken'];
 }
 
 /**
@@ -20,6 +28,7 @@ export function mountWidget(options: WidgetOptions) {
   const client = createParleyClient({
     baseUrl: options.baseUrl,
     deploymentId: options.deploymentId,
+    getIdentityToken: options.getIdentityToken,
   });
   const host = h('div', { 'data-parley-widget': options.deploymentId });
   const shadow = host.attachShadow({ mode: 'open' });
@@ -72,12 +81,41 @@ export function mountWidget(options: WidgetOptions) {
 
   let started = false;
   let startAttempt = 0;
+  let prechat: HTMLFormElement | null = null;
   const start = () => {
     if (started) return;
     started = true;
+    void client.hasStoredConversation().then((stored) => (stored ? connect() : askPrechat()));
+  };
+  const askPrechat = () => {
+    client.prechatFields().then(
+      (fields) => (fields.length > 0 ? showPrechat(fields) : connect()),
+      // The form only adds context: when it cannot be loaded, the chat goes ahead without it.
+      () => connect(),
+    );
+  };
+  const showPrechat = (fields: PrechatField[]) => {
+    const form = prechatForm({
+      fields,
+      submit: (values) => {
+        form.remove();
+        prechat = null;
+        view.element.hidden = false;
+        endButton.hidden = false;
+        connect({ prechat: values });
+        view.focusComposer();
+      },
+    });
+    prechat = form;
+    view.element.hidden = true;
+    endButton.hidden = true;
+    view.element.before(form);
+    if (!chatWindow.hidden) form.querySelector('input')?.focus();
+  };
+  const connect = (startOptions: StartOptions = {}) => {
     view.connect();
     const attempt = () => {
-      client.start().then(
+      client.start(startOptions).then(
         () => view.showNotice(''),
         (error: unknown) => {
           // A refusal (this site is not allowed, sign-in required...) will not change on retry.
@@ -103,7 +141,8 @@ export function mountWidget(options: WidgetOptions) {
     launcher.setAttribute('aria-expanded', 'true');
     start();
     view.setVisible(true);
-    view.focusComposer();
+    if (prechat) prechat.querySelector('input')?.focus();
+    else view.focusComposer();
   };
   const close = () => {
     chatWindow.hidden = true;

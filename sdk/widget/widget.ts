@@ -11,6 +11,36 @@ function findOwnScript(): HTMLScriptElement | null {
   return document.querySelector<HTMLScriptElement>('script[data-deployment][src*="widget.js"]');
 }
 
+type IdentityTokenProvider = () => string | undefined | null | Promise<string | undefined | null>;
+
+/** What the page can call as `window.Parley`. */
+interface ParleyPageApi {
+  /** Verifies the signed-in customer: called whenever the widget needs a fresh identity token. */
+  setIdentityTokenProvider(provider: IdentityTokenProvider | null): void;
+}
+
+declare global {
+  interface Window {
+    Parley?: ParleyPageApi;
+  }
+}
+
+let pageProvider: IdentityTokenProvider | null = null;
+
+/**
+ * The page's token provider, looked up on every call rather than at boot: the page may sign
+ * the customer in, or define its `data-identity-token-provider` function, after this script ran.
+ */
+function identityTokenFor(script: HTMLScriptElement) {
+  return async () => {
+    const name = script.dataset.identityTokenProvider;
+    const named = name ? (window as unknown as Record<string, unknown>)[name] : undefined;
+    const provider = pageProvider ?? (typeof named === 'function' ? named : undefined);
+    if (!provider) return undefined;
+    return (await (provider as IdentityTokenProvider)()) || undefined;
+  };
+}
+
 function boot(script: HTMLScriptElement | null) {
   const deploymentId = script?.dataset.deployment;
   if (!script || !deploymentId) {
@@ -22,8 +52,15 @@ function boot(script: HTMLScriptElement | null) {
     baseUrl: new URL(script.src, document.baseURI).origin,
     deploymentId,
     title: script.dataset.title,
+    getIdentityToken: identityTokenFor(script),
   });
 }
+
+window.Parley = {
+  setIdentityTokenProvider(provider) {
+    pageProvider = provider;
+  },
+};
 
 // currentScript is only set while this file first runs, so it is read before any waiting.
 const ownScript = findOwnScript();

@@ -52,6 +52,10 @@ button, textarea, input, select { font: inherit; }
 .banner { padding: 6px 14px; background: #fff4e5; color: #7a4a00; font-size: 13px; }
 .banner:empty { display: none; }
 .chat { flex: 1; display: flex; flex-direction: column; min-height: 0; }
+.chat[hidden] { display: none; }
+.prechat { margin: 12px 14px; }
+.prechat .alert { margin: 0; }
+[aria-invalid='true'] { border-color: #c62828; }
 .log { flex: 1; overflow-y: auto; padding: 12px; display: flex; flex-direction: column; gap: 6px; }
 .row { display: flex; flex-direction: column; align-items: flex-start; max-width: 85%; }
 .row.customer { align-self: flex-end; align-items: flex-end; }

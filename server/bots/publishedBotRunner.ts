@@ -1,12 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { builtInActions } from '../../bot-runtime/actions';
 import type { ActionDefinition } from '../../bot-runtime/actions/types';
-import {
-  type BotOutput,
-  runTurn,
-  type SessionState,
-  type TurnInput,
-} from '../../bot-runtime/engine';
+import { runTurn, type SessionState, silenceTimeout } from '../../bot-runtime/engine';
 import { type FlowDocument, loadFlow } from '../../bot-runtime/flow';
 import { type LoadedNlu, loadNlu } from '../../bot-runtime/nlu';
 import type { Db } from '../db/client';
@@ -17,9 +12,11 @@ import type {
   CustomerInput,
   SessionRow,
 } from '../messaging/botTurns';
-import type { EntryDraft } from '../messaging/conversationEntries';
+import { botTurnOutcome } from './botTurnOutcome';
+import { nluResources } from './nluResources';
 import { createGuardedFetch } from './runtime-services/guardedFetch';
 import { createScriptSandbox, type ScriptSandbox } from './runtime-services/scriptSandbox';
+import { toTurnInput } from './toTurnInput';
 
 interface LoadedVersion {
   flow: FlowDocument;
@@ -37,27 +34,30 @@ const actionsByName = new Map<string, ActionDefinition>(
 export class PublishedBotRunner implements BotTurnRunner {
   private readonly versions = new Map<string, LoadedVersion>();
   private readonly sandbox: ScriptSandbox = createScriptSandbox();
+  // Prepared once: every turn reads its deployment's current settings.
+  private readonly deploymentSettings;
 
   constructor(
     private readonly db: Db,
     private readonly secrets: (name: string) => string | undefined = () => undefined,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.deploymentSettings = db
+      .select({ settings: deployments.settings })
+      .from(deployments)
+      .where(eq(deployments.id, sql.placeholder('id')))
+      .prepare();
+  }
 
   async runTurn(session: SessionRow, input: CustomerInput): Promise<BotTurnOutcome> {
     const version = this.loadVersion(session.botVersionId);
-    const deployment = this.db
-      .select({ settings: deployments.settings })
-      .from(deployments)
-      .where(eq(deployments.id, session.deploymentId))
-      .get();
-    const settings = deployment?.settings;
+    const settings = this.deploymentSettings.get({ id: session.deploymentId })?.settings;
     const fetch = createGuardedFetch({ allowHosts: settings?.outboundAllowList ?? [] });
     const result = await runTurn({
       flow: version.flow,
       nlu: version.nlu,
       state: (session.botState as SessionState | null) ?? null,
-      input: toTurnInput(input, session),
+      input: toTurnInput(input),
       services: {
         clock: {
           now: this.now,
@@ -79,7 +79,11 @@ export class PublishedBotRunner implements BotTurnRunner {
         }),
       },
     });
-    return toOutcome(result.outputs, result.state, result.status, version.flow.name);
+    return botTurnOutcome(result.outputs, result.state, result.status, version.flow.name);
+  }
+
+  silenceTimeout(session: SessionRow) {
+    return silenceTimeout(this.loadVersion(session.botVersionId).flow, session.botState);
   }
 
   private loadVersion(versionId: string | null): LoadedVersion {
@@ -91,73 +95,8 @@ export class PublishedBotRunner implements BotTurnRunner {
     const loaded = loadFlow(row.flow);
     if (!loaded.ok)
       throw new Error(`Bot version ${versionId} does not load: ${loaded.error.message}`);
-    const version = { flow: loaded.flow, nlu: loadNlu(row.nluModel) };
+    const version = { flow: loaded.flow, nlu: loadNlu(row.nluModel, nluResources) };
     this.versions.set(versionId, version);
     return version;
   }
-}
-
-function toTurnInput(input: CustomerInput, session: SessionRow): TurnInput {
-  switch (input.type) {
-    case 'start':
-      return { type: 'start' };
-    case 'text':
-      return { type: 'text', text: input.text };
-    case 'choice':
-      return { type: 'choice', value: input.value, ...(input.label ? { label: input.label } : {}) };
-    case 'form':
-      return { type: 'form', fields: input.fields as Record<string, never> };
-    case 'timeout':
-      return { type: 'timeout' };
-  }
-  throw new Error(`Session ${session.id}: unknown input`);
-}
-
-function toOutcome(
-  outputs: BotOutput[],
-  state: SessionState,
-  status: BotTurnOutcome['status'],
-  botName: string,
-): BotTurnOutcome {
-  const bot = { actorType: 'bot' as const, actorName: botName };
-  const entries: EntryDraft[] = [];
-  let handoff: BotTurnOutcome['handoff'];
-  let csat: BotTurnOutcome['csat'];
-  for (const output of outputs) {
-    if (output.type === 'text') {
-      entries.push(
-        output.quickReplies.length > 0
-          ? {
-              ...bot,
-              type: 'quick_replies',
-              payload: {
-                text: output.text,
-                options: output.quickReplies.map((reply) => ({
-                  label: reply.label,
-                  value: reply.value || reply.label,
-                })),
-              },
-            }
-          : { ...bot, type: 'text', payload: { text: output.text } },
-      );
-    } else if (output.type === 'image') {
-      entries.push({ ...bot, type: 'image', payload: { url: output.url, alt: output.alt } });
-    } else if (output.type === 'cards') {
-      entries.push({ ...bot, type: 'cards', payload: { cards: output.cards } });
-    } else if (output.type === 'handoff') {
-      handoff = {
-        queue: output.handoff.queue,
-        skills: output.handoff.skills.map(({ skill, level }) => ({ skill, minLevel: level })),
-        priority: output.handoff.priority,
-        details: {
-          summary: output.handoff.summary,
-          intent: output.handoff.intent,
-          variables: output.handoff.variables,
-        },
-      };
-    } else if (output.type === 'end' && output.csat) {
-      csat = { score: output.csat.rating, comment: output.csat.comment };
-    }
-  }
-  return { entries, state, status, handoff, csat };
 }

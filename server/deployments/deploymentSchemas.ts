@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS, IDENTITY_ALGORITHMS, IDENTITY_MODES } from '../db/enums';
+import { prechatFieldSchema } from '../http/contract/prechat';
 
 /** Payloads of the deployment admin API; the admin pages import these types too. */
 
@@ -42,4 +43,15 @@ export const updateIdentityInput = z.object({
   /** RS256/ES256: a PEM public key (SPKI). */
   publicKey: z.string().max(10_000).optional(),
   audience: z.string().trim().max(200).optional(),
+});
+
+export const updatePrechatFieldsInput = z.object({
+  id: z.string(),
+  fields: z
+    .array(prechatFieldSchema)
+    .max(10)
+    .refine(
+      (fields) => new Set(fields.map((field) => field.name)).size === fields.length,
+      'each field needs its own name',
+    ),
 });

@@ -22,6 +22,7 @@ export const DEFAULT_DEPLOYMENT_SETTINGS: DeploymentSettings = {
   reopenTo: 'bot',
   outboundAllowList: [],
   actions: {},
+  prechatFields: [],
 };
 
 /** What staff may see of a deployment: never the key hash or the identity secret. */

@@ -14,6 +14,7 @@ import {
   startConversationBody,
   typingBody,
 } from './contract/conversations';
+import { prechatFormSchema } from './contract/prechat';
 
 const json = (schema: z.ZodType, io: 'input' | 'output' = 'output') => ({
   'application/json': { schema: z.toJSONSchema(schema, { io, unrepresentable: 'any' }) },
@@ -89,6 +90,21 @@ export function buildOpenApiDocument(version: string) {
             ),
             '404': error('No such deployment.'),
             '413': error('The body is too large.'),
+            '429': common['429'],
+          },
+        },
+      },
+      '/api/v1/deployments/{deploymentId}/prechat': {
+        get: {
+          operationId: 'getPrechatForm',
+          summary:
+            'The fields to ask a new customer before the conversation starts; send the answers as `prechat` when starting it.',
+          parameters: [
+            { name: 'deploymentId', in: 'path', required: true, schema: { type: 'string' } },
+          ],
+          responses: {
+            '200': { description: 'The pre-chat form.', content: json(prechatFormSchema) },
+            '404': error('No such deployment.'),
             '429': common['429'],
           },
         },

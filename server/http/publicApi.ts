@@ -1,13 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../db/client';
-import { deployments, messagingSessions } from '../db/schema';
+import { deployments } from '../db/schema';
+import { prechatFormOf } from '../deployments/prechatFields';
 import type { AccessTokens, ConversationClaims } from '../messaging/accessTokens';
 import type { ConversationService } from '../messaging/conversationService';
 import type { EventHub } from '../messaging/eventHub';
 import { MessagingError, type MessagingErrorCode } from '../messaging/messagingErrors';
 import { registerPush, unregisterPush } from '../push/pushRegistrations';
+import { createAllowedOrigins } from './allowedOrigins';
 import {
   csatBody,
   listEntriesQuery,
@@ -71,6 +73,12 @@ export function createPublicApi(deps: PublicApiDependencies) {
   const limits = new ApiRateLimits(deps.rateLimits);
   const maxBody = deps.maxBodyBytes ?? 64 * 1024;
   const ownOrigin = new URL(deps.publicUrl).origin;
+  const allowedOrigins = createAllowedOrigins(deps.db);
+  const deploymentIdByPublicId = deps.db
+    .select({ id: deployments.id })
+    .from(deployments)
+    .where(eq(deployments.publicId, sql.placeholder('publicId')))
+    .prepare();
   let openApi: unknown;
 
   async function authorize(
@@ -131,14 +139,10 @@ export function createPublicApi(deps: PublicApiDependencies) {
     {
       method: 'POST',
       pattern: /^\/api\/v1\/deployments\/([^/]+)\/conversations$/,
-      origins: ([publicId]) => deploymentOrigins(deps.db, publicId ?? ''),
+      origins: ([publicId]) => allowedOrigins.ofDeployment(publicId ?? ''),
       handler: async (ctx) => {
         const publicId = ctx.params[0] ?? '';
-        const deployment = deps.db
-          .select({ id: deployments.id })
-          .from(deployments)
-          .where(eq(deployments.publicId, publicId))
-          .get();
+        const deployment = deploymentIdByPublicId.get({ publicId });
         if (deployment) await limits.check(deployment.id);
         const input = await body(ctx, startConversationBody);
         const { resumed, ...started } = await deps.conversations.start({
@@ -146,6 +150,19 @@ export function createPublicApi(deps: PublicApiDependencies) {
           ...input,
         });
         sendJson(ctx.res, resumed ? 200 : 201, { ...started, resumed });
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/v1\/deployments\/([^/]+)\/prechat$/,
+      origins: ([publicId]) => allowedOrigins.ofDeployment(publicId ?? ''),
+      handler: async (ctx) => {
+        const publicId = ctx.params[0] ?? '';
+        const deployment = deploymentIdByPublicId.get({ publicId });
+        if (deployment) await limits.check(deployment.id);
+        const form = prechatFormOf(deps.db, publicId);
+        if (!form) throw new MessagingError('DEPLOYMENT_NOT_FOUND', `No deployment "${publicId}".`);
+        sendJson(ctx.res, 200, form);
       },
     },
     {
@@ -287,12 +304,8 @@ export function createPublicApi(deps: PublicApiDependencies) {
       .filter((candidate) => candidate.match);
     const params = matches[0]?.match?.slice(1).map(decodeURIComponent) ?? [];
     try {
-      const origins = corsOrigins(
-        deps.db,
-        url.pathname,
-        matches[0]?.route.origins?.(params),
-        req.headers.origin,
-      );
+      const origins = (origin: string) =>
+        matches[0]?.route.origins?.(params) ?? allowedOrigins.ofPath(url.pathname, origin);
       if (!applyCors(req, res, origins, ownOrigin)) {
         throw new HttpError(
           403,
@@ -335,39 +348,4 @@ export function createPublicApi(deps: PublicApiDependencies) {
       }
     }
   };
-}
-
-function deploymentOrigins(db: Db, publicId: string): string[] | null {
-  return (
-    db
-      .select({ origins: deployments.allowedOrigins })
-      .from(deployments)
-      .where(eq(deployments.publicId, publicId))
-      .get()?.origins ?? null
-  );
-}
-
-/**
- * The allowed origins of the deployment a path belongs to. Paths of no deployment
- * (conversation history, push registrations) need a bearer token, which a browser never sends
- * on its own, so any origin may call them.
- */
-function corsOrigins(
-  db: Db,
-  pathname: string,
-  fromRoute: string[] | null | undefined,
-  origin: string | undefined,
-): string[] {
-  if (fromRoute) return fromRoute;
-  if (/^\/api\/v1\/(conversations|push-registrations(\/[^/]+)?)$/.test(pathname))
-    return origin ? [origin] : [];
-  const conversationId = /^\/api\/v1\/conversations\/([^/]+)/.exec(pathname)?.[1];
-  if (!conversationId) return [];
-  const row = db
-    .select({ origins: deployments.allowedOrigins })
-    .from(messagingSessions)
-    .innerJoin(deployments, eq(deployments.id, messagingSessions.deploymentId))
-    .where(eq(messagingSessions.id, decodeURIComponent(conversationId)))
-    .get();
-  return row?.origins ?? [];
 }

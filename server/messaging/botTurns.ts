@@ -34,4 +34,9 @@ export interface BotTurnOutcome {
  */
 export interface BotTurnRunner {
   runTurn(session: SessionRow, input: CustomerInput): Promise<BotTurnOutcome>;
+  /**
+   * The customer silence after which the session's waiting node wants a `timeout` turn, with
+   * the wait it belongs to; null when the bot waits for as long as it takes.
+   */
+  silenceTimeout(session: SessionRow): { wait: number; afterMs: number } | null;
 }

@@ -26,6 +26,8 @@ import {
 } from './conversationEntries';
 import type { EventHub } from './eventHub';
 import { MessagingError } from './messagingErrors';
+import { sessionStatementsFor } from './sessionStatements';
+import { claimSilentWait, findSilentBotWaits, isUnansweredWait } from './silentBotWaits';
 
 export interface ConversationServiceDeps {
   db: Db;
@@ -48,17 +50,11 @@ const GREETING_PAGE = 50;
 export class ConversationService {
   private readonly botQueues = new Map<string, Promise<void>>();
   private readonly now: () => number;
-
-  // Prepared once: the hot path reads a session several times per message.
-  private readonly sessionById;
+  private readonly statements;
 
   constructor(private readonly deps: ConversationServiceDeps) {
     this.now = deps.now ?? Date.now;
-    this.sessionById = deps.db
-      .select()
-      .from(messagingSessions)
-      .where(eq(messagingSessions.id, sql.placeholder('id')))
-      .prepare();
+    this.statements = sessionStatementsFor(deps.db);
   }
 
   async start(input: {
@@ -167,10 +163,7 @@ export class ConversationService {
           .run();
       }
       const rows = appendEntries(db, session.orgId, session.id, drafts);
-      db.update(messagingSessions)
-        .set({ lastCustomerActivityAt: new Date(this.now()) })
-        .where(eq(messagingSessions.id, session.id))
-        .run();
+      this.statements.touchCustomerActivity.run({ id: session.id, at: this.now() });
       return {
         row: rows[0] as NonNullable<(typeof rows)[0]>,
         created: true,
@@ -220,7 +213,7 @@ export class ConversationService {
 
   /** The session a token opens, checked against the database (an ended org or session is gone). */
   loadOwnSession(claims: ConversationClaims): SessionRow {
-    const session = this.sessionById.get({ id: claims.conversationId });
+    const session = this.statements.byId.get({ id: claims.conversationId });
     if (!session || session.orgId !== claims.orgId)
       throw new MessagingError('CONVERSATION_NOT_FOUND', 'No such conversation.');
     return session;
@@ -388,10 +381,14 @@ export class ConversationService {
    * Moves silent conversations along, as each deployment configures: a conversation with the
    * bot or an agent turns inactive after the customer's silence, and an inactive one ends.
    * Conversations waiting for an agent never turn inactive: the customer is waiting for us.
+   * A bot question with a no-answer timeout gets its `timeout` turn, queued like a message's.
    */
   async sweepIdleSessions(now = this.now()) {
     const { db } = this.deps;
     let changed = 0;
+    for (const { sessionId, wait } of findSilentBotWaits(db, this.deps.bot, now)) {
+      this.queueBotTurns(sessionId, () => this.answerSilence(sessionId, wait));
+    }
     for (const deployment of db
       .select({ id: deployments.id, settings: deployments.settings })
       .from(deployments)
@@ -474,10 +471,13 @@ export class ConversationService {
     while (this.botQueues.size > 0) await Promise.all([...this.botQueues.values()]);
   }
 
-  private queueBotTurns(sessionId: string) {
+  private queueBotTurns(
+    sessionId: string,
+    job = () => this.answerPendingCustomerEntries(sessionId),
+  ) {
     const previous = this.botQueues.get(sessionId) ?? Promise.resolve();
     const next = previous
-      .then(() => this.answerPendingCustomerEntries(sessionId))
+      .then(job)
       .catch((error: unknown) => console.error(`Bot turn failed for session ${sessionId}:`, error))
       .finally(() => {
         if (this.botQueues.get(sessionId) === next) this.botQueues.delete(sessionId);
@@ -489,23 +489,23 @@ export class ConversationService {
     for (;;) {
       const session = this.loadSession(sessionId);
       if (session.agentType !== 'bot' || session.status === 'ended') return;
-      const next = this.deps.db
-        .select()
-        .from(conversationEntries)
-        .where(
-          and(
-            eq(conversationEntries.sessionId, sessionId),
-            eq(conversationEntries.actorType, 'customer'),
-            gt(conversationEntries.seq, session.botHandledSeq),
-          ),
-        )
-        .orderBy(conversationEntries.seq)
-        .get();
+      const next = this.statements.pendingCustomerEntry.get({
+        sessionId,
+        afterSeq: session.botHandledSeq,
+      });
       if (!next) return;
       const input = customerInputFrom(next.entryType, next.payload);
       if (input) await this.runBotTurn(session, input, next.seq);
       else await this.deps.writes.run(() => this.markBotHandled(sessionId, next.seq));
     }
+  }
+
+  /** The customer let a bot wait lapse: the waiting node takes its no-answer path, once. */
+  private async answerSilence(sessionId: string, wait: number) {
+    const session = this.loadSession(sessionId);
+    if (this.deps.bot.silenceTimeout(session)?.wait !== wait) return;
+    if (!isUnansweredWait(this.deps.db, session, session, wait)) return;
+    await this.runBotTurn(session, { type: 'timeout' }, null, wait);
   }
 
   private markBotHandled(sessionId: string, seq: number) {
@@ -516,13 +516,27 @@ export class ConversationService {
       .run();
   }
 
-  private async runBotTurn(session: SessionRow, input: CustomerInput, handledSeq: number | null) {
+  /** `timedOutWait`: the bot wait a `timeout` turn answers; its outcome is kept only once. */
+  private async runBotTurn(
+    session: SessionRow,
+    input: CustomerInput,
+    handledSeq: number | null,
+    timedOutWait: number | null = null,
+  ) {
     const outcome = await this.deps.bot.runTurn(session, input);
     if (outcome.status === 'escalated') {
-      await this.escalate(session, outcome.entries, outcome.handoff, outcome.state, handledSeq);
+      await this.escalate(
+        session,
+        outcome.entries,
+        outcome.handoff,
+        outcome.state,
+        handledSeq,
+        timedOutWait,
+      );
       return;
     }
     const appended = await this.deps.writes.run(() => {
+      if (timedOutWait !== null && !claimSilentWait(this.deps.db, session, timedOutWait)) return [];
       const rows = appendEntries(this.deps.db, session.orgId, session.id, [
         ...outcome.entries,
         ...(outcome.status === 'ended' ? [statusDraft(session.status, 'ended', 'bot_ended')] : []),
@@ -539,17 +553,15 @@ export class ConversationService {
           .onConflictDoNothing()
           .run();
       }
-      this.deps.db
-        .update(messagingSessions)
-        .set({
-          botState: outcome.state,
-          ...(handledSeq ? { botHandledSeq: handledSeq } : {}),
-          ...(outcome.status === 'ended'
-            ? { status: 'ended' as const, endedAt: new Date(this.now()), endedBy: 'bot' as const }
-            : {}),
-        })
-        .where(eq(messagingSessions.id, session.id))
-        .run();
+      const ended = outcome.status === 'ended';
+      this.statements.saveBotTurn.run({
+        id: session.id,
+        botState: outcome.state == null ? null : JSON.stringify(outcome.state),
+        handledSeq: handledSeq || null,
+        status: ended ? 'ended' : null,
+        endedAt: ended ? this.now() : null,
+        endedBy: ended ? 'bot' : null,
+      });
       return rows;
     });
     this.publish(session.id, appended);
@@ -562,8 +574,10 @@ export class ConversationService {
     handoff: BotTurnOutcome['handoff'],
     state: unknown = session.botState,
     handledSeq: number | null = null,
+    timedOutWait: number | null = null,
   ) {
     const appended = await this.deps.writes.run(() => {
+      if (timedOutWait !== null && !claimSilentWait(this.deps.db, session, timedOutWait)) return [];
       const queue = handoff?.queue
         ? this.deps.db
             .select()
@@ -629,19 +643,14 @@ export class ConversationService {
   }
 
   private loadSession(id: string): SessionRow {
-    const session = this.sessionById.get({ id });
+    const session = this.statements.byId.get({ id });
     if (!session) throw new MessagingError('CONVERSATION_NOT_FOUND', 'No such conversation.');
     return session;
   }
 
   private customerName(session: SessionRow): string {
     if (!session.contactId) return 'Customer';
-    const contact = this.deps.db
-      .select({ name: contacts.name })
-      .from(contacts)
-      .where(eq(contacts.id, session.contactId))
-      .get();
-    return contact?.name ?? 'Customer';
+    return this.statements.contactName.get({ id: session.contactId })?.name ?? 'Customer';
   }
 
   private async upsertContact(orgId: string, identity: VerifiedIdentity): Promise<string> {

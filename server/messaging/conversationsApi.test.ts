@@ -42,8 +42,9 @@ describe('conversations over the public API', () => {
       resumed: false,
       conversationId: expect.any(String),
     });
-    const [greeting] = res.body.entries;
-    expect(greeting).toMatchObject({ seq: 1, actor: { type: 'bot', name: 'Customer support' } });
+    const [typing, greeting] = res.body.entries;
+    expect(typing).toMatchObject({ seq: 1, type: 'typing', actor: { type: 'bot' } });
+    expect(greeting).toMatchObject({ seq: 2, actor: { type: 'bot', name: 'Customer support' } });
     expect(JSON.stringify(greeting?.payload)).toMatch(/order/i);
   });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { deployments, workItems } from '../db/schema';
 import { apiClient } from '../testing/apiClient';
 import { useTestApi } from '../testing/apiServer';
+import { publishTestFlow } from '../testing/publishTestFlow';
 
 const MINUTE = 60_000;
 
@@ -73,6 +74,61 @@ describe('conversation lifecycle', () => {
     expect(
       db.select().from(workItems).where(eq(workItems.sessionId, body.conversationId)).all(),
     ).toHaveLength(1);
+  });
+
+  it('nudges a customer who leaves a question unanswered, once per question asked', async () => {
+    const { base, db, runtime } = await startApi();
+    publishTestFlow(db, 'acme-app', {
+      nodes: [
+        { id: 'start', type: 'start' },
+        {
+          id: 'order',
+          type: 'ask',
+          data: { prompt: 'Your order number?', variable: 'order', noInputAfterMinutes: 5 },
+        },
+        { id: 'nudge', type: 'message', data: { text: 'Still there? Take your time.' } },
+        { id: 'thanks', type: 'end', data: { message: 'Thanks!' } },
+      ],
+      edges: [
+        ['start', 'next', 'order'],
+        ['order', 'next', 'thanks'],
+        ['order', 'invalid', 'thanks'],
+        ['order', 'noInput', 'nudge'],
+        ['nudge', 'next', 'order'],
+      ],
+    });
+    const client = apiClient(base);
+    const { body } = await client.start();
+    const botSays = async () => {
+      await runtime.conversations.idle();
+      return (await client.entries(body.conversationId, body.accessToken))
+        .filter((entry) => entry.actor.type === 'bot')
+        .map((entry) => entry.payload.text);
+    };
+
+    await runtime.conversations.sweepIdleSessions(Date.now() + 4 * MINUTE);
+    expect(await botSays()).toEqual(['Your order number?']);
+
+    const fiveMinutesOn = Date.now() + 6 * MINUTE;
+    await Promise.all([
+      runtime.conversations.sweepIdleSessions(fiveMinutesOn),
+      runtime.conversations.sweepIdleSessions(fiveMinutesOn),
+    ]);
+    await runtime.conversations.sweepIdleSessions(fiveMinutesOn);
+    expect(await botSays()).toEqual([
+      'Your order number?',
+      'Still there? Take your time.',
+      'Your order number?',
+    ]);
+
+    await runtime.conversations.sweepIdleSessions(Date.now() + 12 * MINUTE);
+    expect(await botSays()).toHaveLength(5);
+
+    await client.send(body.conversationId, body.accessToken, {
+      clientMessageId: 'answer',
+      text: 'A1001',
+    });
+    expect((await botSays()).at(-1)).toBe('Thanks!');
   });
 
   it('never turns a conversation waiting for an agent inactive', async () => {

@@ -3,6 +3,7 @@ import {
   createDeploymentInput,
   updateAllowedOriginsInput,
   updateIdentityInput,
+  updatePrechatFieldsInput,
 } from '../deployments/deploymentSchemas';
 import {
   createDeployment,
@@ -12,6 +13,7 @@ import {
   updateAllowedOrigins,
   updateIdentityVerification,
 } from '../deployments/deployments';
+import { getPrechatFields, updatePrechatFields } from '../deployments/prechatFields';
 import { pageInput } from '../pagination';
 import { roleProcedure, router } from './trpc';
 
@@ -36,4 +38,10 @@ export const deploymentsRouter = router({
   updateIdentity: admin
     .input(updateIdentityInput)
     .mutation(({ ctx, input }) => updateIdentityVerification(ctx.db, ctx.user, input)),
+  prechatFields: admin
+    .input(z.object({ id: z.string() }))
+    .query(({ ctx, input }) => getPrechatFields(ctx.db, ctx.user.orgId, input.id)),
+  updatePrechatFields: admin
+    .input(updatePrechatFieldsInput)
+    .mutation(({ ctx, input }) => updatePrechatFields(ctx.db, ctx.user, input)),
 });

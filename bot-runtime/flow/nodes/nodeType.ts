@@ -35,6 +35,11 @@ export interface NodeType<Data = unknown> {
   isExit?: boolean;
   /** While this node waits, a global intent may interrupt it. */
   interruptible?: boolean;
+  /**
+   * While this node waits: how long the customer may stay silent before the host sends a
+   * `timeout` input, and the output that input leaves by. The engine never keeps time itself.
+   */
+  silenceTimeout?(data: Data): { afterMs: number; output: string } | null;
   run(context: NodeContext<Data>): NodeResult | Promise<NodeResult>;
 }
 

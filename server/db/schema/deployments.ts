@@ -1,5 +1,6 @@
 import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type { ActionSettings } from '../../../bot-runtime/actions/types';
+import type { PrechatField } from '../../http/contract/prechat';
 import { CHANNELS, IDENTITY_ALGORITHMS, IDENTITY_MODES } from '../enums';
 import { bots, botVersions } from './bots';
 import { createdAt, id, json, timestamp } from './columns';
@@ -18,6 +19,8 @@ export interface DeploymentSettings {
   outboundAllowList: string[];
   /** Endpoints and the knowledge base the built-in actions use. */
   actions: ActionSettings;
+  /** Asked by the web widget before a new conversation; absent on deployments made before it. */
+  prechatFields?: PrechatField[];
 }
 
 export const deployments = sqliteTable(

@@ -40,6 +40,11 @@ export const messagingSessions = sqliteTable(
      * at start, so an acknowledged message never goes without its reply.
      */
     botHandledSeq: integer('bot_handled_seq').notNull().default(0),
+    /**
+     * The bot wait a `timeout` turn has answered, stored with that turn's entries, so a wait
+     * times out once even across a crash or a second sweeper.
+     */
+    botTimedOutWait: integer('bot_timed_out_wait'),
     createdAt: createdAt(),
     acceptedAt: timestamp('accepted_at'),
     lastCustomerActivityAt: timestamp('last_customer_activity_at'),

@@ -54,6 +54,8 @@ export const entryPayloadSchemas = {
     comment: z.string().optional(),
   }),
   status_changed: z.object({ from: z.string(), to: z.string(), reason: z.string().optional() }),
+  /** The actor is composing the next entry: show "typing…" for this long before revealing it. */
+  typing: z.object({ durationMs: z.number().int().positive() }),
 } as const;
 
 export type EntryType = keyof typeof entryPayloadSchemas;

@@ -26,6 +26,8 @@ export const askDataSchema = z.object({
   retryPrompt: z.string().default("Sorry, that doesn't look right. Could you try again?"),
   /** Re-prompts before leaving through `invalid`. */
   maxRetries: z.number().int().min(0).max(10).default(2),
+  /** Customer silence before the bot leaves through `noInput`; 0 waits for as long as it takes. */
+  noInputAfterMinutes: z.number().int().min(0).max(1440).default(0),
 });
 export type AskData = z.output<typeof askDataSchema>;
 
@@ -74,11 +76,21 @@ export const askNode = defineNodeType({
     },
     { field: 'retryPrompt', label: 'When the answer is invalid', widget: 'template' },
     { field: 'maxRetries', label: 'Re-prompts before giving up', widget: 'number' },
+    {
+      field: 'noInputAfterMinutes',
+      label: 'No answer after (minutes)',
+      widget: 'number',
+      help: 'Leaves through "No answer" when the customer stays silent this long; 0 waits for as long as it takes.',
+    },
   ],
   references: (data) => ({
     reads: [...templateVariables(data.prompt), ...templateVariables(data.retryPrompt)],
     writes: [data.variable],
   }),
   interruptible: true,
+  silenceTimeout: (data) =>
+    data.noInputAfterMinutes > 0
+      ? { afterMs: data.noInputAfterMinutes * 60_000, output: 'noInput' }
+      : null,
   run: runAsk,
 });

@@ -15,6 +15,7 @@ import {
 } from '@/server/db/enums';
 import type { DeploymentView } from '@/server/deployments/deployments';
 import { CHANNEL_LABELS } from '../DeploymentsAdmin';
+import { PrechatCard } from './PrechatCard';
 
 export function DeploymentDetail({ id }: { id: string }) {
   const trpc = useTRPC();
@@ -44,6 +45,7 @@ export function DeploymentDetail({ id }: { id: string }) {
       <ApiKeyCard deployment={d} />
       <IdentityCard deployment={d} />
       <OriginsCard deployment={d} />
+      <PrechatCard deploymentId={d.id} />
     </div>
   );
 }

@@ -1,0 +1,1 @@
+ALTER TABLE `messaging_sessions` ADD `bot_timed_out_wait` integer;

@@ -1,0 +1,62 @@
+import type { BotOutput, SessionState } from '../../bot-runtime/engine';
+import type { BotTurnOutcome } from '../messaging/botTurns';
+import type { EntryDraft } from '../messaging/conversationEntries';
+
+/**
+ * What one engine turn means for the conversation: the entries the customer sees, and the
+ * handoff or rating it asks for. Production and the studio preview share it, so preview shows
+ * exactly what a customer would get.
+ */
+export function botTurnOutcome(
+  outputs: BotOutput[],
+  state: SessionState,
+  status: BotTurnOutcome['status'],
+  botName: string,
+): BotTurnOutcome {
+  const bot = { actorType: 'bot' as const, actorName: botName };
+  const entries: EntryDraft[] = [];
+  let handoff: BotTurnOutcome['handoff'];
+  let csat: BotTurnOutcome['csat'];
+  for (const output of outputs) {
+    if (output.type === 'text') {
+      entries.push(
+        output.quickReplies.length > 0
+          ? {
+              ...bot,
+              type: 'quick_replies',
+              payload: {
+                text: output.text,
+                options: output.quickReplies.map((reply) => ({
+                  label: reply.label,
+                  value: reply.value || reply.label,
+                })),
+              },
+            }
+          : { ...bot, type: 'text', payload: { text: output.text } },
+      );
+    } else if (output.type === 'typing') {
+      // Stored at once, ahead of the entry it announces, never slept on: a turn that waited
+      // here would hold the customer's request and the shared write batcher for seconds. The
+      // widget plays the delay back, holding what follows until durationMs has passed.
+      entries.push({ ...bot, type: 'typing', payload: { durationMs: output.durationMs } });
+    } else if (output.type === 'image') {
+      entries.push({ ...bot, type: 'image', payload: { url: output.url, alt: output.alt } });
+    } else if (output.type === 'cards') {
+      entries.push({ ...bot, type: 'cards', payload: { cards: output.cards } });
+    } else if (output.type === 'handoff') {
+      handoff = {
+        queue: output.handoff.queue,
+        skills: output.handoff.skills.map(({ skill, level }) => ({ skill, minLevel: level })),
+        priority: output.handoff.priority,
+        details: {
+          summary: output.handoff.summary,
+          intent: output.handoff.intent,
+          variables: output.handoff.variables,
+        },
+      };
+    } else if (output.type === 'end' && output.csat) {
+      csat = { score: output.csat.rating, comment: output.csat.comment };
+    }
+  }
+  return { entries, state, status, handoff, csat };
+}
