@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { sessionStateSchema } from '../../bot-runtime/engine';
+import { jsonValueSchema } from '../../bot-runtime/flow/json';
 import { pageInput } from '../pagination';
 import { BOT_TEMPLATES } from './botTemplates';
 
@@ -52,4 +54,43 @@ export const setLiveVersionInput = z.object({
   deploymentId: z.string().min(1),
   botId,
   versionId: z.string().min(1),
+});
+
+/** What the person did in the preview chat; `clientMessageId` lets the chat match its echo. */
+export const previewInputSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('start') }),
+  z.object({
+    type: z.literal('text'),
+    text: z.string().trim().min(1, 'Type a message.').max(4000),
+    clientMessageId: z.string().max(100).optional(),
+  }),
+  z.object({
+    type: z.literal('choice'),
+    value: z.string().min(1).max(1000),
+    label: z.string().max(1000).optional(),
+    clientMessageId: z.string().max(100).optional(),
+  }),
+  z.object({
+    type: z.literal('form'),
+    fields: z.record(z.string(), jsonValueSchema),
+    clientMessageId: z.string().max(100).optional(),
+  }),
+]);
+export type PreviewInput = z.output<typeof previewInputSchema>;
+
+/** A preview conversation between turns, kept by the studio: the server remembers nothing. */
+export const previewStateSchema = z.object({
+  session: sessionStateSchema,
+  /** The seq of the last entry shown, so the next turn's entries continue after it. */
+  lastSeq: z.number().int().min(0),
+});
+export type PreviewState = z.output<typeof previewStateSchema>;
+
+export const previewTurnInput = z.object({
+  botId,
+  /** The document being edited, unsaved edits included. */
+  document: z.unknown(),
+  /** What the previous turn returned; null starts a new conversation. */
+  state: previewStateSchema.nullable(),
+  input: previewInputSchema,
 });

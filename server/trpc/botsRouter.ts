@@ -6,6 +6,7 @@ import {
   createBotInput,
   importBotInput,
   listBotsInput,
+  previewTurnInput,
   publishDraftInput,
   renameBotInput,
   restoreDraftInput,
@@ -23,6 +24,7 @@ import {
   restoreDraftFromVersion,
 } from '../bots/botVersions';
 import { listLiveVersions, setLiveVersion } from '../bots/liveVersions';
+import { previewTurn } from '../bots/previewTurn';
 import { tryNlu } from '../bots/tryNlu';
 import { roleProcedure, router } from './trpc';
 
@@ -67,6 +69,10 @@ export const botsRouter = router({
   tryNlu: reader
     .input(tryNluInput)
     .mutation(({ ctx, input }) => tryNlu(ctx.db, ctx.user.orgId, input)),
+  /** One turn of a chat with the document being edited; QA previews as well. */
+  previewTurn: reader
+    .input(previewTurnInput)
+    .mutation(({ ctx, input }) => previewTurn(ctx.db, ctx.user.orgId, input)),
   versions: reader
     .input(botIdInput)
     .query(({ ctx, input }) => listVersions(ctx.db, ctx.user.orgId, input.botId)),

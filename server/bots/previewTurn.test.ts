@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import type { FlowDocument } from '../../bot-runtime/flow';
+import type { Db } from '../db/client';
+import { DomainError } from '../errors';
+import { callerFor, createOrg, createStaff, trpcRejection } from '../testing/fixtures';
+import { useTestDb } from '../testing/testDb';
+
+async function supportBot(db: Db, slug = 'acme') {
+  const org = createOrg(db, slug);
+  const designer = await createStaff(db, org.id, 'designer');
+  const bots = callerFor(db, designer).bots;
+  const bot = await bots.create({ name: 'Support', template: 'customerSupport' });
+  const { document } = await bots.draft({ botId: bot.id });
+  return { org, designer, bot, document, bots };
+}
+
+function textsOf(entries: { actor: { type: string }; payload: Record<string, unknown> }[]) {
+  return entries
+    .filter((e) => e.actor.type === 'bot' && typeof e.payload.text === 'string')
+    .map((e) => e.payload.text);
+}
+
+function withNode(document: FlowDocument, nodeId: string, data: Record<string, unknown>) {
+  return {
+    ...document,
+    nodes: document.nodes.map((node) =>
+      node.id === nodeId ? { ...node, data: { ...node.data, ...data } } : node,
+    ),
+  };
+}
+
+describe('previewing the draft being edited', () => {
+  const openDb = useTestDb();
+
+  it('starts with the greeting and waits at the main menu', async () => {
+    const { bot, document, bots } = await supportBot(openDb());
+
+    const turn = await bots.previewTurn({
+      botId: bot.id,
+      document,
+      state: null,
+      input: { type: 'start' },
+    });
+
+    expect(textsOf(turn.entries)[0]).toMatch(/^Hi! I'm the Parley assistant/);
+    expect(turn.entries.map((entry) => entry.seq)).toEqual(turn.entries.map((_, i) => i + 1));
+    expect(turn.entries).toContainEqual(
+      expect.objectContaining({ type: 'quick_replies', actor: { type: 'bot', name: 'Support' } }),
+    );
+    expect(turn.status).toBe('awaiting_input');
+    expect(turn.currentNodeId).toBe('menu');
+    expect(turn.trace.steps.map((step) => step.nodeId)).toEqual(['start', 'greet', 'menu']);
+  });
+
+  it('answers "where is my order A1001" from the order-status mock, with the why in the trace', async () => {
+    const { bot, document, bots } = await supportBot(openDb());
+    const started = await bots.previewTurn({
+      botId: bot.id,
+      document,
+      state: null,
+      input: { type: 'start' },
+    });
+
+    const turn = await bots.previewTurn({
+      botId: bot.id,
+      document,
+      state: started.state,
+      input: { type: 'text', text: 'where is my order A1001', clientMessageId: 'm1' },
+    });
+
+    expect(turn.entries[0]).toMatchObject({
+      seq: started.state.lastSeq + 1,
+      actor: { type: 'customer' },
+      payload: { text: 'where is my order A1001' },
+      clientMessageId: 'm1',
+    });
+    expect(textsOf(turn.entries)).toEqual([
+      'Order A1001 is shipped.',
+      'Is there anything else I can help you with?',
+    ]);
+    const reasons = turn.trace.steps.flatMap((step) => step.reasons);
+    const nlu = reasons.find((reason) => reason.kind === 'nlu');
+    expect(nlu).toMatchObject({ intent: 'orderStatus' });
+    expect(reasons).toContainEqual(
+      expect.objectContaining({
+        kind: 'action',
+        action: 'orderStatus',
+        mocked: true,
+        request: { orderNumber: 'A1001' },
+        response: expect.objectContaining({ found: true, status: 'shipped' }),
+      }),
+    );
+    expect(turn.currentNodeId).toBe('anythingElse');
+  });
+
+  it('runs unsaved edits: a changed greeting is what the preview says', async () => {
+    const { bot, document, bots } = await supportBot(openDb());
+
+    const turn = await bots.previewTurn({
+      botId: bot.id,
+      document: withNode(document, 'greet', { text: 'Hello from the unsaved draft' }),
+      state: null,
+      input: { type: 'start' },
+    });
+
+    expect(textsOf(turn.entries)[0]).toBe('Hello from the unsaved draft');
+    expect((await bots.draft({ botId: bot.id })).document).toEqual(document);
+  });
+
+  it('refuses a draft with errors and lists them', async () => {
+    const { bot, document, bots } = await supportBot(openDb());
+    const broken = withNode(document, 'lookupOrder', { action: 'noSuchAction' });
+
+    const error = await trpcRejection(
+      bots.previewTurn({ botId: bot.id, document: broken, state: null, input: { type: 'start' } }),
+    );
+
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.message).toMatch(/Fix the draft's 1 error to preview it/);
+    expect(error.cause).toBeInstanceOf(DomainError);
+    expect((error.cause as DomainError).details?.issues).toEqual([
+      expect.objectContaining({ code: 'UNKNOWN_ACTION', nodeId: 'lookupOrder', severity: 'error' }),
+    ]);
+  });
+
+  it('refuses a conversation state that was not returned by a preview turn', async () => {
+    const { bot, document, bots } = await supportBot(openDb());
+
+    const error = await trpcRejection(
+      bots.previewTurn({
+        botId: bot.id,
+        document,
+        state: { session: { currentNodeId: 'menu' }, lastSeq: 1 } as never,
+        input: { type: 'text', text: 'hello' },
+      }),
+    );
+
+    expect(error.code).toBe('BAD_REQUEST');
+  });
+
+  it('lets QA preview, keeps agents out and hides other organisations’ bots', async () => {
+    const db = openDb();
+    const { org, bot, document } = await supportBot(db);
+    const request = { botId: bot.id, document, state: null, input: { type: 'start' as const } };
+
+    const qa = await createStaff(db, org.id, 'qa');
+    const asQa = await callerFor(db, qa).bots.previewTurn(request);
+    expect(textsOf(asQa.entries)[0]).toMatch(/^Hi!/);
+
+    const agent = await createStaff(db, org.id, 'agent');
+    expect((await trpcRejection(callerFor(db, agent).bots.previewTurn(request))).code).toBe(
+      'FORBIDDEN',
+    );
+
+    const other = createOrg(db, 'globex');
+    const outsider = await createStaff(db, other.id, 'designer');
+    expect((await trpcRejection(callerFor(db, outsider).bots.previewTurn(request))).code).toBe(
+      'NOT_FOUND',
+    );
+  });
+});

@@ -1,0 +1,152 @@
+import { ActionError, actionRegistry, builtInActions } from '../../bot-runtime/actions';
+import type { ActionDefinition } from '../../bot-runtime/actions/types';
+import { type Clock, runTurn, type TurnTrace } from '../../bot-runtime/engine';
+import type { SessionStatus } from '../../bot-runtime/engine/sessionState';
+import { validateFlow } from '../../bot-runtime/flow';
+import type { Db } from '../db/client';
+import { DomainError } from '../errors';
+import type { Entry } from '../http/contract/entries';
+import type { Handoff } from '../messaging/botTurns';
+import type { EntryDraft } from '../messaging/conversationEntries';
+import type { PreviewInput, PreviewState } from './botSchemas';
+import { getBot } from './bots';
+import { botTurnOutcome } from './botTurnOutcome';
+import { previewNlu } from './previewNlu';
+import { requireLoadableFlow } from './requireLoadableFlow';
+import { toTurnInput } from './toTurnInput';
+
+export interface PreviewTurnRequest {
+  botId: string;
+  document: unknown;
+  state: PreviewState | null;
+  input: PreviewInput;
+}
+
+export interface PreviewTurn {
+  /** The person's own message (when they sent one) and the bot's answers, as the chat shows them. */
+  entries: Entry[];
+  state: PreviewState;
+  status: SessionStatus;
+  trace: TurnTrace;
+  /** The node the conversation waits at now, for the canvas to point at. */
+  currentNodeId: string | null;
+  /** Where the bot would hand the customer over, had this been a real conversation. */
+  handoff: Handoff | null;
+}
+
+const PREVIEW_CUSTOMER = 'You';
+
+const actionsByName = new Map<string, ActionDefinition>(
+  builtInActions.map((action) => [action.name, action]),
+);
+
+const systemClock: Clock = {
+  now: Date.now,
+  setTimeout: (callback, ms) => {
+    const timer = setTimeout(callback, ms);
+    return () => clearTimeout(timer);
+  },
+};
+
+/**
+ * One turn of a studio preview conversation on the document being edited. Actions answer
+ * with their mocks, so previewing never reaches a real endpoint; the conversation's state
+ * travels with the studio and comes back with the next turn.
+ */
+export async function previewTurn(
+  db: Db,
+  orgId: string,
+  request: PreviewTurnRequest,
+  clock: Clock = systemClock,
+): Promise<PreviewTurn> {
+  getBot(db, orgId, request.botId);
+  const flow = requireLoadableFlow(request.document);
+  const errors = validateFlow(flow, {
+    knownActions: actionRegistry.list().map((action) => action.name),
+  }).filter((issue) => issue.severity === 'error');
+  if (errors.length > 0) {
+    throw new DomainError(
+      'FLOW_HAS_ERRORS',
+      `Fix the draft's ${errors.length} error${errors.length === 1 ? '' : 's'} to preview it: ${errors.map((e) => e.message).join(' ')}`,
+      { issues: errors },
+    );
+  }
+  const starting = request.input.type === 'start' || request.state === null;
+  const result = await runTurn({
+    flow,
+    nlu: previewNlu(flow),
+    state: starting ? null : (request.state?.session ?? null),
+    input: toTurnInput(request.input),
+    services: {
+      clock,
+      random: Math.random,
+      actions: actionsByName,
+      mockActions: true,
+      actionContext: (signal) => ({
+        fetch: () =>
+          Promise.reject(
+            new ActionError('OUTBOUND_ADDRESS_BLOCKED', 'Preview does not call real endpoints.'),
+          ),
+        runScript: async () => ({}),
+        secret: () => undefined,
+        settings: {},
+        signal,
+        now: clock.now,
+      }),
+    },
+  });
+  const outcome = botTurnOutcome(result.outputs, result.state, result.status, flow.name);
+  const drafts = [
+    ...customerEntryOf(request.input),
+    ...outcome.entries,
+    ...statusEntryOf(result.status),
+  ];
+  const firstSeq = (starting ? 0 : (request.state?.lastSeq ?? 0)) + 1;
+  const createdAt = new Date(clock.now()).toISOString();
+  const entries = drafts.map((draft, index) => toPreviewEntry(draft, firstSeq + index, createdAt));
+  return {
+    entries,
+    state: { session: result.state, lastSeq: firstSeq - 1 + entries.length },
+    status: result.status,
+    trace: result.trace,
+    currentNodeId: result.state.currentNodeId,
+    handoff: outcome.handoff ?? null,
+  };
+}
+
+function customerEntryOf(input: PreviewInput): EntryDraft[] {
+  if (input.type === 'start') return [];
+  const base = {
+    actorType: 'customer' as const,
+    actorName: PREVIEW_CUSTOMER,
+    ...(input.clientMessageId ? { clientMessageId: input.clientMessageId } : {}),
+  };
+  if (input.type === 'text') return [{ ...base, type: 'text', payload: { text: input.text } }];
+  if (input.type === 'choice') {
+    const label = input.label ? { label: input.label } : {};
+    return [{ ...base, type: 'choice', payload: { value: input.value, ...label } }];
+  }
+  return [{ ...base, type: 'form_response', payload: { values: input.fields } }];
+}
+
+/** The same note a real conversation gets when the bot hands it over or ends it. */
+function statusEntryOf(status: SessionStatus): EntryDraft[] {
+  if (status === 'awaiting_input') return [];
+  const [to, reason] = status === 'escalated' ? ['waiting', 'escalated'] : ['ended', 'bot_ended'];
+  // A conversation stays "new" for as long as only the bot has answered it.
+  const payload = { from: 'new', to, reason };
+  return [{ actorType: 'system', actorName: 'Parley', type: 'status_changed', payload }];
+}
+
+function toPreviewEntry(draft: EntryDraft, seq: number, createdAt: string): Entry {
+  return {
+    id: `preview-${seq}`,
+    seq,
+    actor: { type: draft.actorType, name: draft.actorName },
+    type: draft.type,
+    payload: draft.payload,
+    ...(draft.clientMessageId ? { clientMessageId: draft.clientMessageId } : {}),
+    createdAt,
+    status: 'sent',
+  };
+}
