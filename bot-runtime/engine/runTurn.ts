@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { FlowDocument } from '../flow/flowDocument';
 import type { FlowNode } from '../flow/flowNode';
 import type { JsonObject } from '../flow/json';
@@ -239,7 +240,7 @@ class Turn {
   ): Promise<NodeResult> {
     const nodeType = this.registry.get(node.type);
     if (!nodeType) throw new TurnError('UNKNOWN_NODE_TYPE', `Unknown node type "${node.type}".`);
-    const data = nodeType.dataSchema.safeParse(node.data);
+    const data = parsedNodeData(nodeType.dataSchema, node);
     if (!data.success) {
       throw new TurnError('INVALID_NODE_DATA', `"${node.label || node.id}" has invalid settings.`);
     }
@@ -385,4 +386,20 @@ class Turn {
       durationMs: this.services.clock.now() - this.startedAt,
     };
   }
+}
+
+/**
+ * A node's settings as its type reads them, parsed once per node object: a published flow is
+ * loaded once and its nodes visited on every turn, so re-validating them each visit was a
+ * measurable share of a message's CPU. Handlers treat their settings as read-only.
+ */
+const nodeDataCache = new WeakMap<FlowNode, ReturnType<z.ZodType['safeParse']>>();
+
+function parsedNodeData(schema: z.ZodType, node: FlowNode): ReturnType<z.ZodType['safeParse']> {
+  let parsed = nodeDataCache.get(node);
+  if (parsed === undefined) {
+    parsed = schema.safeParse(node.data);
+    nodeDataCache.set(node, parsed);
+  }
+  return parsed;
 }

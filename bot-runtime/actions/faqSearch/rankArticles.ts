@@ -18,18 +18,42 @@ export function rankArticles(
   question: string,
   articles: readonly KnowledgeArticle[],
 ): RankedArticle[] {
+  const index = articleIndex(articles);
+  const query = weigh(terms(question), index.idf, Math.log(1 + articles.length) + 1);
+  return articles
+    .map((article, position) => ({
+      article,
+      score: cosine(query, index.vectors[position] ?? new Map()),
+    }))
+    .sort((a, b) => b.score - a.score);
+}
+
+interface ArticleIndex {
+  idf: Map<string, number>;
+  vectors: Map<string, number>[];
+}
+
+/**
+ * A knowledge base changes rarely but is searched on every FAQ question, and stemming its
+ * articles cost more than the rest of the search: indexes are kept by content (the settings
+ * it comes from are read afresh each turn, so object identity would never match).
+ */
+const indexes = new Map<string, ArticleIndex>();
+const MAX_INDEXES = 32;
+
+function articleIndex(articles: readonly KnowledgeArticle[]): ArticleIndex {
+  const key = JSON.stringify(articles.map((article) => [article.question, article.answer]));
+  const cached = indexes.get(key);
+  if (cached) return cached;
   const documents = articles.map((article) => {
     const questionTerms = terms(article.question);
     return [...questionTerms, ...questionTerms, ...terms(article.answer)];
   });
   const idf = inverseDocumentFrequency(documents);
-  const query = weigh(terms(question), idf, Math.log(1 + documents.length) + 1);
-  return articles
-    .map((article, index) => ({
-      article,
-      score: cosine(query, weigh(documents[index] ?? [], idf, 0)),
-    }))
-    .sort((a, b) => b.score - a.score);
+  const index = { idf, vectors: documents.map((document) => weigh(document, idf, 0)) };
+  if (indexes.size >= MAX_INDEXES) indexes.delete(indexes.keys().next().value as string);
+  indexes.set(key, index);
+  return index;
 }
 
 function terms(text: string): string[] {
