@@ -78,8 +78,9 @@ A generated support bot of ${NODE_COUNT} nodes and ${edges} edges (every node ty
 in each 9-node module, all outputs connected, on a 15-column grid; it loads and validates with
 no finding) is imported as a bot, then the editor is opened ${RUNS} times, each from a fresh
 browser context (nothing cached). Times are the page's own clock from the start of navigation.
-**Canvas mounted**: React Flow's container is in the page, so the app code, the session and the
-draft have loaded; what follows it is the canvas's own work.
+**Canvas mounted**: React Flow's container is in the page. The editor is rendered on the server
+with the draft, so this is when its HTML arrived, empty canvas included; the app code still has to
+load and draw the nodes.
 **Nodes rendered**: every \`.react-flow__node\` is in the DOM and measured (React Flow hides a
 node until it has a size), taken at the animation frame that shows it. **Interactive**: the end
 of the last long task (≥ 50 ms) before 500 quiet ms that follow; "long tasks" counts those after

@@ -4,7 +4,7 @@
  * skewed by the round trips of the driver.
  */
 export interface ProbeResult {
-  /** React Flow's container is in the page: the app, the session and the draft are loaded. */
+  /** React Flow's container is in the page (it comes with the server-rendered HTML). */
   canvasMountedMs: number;
   /** All nodes are in the DOM and measured (React Flow hides a node until it has a size). */
   nodesRenderedMs: number;

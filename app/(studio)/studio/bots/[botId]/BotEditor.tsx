@@ -3,12 +3,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import Link from 'next/link';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage, useTRPC } from '@/app/_trpc/client';
 import type { ActionSummary } from '@/bot-runtime/actions';
 import { type FlowDocument, type FlowIssue, validateFlow } from '@/bot-runtime/flow';
 import type { BotDraft } from '@/server/bots/botDrafts';
-import { autoLayout } from './autoLayout';
 import { ComparePanel } from './ComparePanel';
 import { DraftConflictBanner } from './DraftConflictBanner';
 import { FindBar } from './FindBar';
@@ -18,7 +17,9 @@ import { findNodes } from './findNodes';
 import { compareFlows, type FlowComparison } from './flowComparison';
 import { addNode, addNodeAfter, moveNodes } from './flowEdits';
 import { Inspector } from './Inspector';
+import { addNote } from './noteEdits';
 import { Palette } from './Palette';
+import { PreviewPanel } from './PreviewPanel';
 import { ProblemsPanel } from './ProblemsPanel';
 import { PublishDialog } from './PublishDialog';
 import { SaveStatus } from './SaveStatus';
@@ -30,16 +31,33 @@ import { VersionsPanel } from './VersionsPanel';
 
 type SideTab = 'inspector' | 'problems' | 'versions';
 
-/** Loads the bot's draft and the action catalogue, then opens the editor on them. */
-export function BotEditor({ botId, canEdit }: { botId: string; canEdit: boolean }) {
+const NO_NOTES: string[] = [];
+
+/**
+ * Opens the editor on the bot's draft and the action catalogue, which the page hands over when
+ * it could read them and which are loaded here otherwise.
+ */
+export function BotEditor({
+  botId,
+  canEdit,
+  initialDraft,
+  initialActions,
+}: {
+  botId: string;
+  canEdit: boolean;
+  initialDraft?: BotDraft;
+  initialActions?: ActionSummary[];
+}) {
   const trpc = useTRPC();
   const draft = useQuery({
     ...trpc.bots.draft.queryOptions({ botId }),
+    initialData: initialDraft,
     staleTime: Number.POSITIVE_INFINITY,
     refetchOnWindowFocus: false,
   });
   const actions = useQuery({
     ...trpc.bots.actions.queryOptions(),
+    initialData: initialActions,
     staleTime: Number.POSITIVE_INFINITY,
   });
   if (draft.isPending || actions.isPending) return <p className="muted">Loading the bot…</p>;
@@ -88,21 +106,25 @@ function Editor({
   );
   const [comparison, setComparison] = useState<FlowComparison | null>(null);
   const [selection, setSelection] = useState<Selection>({ nodes: [], edges: [] });
-  const [sizes, setSizes] = useState<NodeSizes>({});
+  const sizes = useRef<NodeSizes>({});
   const [tab, setTab] = useState<SideTab>('inspector');
   const [codeView, setCodeView] = useState(false);
   const [find, setFind] = useState<{ query: string; current: number } | null>(null);
   const [publishing, setPublishing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
+  const [previewOpen, setPreviewOpen] = useState(false);
+  const [previewNodeId, setPreviewNodeId] = useState<string | null>(null);
 
   const readOnly = !canEdit || viewing !== null || comparison !== null;
   const flow = comparison?.flow ?? viewing?.flow ?? history.flow;
   const knownActions = useMemo(() => actions.map((a) => a.name), [actions]);
   // A comparison draws two flows in one: its marks are the differences, not problems.
+  // Checking a large flow takes a while, so the canvas draws (and follows a drag) first.
+  const checkedFlow = useDeferredValue(comparison ? null : flow, null);
   const issues = useMemo(
-    () => (comparison ? [] : validateFlow(flow, { knownActions })),
-    [comparison, flow, knownActions],
+    () => (checkedFlow && !comparison ? validateFlow(checkedFlow, { knownActions }) : []),
+    [comparison, checkedFlow, knownActions],
   );
   const issuesByNode = useMemo(() => groupByNode(issues), [issues]);
   const errors = issues.filter((i) => i.severity === 'error');
@@ -121,7 +143,7 @@ function Editor({
   const focusNode = useCallback(
     (nodeId: string) => {
       const position = flow.layout.nodes[nodeId] ?? { x: 0, y: 0 };
-      const size = sizes[nodeId];
+      const size = sizes.current[nodeId];
       reactFlow.setCenter(
         position.x + (size?.width ?? 220) / 2,
         position.y + (size?.height ?? 90) / 2,
@@ -130,7 +152,7 @@ function Editor({
       setSelection({ nodes: [nodeId], edges: [] });
       setTab('inspector');
     },
-    [flow.layout.nodes, sizes, reactFlow],
+    [flow.layout.nodes, reactFlow],
   );
 
   const addFromPalette = useCallback(
@@ -146,10 +168,16 @@ function Editor({
     [selection.nodes, history.flow, reactFlow, apply],
   );
 
+  const addNoteAtCentre = useCallback(() => {
+    const added = addNote(history.flow, viewportCentre(reactFlow));
+    apply(added.flow);
+    setSelection({ nodes: [], edges: [], notes: [added.noteId] });
+  }, [history.flow, reactFlow, apply]);
+
   useUndoShortcuts(!readOnly, history.undo, history.redo);
   const pastePosition = useCallback(() => viewportCentre(reactFlow), [reactFlow]);
-  const selectPasted = useCallback((nodeIds: string[]) => {
-    setSelection({ nodes: nodeIds, edges: [] });
+  const selectPasted = useCallback((pasted: { nodeIds: string[]; noteIds: string[] }) => {
+    setSelection({ nodes: pasted.nodeIds, edges: [], notes: pasted.noteIds });
   }, []);
   useNodeClipboard({
     enabled: !codeView,
@@ -157,6 +185,7 @@ function Editor({
     shown: flow,
     editable: history.flow,
     selectedNodeIds: selection.nodes,
+    selectedNoteIds: selection.notes ?? NO_NOTES,
     pastePosition,
     onApply: apply,
     onPasted: selectPasted,
@@ -184,7 +213,9 @@ function Editor({
   }
 
   async function arrange() {
-    const positions = await autoLayout(history.flow, sizes);
+    // ELK is large and only needed here, so it loads on the first auto-layout.
+    const { autoLayout } = await import('./autoLayout');
+    const positions = await autoLayout(history.flow, sizes.current);
     apply(moveNodes(history.flow, positions));
     requestAnimationFrame(() => reactFlow.fitView({ duration: 300 }));
   }
@@ -314,6 +345,13 @@ function Editor({
           )}
           <button
             type="button"
+            aria-pressed={previewOpen}
+            onClick={() => setPreviewOpen((open) => !open)}
+          >
+            Preview
+          </button>
+          <button
+            type="button"
             aria-pressed={codeView}
             onClick={() => setCodeView((shown) => !shown)}
           >
@@ -408,8 +446,10 @@ function Editor({
           onClose={() => setFind(null)}
         />
       )}
-      <div className={`editor-body${readOnly || codeView ? ' is-readonly' : ''}`}>
-        {!readOnly && !codeView && <Palette onAdd={addFromPalette} />}
+      <div
+        className={`editor-body${readOnly || codeView ? ' is-readonly' : ''}${previewOpen ? ' has-preview' : ''}`}
+      >
+        {!readOnly && !codeView && <Palette onAdd={addFromPalette} onAddNote={addNoteAtCentre} />}
         {codeView ? (
           <FlowCodeView flow={flow} readOnly={readOnly} onApply={apply} />
         ) : (
@@ -421,11 +461,11 @@ function Editor({
             foundNodeIds={foundNodeIds}
             comparison={comparison}
             sizes={sizes}
-            onSizes={setSizes}
             onSelection={setSelection}
             onApply={apply}
             onPreview={history.preview}
             onCheckpoint={history.checkpoint}
+            previewNodeId={previewOpen ? previewNodeId : null}
           />
         )}
         <aside className="editor-side">
@@ -478,6 +518,16 @@ function Editor({
             )}
           </div>
         </aside>
+        {previewOpen && (
+          <PreviewPanel
+            botId={botId}
+            botName={draft.botName}
+            flow={history.flow}
+            onCurrentNode={setPreviewNodeId}
+            onFocusNode={focusNode}
+            onClose={() => setPreviewOpen(false)}
+          />
+        )}
       </div>
 
       <PublishDialog

@@ -6,28 +6,57 @@ import {
   Controls,
   type Edge,
   type EdgeChange,
-  MarkerType,
+  type FinalConnectionState,
   MiniMap,
   type NodeChange,
   ReactFlow,
   useReactFlow,
+  useStore,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { type DragEvent, useCallback, useMemo, useRef, useState } from 'react';
-import { type FlowDocument, type FlowIssue, nodeRegistry } from '@/bot-runtime/flow';
+import {
+  type DragEvent,
+  type RefObject,
+  useCallback,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import type { FlowDocument, FlowIssue } from '@/bot-runtime/flow';
 import { type FlowCanvasNode, FlowNodeView } from './FlowNodeView';
+import {
+  type CanvasMarks,
+  NOTHING_DRAWN,
+  type NodeSizes,
+  toCanvasElements,
+} from './flowCanvasElements';
 import type { FlowComparison } from './flowComparison';
-import { addNode, connect, moveNodes, removeElements } from './flowEdits';
+import { addConnectedNode, addNode, connect, moveNodes, removeElements } from './flowEdits';
+import { NodePicker } from './NodePicker';
+import { noteCanvasNodes, noteIdOf } from './noteCanvasNodes';
+import { moveNotes, removeNotes, resizeNotes, updateNote } from './noteEdits';
 import { PALETTE_DRAG_TYPE } from './Palette';
+import { type StickyNoteCanvasNode, StickyNoteView } from './StickyNoteView';
 
-const nodeTypes = { flowNode: FlowNodeView };
+const nodeTypes = { flowNode: FlowNodeView, stickyNote: StickyNoteView };
+
+type CanvasNode = FlowCanvasNode | StickyNoteCanvasNode;
 
 export interface Selection {
   nodes: string[];
   edges: string[];
+  /** Selected sticky notes; none when left out. */
+  notes?: string[];
 }
 
-export type NodeSizes = Record<string, { width?: number; height?: number } | undefined>;
+/** A connection dropped on empty canvas, waiting for the person to pick what it leads to. */
+interface PendingConnection {
+  from: { nodeId: string; output: string };
+  screen: { x: number; y: number };
+}
+
+export type { NodeSizes };
 
 /**
  * The flow drawn with React Flow. The flow document stays the one source of truth: every
@@ -41,11 +70,11 @@ export function FlowCanvas({
   foundNodeIds,
   comparison,
   sizes,
-  onSizes,
   onSelection,
   onApply,
   onPreview,
   onCheckpoint,
+  previewNodeId = null,
 }: {
   flow: FlowDocument;
   issuesByNode: Map<string, FlowIssue[]>;
@@ -54,82 +83,128 @@ export function FlowCanvas({
   foundNodeIds: ReadonlySet<string>;
   /** While comparing: how each node and edge differs between the two flows drawn. */
   comparison: Pick<FlowComparison, 'nodeKinds' | 'edgeKinds'> | null;
-  sizes: NodeSizes;
-  onSizes: (update: (sizes: NodeSizes) => NodeSizes) => void;
+  /**
+   * The measured size of each node, kept out of state: React Flow already draws a node at the
+   * size it measured, so a measurement needs no render of the editor.
+   */
+  sizes: RefObject<NodeSizes>;
   onSelection: (selection: Selection) => void;
-  onApply: (flow: FlowDocument) => void;
+  onApply: (flow: FlowDocument, mergeKey?: string) => void;
   onPreview: (flow: FlowDocument) => void;
   onCheckpoint: (before: FlowDocument) => void;
+  /** The node the preview conversation waits at, marked on the canvas. */
+  previewNodeId?: string | null;
 }) {
   const reactFlow = useReactFlow();
   const dragOrigin = useRef<FlowDocument | null>(null);
   const [dropHint, setDropHint] = useState(false);
+  const [pending, setPending] = useState<PendingConnection | null>(null);
+  const canvasRef = useRef<HTMLDivElement>(null);
+  // Marked on the element, not kept in state, so starting a pan does not render the canvas.
+  const markMoving = useCallback(
+    (moving: boolean) => canvasRef.current?.toggleAttribute('data-moving', moving),
+    [],
+  );
+  const drawn = useRef(NOTHING_DRAWN);
 
-  const nodes = useMemo<FlowCanvasNode[]>(() => {
-    const selected = new Set(selection.nodes);
-    return flow.nodes.map((node, index) => {
-      const nodeType = nodeRegistry.get(node.type);
-      return {
-        id: node.id,
-        type: 'flowNode',
-        position: flow.layout.nodes[node.id] ?? { x: 40 * index, y: 40 * index },
-        selected: selected.has(node.id),
-        measured: sizes[node.id],
-        deletable: !nodeType?.isEntry,
-        data: {
-          label: node.label,
-          typeLabel: nodeType?.label ?? node.type,
-          icon: nodeType?.icon ?? '',
-          summary: nodeType?.summary(node.data) ?? '',
-          outputs: nodeType?.outputs(node.data) ?? [],
-          isEntry: Boolean(nodeType?.isEntry),
-          issues: issuesByNode.get(node.id) ?? [],
-          highlight:
-            comparison?.nodeKinds.get(node.id) ?? (foundNodeIds.has(node.id) ? 'found' : null),
+  const noteNodes = useMemo(
+    () =>
+      noteCanvasNodes(flow, selection.notes ?? [], {
+        readOnly,
+        onChange: (noteId, patch, mergeKey) => onApply(updateNote(flow, noteId, patch), mergeKey),
+        onRemove: (noteId) => {
+          onApply(removeNotes(flow, [noteId]));
+          onSelection({ ...selection, notes: selection.notes?.filter((id) => id !== noteId) });
         },
-      };
-    });
-  }, [flow, selection.nodes, sizes, issuesByNode, foundNodeIds, comparison]);
+      }),
+    [flow, selection, readOnly, onApply, onSelection],
+  );
 
-  const edges = useMemo<Edge[]>(() => {
-    const selected = new Set(selection.edges);
-    return flow.edges.map((edge) => ({
-      id: edge.id,
-      className: comparison?.edgeKinds.has(edge.id)
-        ? `edge-${comparison.edgeKinds.get(edge.id)}`
-        : undefined,
-      source: edge.sourceNodeId,
-      sourceHandle: edge.sourceOutput,
-      target: edge.targetNodeId,
-      targetHandle: 'in',
-      selected: selected.has(edge.id),
-      markerEnd: { type: MarkerType.ArrowClosed },
-      ariaLabel: `Edge from ${edge.sourceNodeId} (${edge.sourceOutput}) to ${edge.targetNodeId}`,
-    }));
-  }, [flow.edges, selection.edges, comparison]);
+  const marks = useMemo<CanvasMarks>(
+    () => ({
+      selectedNodeIds: new Set(selection.nodes),
+      selectedEdgeIds: new Set(selection.edges),
+      sizes: sizes.current,
+      issuesByNode,
+      foundNodeIds,
+      nodeKinds: comparison?.nodeKinds ?? null,
+      edgeKinds: comparison?.edgeKinds ?? null,
+      previewNodeId,
+    }),
+    [
+      selection.nodes,
+      selection.edges,
+      sizes,
+      issuesByNode,
+      foundNodeIds,
+      comparison,
+      previewNodeId,
+    ],
+  );
+  const elements = useMemo(() => toCanvasElements(flow, marks, drawn.current), [flow, marks]);
+  // Only what React Flow was given can be handed back: a render React threw away gave it nothing.
+  useLayoutEffect(() => {
+    drawn.current = elements.drawn;
+  }, [elements]);
+
+  // Notes first, so the flow's boxes are drawn over them.
+  const canvasNodes = useMemo<CanvasNode[]>(
+    () => [...noteNodes, ...elements.nodes],
+    [noteNodes, elements.nodes],
+  );
 
   const onNodesChange = useCallback(
-    (changes: NodeChange<FlowCanvasNode>[]) => {
+    (changes: NodeChange<CanvasNode>[]) => {
       const moved: Record<string, { x: number; y: number }> = {};
+      const movedNotes: Record<string, { x: number; y: number }> = {};
+      const resizedNotes: Record<string, { width: number; height: number }> = {};
       const measured: NodeSizes = {};
       let selectionChanged = false;
+      let resizeEnded = false;
       const selectedNodes = new Set(selection.nodes);
+      const selectedNotes = new Set(selection.notes);
       for (const change of changes) {
-        if (change.type === 'position' && change.position) moved[change.id] = change.position;
+        if (change.type === 'add' || change.type === 'replace') continue;
+        const noteId = noteIdOf(change.id);
+        if (change.type === 'position' && change.position) {
+          if (noteId) movedNotes[noteId] = change.position;
+          else moved[change.id] = change.position;
+        }
         if (change.type === 'dimensions' && change.dimensions) {
           measured[change.id] = change.dimensions;
+          if (noteId && change.resizing) resizedNotes[noteId] = change.dimensions;
+          if (noteId && change.resizing === false) resizeEnded = true;
         }
         if (change.type === 'select') {
           selectionChanged = true;
-          if (change.selected) selectedNodes.add(change.id);
-          else selectedNodes.delete(change.id);
+          const selected = noteId ? selectedNotes : selectedNodes;
+          if (change.selected) selected.add(noteId ?? change.id);
+          else selected.delete(noteId ?? change.id);
         }
       }
-      if (Object.keys(measured).length > 0) onSizes((current) => ({ ...current, ...measured }));
-      if (Object.keys(moved).length > 0 && !readOnly) onPreview(moveNodes(flow, moved));
-      if (selectionChanged) onSelection({ nodes: [...selectedNodes], edges: selection.edges });
+      Object.assign(sizes.current, measured);
+      const resizing = Object.keys(resizedNotes).length > 0;
+      // A resize is previewed, then recorded once when it ends, like a drag.
+      if (resizing && !dragOrigin.current) dragOrigin.current = flow;
+      if (
+        !readOnly &&
+        (resizing || Object.keys(moved).length + Object.keys(movedNotes).length > 0)
+      ) {
+        onPreview(resizeNotes(moveNotes(moveNodes(flow, moved), movedNotes), resizedNotes));
+      }
+      if (resizeEnded && dragOrigin.current) {
+        onCheckpoint(dragOrigin.current);
+        dragOrigin.current = null;
+      }
+      if (selectionChanged) {
+        onSelection({
+          nodes: [...selectedNodes],
+          edges: selection.edges,
+          notes: [...selectedNotes],
+        });
+      }
     },
-    [flow, readOnly, selection, onPreview, onSelection, onSizes],
+    [flow, readOnly, selection, sizes, onPreview, onCheckpoint, onSelection],
   );
 
   const onEdgesChange = useCallback(
@@ -142,7 +217,7 @@ export function FlowCanvas({
         if (change.selected) selectedEdges.add(change.id);
         else selectedEdges.delete(change.id);
       }
-      if (selectionChanged) onSelection({ nodes: selection.nodes, edges: [...selectedEdges] });
+      if (selectionChanged) onSelection({ ...selection, edges: [...selectedEdges] });
     },
     [selection, onSelection],
   );
@@ -159,6 +234,40 @@ export function FlowCanvas({
       );
     },
     [flow, onApply],
+  );
+
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, connection: FinalConnectionState) => {
+      const { fromHandle } = connection;
+      const droppedOnPane =
+        event.target instanceof Element && event.target.classList.contains('react-flow__pane');
+      if (readOnly || connection.isValid || !droppedOnPane) return;
+      if (fromHandle?.type !== 'source' || !fromHandle.id) return;
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+      if (!point) return;
+      setPending({
+        from: { nodeId: fromHandle.nodeId, output: fromHandle.id },
+        screen: { x: point.clientX, y: point.clientY },
+      });
+    },
+    [readOnly],
+  );
+
+  const addPendingNode = useCallback(
+    (type: string) => {
+      if (!pending) return;
+      setPending(null);
+      const position = reactFlow.screenToFlowPosition(pending.screen);
+      const added = addConnectedNode(
+        flow,
+        type,
+        { x: position.x - 110, y: position.y },
+        pending.from,
+      );
+      onApply(added.flow);
+      onSelection({ nodes: [added.nodeId], edges: [] });
+    },
+    [pending, flow, reactFlow, onApply, onSelection],
   );
 
   const onDrop = useCallback(
@@ -178,16 +287,18 @@ export function FlowCanvas({
   return (
     <div
       className={`flow-canvas${dropHint ? ' is-drop-target' : ''}`}
+      ref={canvasRef}
       data-testid="flow-canvas"
       data-readonly={readOnly}
     >
-      <ReactFlow<FlowCanvasNode, Edge>
-        nodes={nodes}
-        edges={edges}
+      <ReactFlow<CanvasNode, Edge>
+        nodes={canvasNodes}
+        edges={elements.edges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
         onNodeDragStart={() => {
           dragOrigin.current = flow;
         }}
@@ -196,11 +307,15 @@ export function FlowCanvas({
           dragOrigin.current = null;
         }}
         onDelete={({ nodes: deletedNodes, edges: deletedEdges }) => {
+          const noteIds = deletedNodes.flatMap((n) => noteIdOf(n.id) ?? []);
           onApply(
-            removeElements(
-              flow,
-              deletedNodes.map((n) => n.id),
-              deletedEdges.map((e) => e.id),
+            removeNotes(
+              removeElements(
+                flow,
+                deletedNodes.map((n) => n.id),
+                deletedEdges.map((e) => e.id),
+              ),
+              noteIds,
             ),
           );
           onSelection({ nodes: [], edges: [] });
@@ -213,6 +328,8 @@ export function FlowCanvas({
         }}
         onDragLeave={() => setDropHint(false)}
         onDrop={onDrop}
+        onMoveStart={() => markMoving(true)}
+        onMoveEnd={() => markMoving(false)}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         edgesReconnectable={false}
@@ -224,10 +341,27 @@ export function FlowCanvas({
         onlyRenderVisibleElements
         proOptions={{ hideAttribution: true }}
       >
-        <Background gap={20} />
+        <CanvasBackground />
         <MiniMap pannable zoomable ariaLabel="Minimap" />
         <Controls showInteractive={false} />
       </ReactFlow>
+      {pending && (
+        <NodePicker at={pending.screen} onPick={addPendingNode} onCancel={() => setPending(null)} />
+      )}
     </div>
   );
+}
+
+const GRID_GAP = 20;
+/** Closer dots than this on screen are noise, and each one is painted again on every pan frame. */
+const MIN_SCREEN_GAP = 12;
+
+/** The dot grid, thinned out by powers of two as the canvas zooms out. */
+function CanvasBackground() {
+  const gap = useStore((state) => {
+    const zoom = state.transform[2];
+    const doublings = Math.ceil(Math.log2(MIN_SCREEN_GAP / (GRID_GAP * zoom)));
+    return GRID_GAP * 2 ** Math.max(0, doublings);
+  });
+  return <Background gap={gap} />;
 }

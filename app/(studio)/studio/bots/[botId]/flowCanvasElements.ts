@@ -1,0 +1,198 @@
+import { type Edge, MarkerType } from '@xyflow/react';
+import {
+  type FlowDocument,
+  type FlowEdge,
+  type FlowIssue,
+  type FlowNode,
+  nodeRegistry,
+} from '@/bot-runtime/flow';
+import type { FlowCanvasNode, FlowNodeData } from './FlowNodeView';
+
+export type NodeSizes = Record<string, { width?: number; height?: number } | undefined>;
+
+/** What the canvas marks on its nodes and edges besides the flow itself. */
+export interface CanvasMarks {
+  selectedNodeIds: ReadonlySet<string>;
+  selectedEdgeIds: ReadonlySet<string>;
+  /**
+   * Measured sizes. A measurement alone rebuilds nothing (React Flow keeps the size it measured
+   * for a node object it was given before); a node built anew carries its latest size, without
+   * which React Flow would hide it until it measures again.
+   */
+  sizes: NodeSizes;
+  issuesByNode: ReadonlyMap<string, FlowIssue[]>;
+  foundNodeIds: ReadonlySet<string>;
+  nodeKinds: ReadonlyMap<string, FlowNodeData['highlight']> | null;
+  edgeKinds: ReadonlyMap<string, 'added' | 'removed'> | null;
+  previewNodeId: string | null;
+}
+
+/**
+ * The elements React Flow was last given, by id. It redraws a node or an edge only when its
+ * object changes, so one that is drawn the same way is handed back as the same object:
+ * selecting, measuring or editing one node of 300 then redraws that node, not all of them.
+ */
+export interface DrawnElements {
+  nodes: ReadonlyMap<string, { inputs: NodeInputs; node: FlowCanvasNode }>;
+  edges: ReadonlyMap<string, { inputs: EdgeInputs; edge: Edge }>;
+}
+
+export const NOTHING_DRAWN: DrawnElements = { nodes: new Map(), edges: new Map() };
+
+export interface CanvasElements {
+  nodes: FlowCanvasNode[];
+  edges: Edge[];
+  /** What to pass as `drawn` next time, once React Flow has been given these. */
+  drawn: DrawnElements;
+}
+
+export function toCanvasElements(
+  flow: FlowDocument,
+  marks: CanvasMarks,
+  drawn: DrawnElements,
+): CanvasElements {
+  const nodes = toCanvasNodes(flow, marks, drawn.nodes);
+  const edges = toCanvasEdges(flow, marks, drawn.edges);
+  return {
+    nodes: nodes.elements,
+    edges: edges.elements,
+    drawn: { nodes: nodes.drawn, edges: edges.drawn },
+  };
+}
+
+interface NodeInputs {
+  node: FlowNode;
+  x: number;
+  y: number;
+  selected: boolean;
+  preview: boolean;
+  issues: FlowIssue[];
+  highlight: FlowNodeData['highlight'];
+}
+
+interface EdgeInputs {
+  edge: FlowEdge;
+  selected: boolean;
+  kind: 'added' | 'removed' | undefined;
+}
+
+const NO_ISSUES: FlowIssue[] = [];
+/** One marker object for every edge, so React Flow defines the arrow once. */
+const ARROW = { type: MarkerType.ArrowClosed };
+
+function toCanvasNodes(flow: FlowDocument, marks: CanvasMarks, drawn: DrawnElements['nodes']) {
+  const next = new Map<string, { inputs: NodeInputs; node: FlowCanvasNode }>();
+  const elements = flow.nodes.map((node, index) => {
+    const position = flow.layout.nodes[node.id] ?? { x: 40 * index, y: 40 * index };
+    const inputs: NodeInputs = {
+      node,
+      x: position.x,
+      y: position.y,
+      selected: marks.selectedNodeIds.has(node.id),
+      preview: node.id === marks.previewNodeId,
+      issues: marks.issuesByNode.get(node.id) ?? NO_ISSUES,
+      highlight:
+        marks.nodeKinds?.get(node.id) ?? (marks.foundNodeIds.has(node.id) ? 'found' : null),
+    };
+    const cached = drawn.get(node.id);
+    const entry =
+      cached && sameNodeInputs(cached.inputs, inputs)
+        ? cached
+        : { inputs, node: buildNode(inputs, marks.sizes[node.id], cached) };
+    next.set(node.id, entry);
+    return entry.node;
+  });
+  return { elements, drawn: next };
+}
+
+function buildNode(
+  inputs: NodeInputs,
+  size: NodeSizes[string],
+  cached: { inputs: NodeInputs; node: FlowCanvasNode } | undefined,
+): FlowCanvasNode {
+  const { node } = inputs;
+  const nodeType = nodeRegistry.get(node.type);
+  const dataUnchanged =
+    cached &&
+    cached.inputs.node === node &&
+    sameIssues(cached.inputs.issues, inputs.issues) &&
+    cached.inputs.highlight === inputs.highlight;
+  return {
+    id: node.id,
+    type: 'flowNode',
+    position: { x: inputs.x, y: inputs.y },
+    selected: inputs.selected,
+    measured: size,
+    deletable: !nodeType?.isEntry,
+    className: inputs.preview ? 'is-preview-current' : undefined,
+    data: dataUnchanged
+      ? cached.node.data
+      : {
+          label: node.label,
+          typeLabel: nodeType?.label ?? node.type,
+          icon: nodeType?.icon ?? '',
+          summary: nodeType?.summary(node.data) ?? '',
+          outputs: nodeType?.outputs(node.data) ?? [],
+          isEntry: Boolean(nodeType?.isEntry),
+          issues: inputs.issues,
+          highlight: inputs.highlight,
+        },
+  };
+}
+
+function sameNodeInputs(a: NodeInputs, b: NodeInputs): boolean {
+  return (
+    a.node === b.node &&
+    a.x === b.x &&
+    a.y === b.y &&
+    a.selected === b.selected &&
+    a.preview === b.preview &&
+    a.highlight === b.highlight &&
+    sameIssues(a.issues, b.issues)
+  );
+}
+
+/** Validation runs on every edit and returns fresh issue objects; their content is what shows. */
+function sameIssues(a: FlowIssue[], b: FlowIssue[]): boolean {
+  return (
+    a === b ||
+    (a.length === b.length &&
+      a.every((issue, i) => issue.severity === b[i]?.severity && issue.message === b[i]?.message))
+  );
+}
+
+function toCanvasEdges(flow: FlowDocument, marks: CanvasMarks, drawn: DrawnElements['edges']) {
+  const next = new Map<string, { inputs: EdgeInputs; edge: Edge }>();
+  const elements = flow.edges.map((edge) => {
+    const inputs: EdgeInputs = {
+      edge,
+      selected: marks.selectedEdgeIds.has(edge.id),
+      kind: marks.edgeKinds?.get(edge.id),
+    };
+    const cached = drawn.get(edge.id);
+    const entry =
+      cached &&
+      cached.inputs.edge === edge &&
+      cached.inputs.selected === inputs.selected &&
+      cached.inputs.kind === inputs.kind
+        ? cached
+        : { inputs, edge: buildEdge(inputs) };
+    next.set(edge.id, entry);
+    return entry.edge;
+  });
+  return { elements, drawn: next };
+}
+
+function buildEdge({ edge, selected, kind }: EdgeInputs): Edge {
+  return {
+    id: edge.id,
+    className: kind ? `edge-${kind}` : undefined,
+    source: edge.sourceNodeId,
+    sourceHandle: edge.sourceOutput,
+    target: edge.targetNodeId,
+    targetHandle: 'in',
+    selected,
+    markerEnd: ARROW,
+    ariaLabel: `Edge from ${edge.sourceNodeId} (${edge.sourceOutput}) to ${edge.targetNodeId}`,
+  };
+}
