@@ -29,3 +29,11 @@ export async function createBot(
   await expect(page.getByRole('heading', { name })).toBeVisible();
   await expect(page.getByTestId('flow-node-start')).toBeVisible();
 }
+
+/** Clicks the canvas's empty pane (its top-left corner), which clears the selection. */
+export async function clickEmptyCanvas(page: Page) {
+  await page
+    .getByTestId('flow-canvas')
+    .locator('.react-flow__pane')
+    .click({ position: { x: 5, y: 5 } });
+}

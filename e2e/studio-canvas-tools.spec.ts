@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { createBot, signIn } from './helpers';
+import { clickEmptyCanvas, createBot, signIn } from './helpers';
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 test.describe.configure({ timeout: 120_000 });
@@ -21,13 +21,6 @@ async function clipboardEvent(page: Page, type: 'copy' | 'paste', text = ''): Pr
     },
     [type, text] as const,
   );
-}
-
-async function clickEmptyCanvas(page: Page) {
-  await page
-    .getByTestId('flow-canvas')
-    .locator('.react-flow__pane')
-    .click({ position: { x: 5, y: 5 } });
 }
 
 test('a designer finds a node, duplicates it, and pastes a copy into another bot', async ({

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { createBot, signIn } from './helpers';
+import { clickEmptyCanvas, createBot, signIn } from './helpers';
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 test.describe.configure({ timeout: 120_000 });
@@ -17,13 +17,6 @@ async function drag(page: Page, from: { x: number; y: number }, to: { x: number;
   await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
   await page.mouse.move(to.x, to.y, { steps: 5 });
   await page.mouse.up();
-}
-
-async function clickEmptyCanvas(page: Page) {
-  await page
-    .getByTestId('flow-canvas')
-    .locator('.react-flow__pane')
-    .click({ position: { x: 5, y: 5 } });
 }
 
 test('a designer leaves a sticky note that undo takes back and a reload keeps', async ({
