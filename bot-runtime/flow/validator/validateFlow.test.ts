@@ -179,6 +179,25 @@ describe('validateFlow', () => {
     expect(issue?.message).toContain('answers wrongly 3 times');
   });
 
+  it('requires a "No answer" path for an ask that stops waiting after a while', () => {
+    const sketch = supportSketch();
+    sketch.nodes.push({
+      id: 'email',
+      type: 'ask',
+      data: { prompt: 'Email?', variable: 'email', answerType: 'email', noInputAfterMinutes: 5 },
+    });
+    sketch.edges = sketch.edges?.map((edge) =>
+      edge[0] === 'answer' ? ['answer', 'next', 'email'] : edge,
+    );
+    sketch.edges?.push(['email', 'next', 'bye'], ['email', 'invalid', 'bye']);
+    const issue = issuesOf(sketch).find((i) => i.code === 'ASK_TIMEOUT_WITHOUT_PATH');
+    expect(issue).toMatchObject({ severity: 'error', nodeId: 'email' });
+    expect(issue?.message).toContain('waits 5 minutes');
+
+    sketch.edges?.push(['email', 'noInput', 'bye']);
+    expect(codes(sketch)).not.toContain('ASK_TIMEOUT_WITHOUT_PATH');
+  });
+
   it('reports an action this deployment does not have', () => {
     const flow = buildFlow(supportSketch());
     expect(validateFlow(flow, { knownActions: [] })).toContainEqual(

@@ -50,7 +50,16 @@ export const askNode = defineNodeType({
         message: `connect its "Invalid" output: a customer who answers wrongly ${data.maxRetries + 1} times has nowhere to go.`,
       },
     },
-    { name: 'noInput', label: 'No answer', required: false },
+    {
+      name: 'noInput',
+      label: 'No answer',
+      // Only a wait with a time limit can end without an answer, and then it needs somewhere to go.
+      required: data.noInputAfterMinutes > 0,
+      whenMissing: {
+        code: 'ASK_TIMEOUT_WITHOUT_PATH',
+        message: `connect its "No answer" output, or set "No answer after" to 0: it waits ${data.noInputAfterMinutes} minutes for an answer, then has nowhere to go.`,
+      },
+    },
   ],
   summary: (data) => `${data.prompt} → {{${data.variable}}} (${data.answerType})`,
   inspector: [
