@@ -53,13 +53,18 @@ test('a designer leaves a sticky note that undo takes back and a reload keeps', 
   await expect(text).toHaveValue('Ask legal about\nthe refund wording');
   await expect(note).toHaveClass(/note-pink/);
 
-  // Select the note by its top bar, away from its buttons, and delete it with the keyboard.
-  const bar = await box(note.locator('.sticky-note-bar'));
-  await page.mouse.click(bar.x + bar.width * 0.6, bar.y + bar.height / 2);
+  // Select the note by its top bar, away from its buttons, and delete it with the keyboard. The
+  // canvas may still be settling after the reload, so the click is repeated until it selects.
+  const cornerHandle = note.locator('.react-flow__resize-control.handle.bottom.right');
+  await expect(async () => {
+    const bar = await box(note.locator('.sticky-note-bar'));
+    await page.mouse.click(bar.x + bar.width * 0.6, bar.y + bar.height / 2);
+    await expect(cornerHandle).toBeVisible({ timeout: 2_000 });
+  }).toPass();
 
   // Resizing from a corner is one step for undo.
   const size = await box(note);
-  const corner = await box(note.locator('.react-flow__resize-control.handle.bottom.right'));
+  const corner = await box(cornerHandle);
   const grab = { x: corner.x + corner.width / 2, y: corner.y + corner.height / 2 };
   await drag(page, grab, { x: grab.x + 120, y: grab.y + 80 });
   await expect.poll(async () => (await box(note)).width).toBeGreaterThan(size.width + 100);

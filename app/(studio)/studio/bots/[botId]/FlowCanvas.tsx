@@ -144,22 +144,25 @@ export function FlowCanvas({
     ],
   );
   const elements = useMemo(() => toCanvasElements(flow, marks, drawn.current), [flow, marks]);
-  // Only what React Flow was given can be handed back: a render React threw away gave it nothing.
-  const updateNodeInternals = useUpdateNodeInternals();
-  const remeasure = useRef<string[]>([]);
-  useLayoutEffect(() => {
-    remeasure.current = elements.nodes.flatMap((node) => {
-      const previous = drawn.current.nodes.get(node.id)?.node;
-      return previous && previous !== node && !node.measured ? [node.id] : [];
-    });
-    drawn.current = elements.drawn;
-  }, [elements]);
   // A node rebuilt (say, by a deferred validation render) before React Flow's measurement of its
   // previous object was recorded carries no size, and React Flow could keep it hidden for good:
-  // measure those again once React Flow holds the new objects.
+  // those are measured again once React Flow holds the new objects.
+  const remeasure = useMemo(
+    () =>
+      elements.nodes.flatMap((node) => {
+        const previous = drawn.current.nodes.get(node.id)?.node;
+        return previous && previous !== node && !node.measured ? [node.id] : [];
+      }),
+    [elements],
+  );
+  // Only what React Flow was given can be handed back: a render React threw away gave it nothing.
+  useLayoutEffect(() => {
+    drawn.current = elements.drawn;
+  }, [elements]);
+  const updateNodeInternals = useUpdateNodeInternals();
   useEffect(() => {
-    if (remeasure.current.length > 0) updateNodeInternals(remeasure.current);
-  }, [elements, updateNodeInternals]);
+    if (remeasure.length > 0) updateNodeInternals(remeasure);
+  }, [remeasure, updateNodeInternals]);
 
   // Notes first, so the flow's boxes are drawn over them.
   const canvasNodes = useMemo<CanvasNode[]>(
