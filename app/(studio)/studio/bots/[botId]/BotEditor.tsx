@@ -23,6 +23,7 @@ import { PreviewPanel } from './PreviewPanel';
 import { ProblemsPanel } from './ProblemsPanel';
 import { PublishDialog } from './PublishDialog';
 import { SaveStatus } from './SaveStatus';
+import { UndoRedoButtons } from './UndoRedoButtons';
 import { useAutosave } from './useAutosave';
 import { useFlowHistory } from './useFlowHistory';
 import { useNodeClipboard } from './useNodeClipboard';
@@ -322,22 +323,7 @@ function Editor({
           </a>
           {!readOnly && (
             <>
-              <button
-                type="button"
-                onClick={history.undo}
-                disabled={!history.canUndo}
-                title="Ctrl/Cmd+Z"
-              >
-                Undo
-              </button>
-              <button
-                type="button"
-                onClick={history.redo}
-                disabled={!history.canRedo}
-                title="Shift+Ctrl/Cmd+Z"
-              >
-                Redo
-              </button>
+              <UndoRedoButtons history={history} />
               <button type="button" onClick={arrange}>
                 Auto-layout
               </button>

@@ -8,6 +8,7 @@ import type { FlowDocument } from '@/bot-runtime/flow';
 import type { BotDraft } from '@/server/bots/botDrafts';
 import { DraftConflictBanner } from '../DraftConflictBanner';
 import { SaveStatus } from '../SaveStatus';
+import { UndoRedoButtons } from '../UndoRedoButtons';
 import { useAutosave } from '../useAutosave';
 import { useFlowHistory } from '../useFlowHistory';
 import { useUndoShortcuts } from '../useUndoShortcuts';
@@ -148,22 +149,7 @@ function NluWorkspace({ draft, canEdit }: { draft: BotDraft; canEdit: boolean })
         <div className="row editor-actions">
           {!readOnly && (
             <>
-              <button
-                type="button"
-                onClick={history.undo}
-                disabled={!history.canUndo}
-                title="Ctrl/Cmd+Z"
-              >
-                Undo
-              </button>
-              <button
-                type="button"
-                onClick={history.redo}
-                disabled={!history.canRedo}
-                title="Shift+Ctrl/Cmd+Z"
-              >
-                Redo
-              </button>
+              <UndoRedoButtons history={history} />
               <label className="button">
                 Import CSV…
                 <input
