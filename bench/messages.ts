@@ -22,13 +22,15 @@ import { writeResultsSection } from './resultsFile';
  * server at the same durability (synchronous=FULL) and at the issue's reference (NORMAL).
  * Parley also runs once with its fsync relaxed to NORMAL, to measure what durability costs.
  * Every server and the generator are separate processes on loopback; each phase is bounded.
- * Options: --window-seconds=N (default 10), --levels=50,200,1000.
+ * Options: --window-seconds=N (default 10), --levels=50,200,1000, --only=parley|baseline (a partial
+ * run prints its figures but leaves bench/RESULTS.md alone).
  */
 const root = path.resolve(import.meta.dirname, '..');
 const windowArg = process.argv.find((arg) => arg.startsWith('--window-seconds='));
 const windowSeconds = Number(windowArg?.split('=')[1] ?? 10);
 const levelsArg = process.argv.find((arg) => arg.startsWith('--levels='));
 const levels = (levelsArg?.split('=')[1] ?? '50,200,1000').split(',').map(Number);
+const onlyArg = process.argv.find((arg) => arg.startsWith('--only='))?.split('=')[1];
 
 const phases = {
   levels,
@@ -163,7 +165,7 @@ function runGenerator(plan: LoadPlan, serverPid: number): Promise<TargetResult['
 
 async function main() {
   const results: TargetResult[] = [];
-  for (const target of targets) {
+  for (const target of targets.filter((t) => !onlyArg || t.kind === onlyArg)) {
     console.log(`${target.name}:`);
     const port = await freePort();
     const server = await target.start(port);
@@ -189,6 +191,7 @@ async function main() {
     fullBuild,
   };
   console.log(formatConsole(results));
+  if (onlyArg) return;
   writeResultsSection('messages', formatMarkdown(results, context));
   console.log('Results written to bench/RESULTS.md');
 }

@@ -139,19 +139,19 @@ export class ConversationService {
     body: SendMessageBody,
   ): Promise<{ entry: Entry; created: boolean }> {
     const { db } = this.deps;
-    const session = this.loadOwnSession(claims);
-    const draft = customerDraft(body, this.customerName(session));
+    // The session is read once, inside the batch: the ownership check, the retry lookup and the
+    // status the write depends on all see the same row.
     const result = await this.deps.writes.run(() => {
-      const existing = findEntryByClientMessageId(db, session.id, body.clientMessageId);
-      if (existing) return { row: existing, created: false as const };
-      const current = this.loadSession(session.id);
+      const current = this.loadOwnSession(claims);
+      const existing = findEntryByClientMessageId(db, current.id, body.clientMessageId);
+      if (existing) return { row: existing, created: false as const, session: current };
       if (current.status === 'ended') {
         throw new MessagingError(
           'CONVERSATION_ENDED',
           'This conversation has ended; start a new one.',
         );
       }
-      const drafts: EntryDraft[] = [draft];
+      const drafts: EntryDraft[] = [customerDraft(body, this.customerName(current))];
       let toAgent = false;
       if (current.status === 'inactive') {
         const to = current.agentId ? 'active' : current.agentType === 'bot' ? 'new' : 'waiting';
@@ -159,11 +159,11 @@ export class ConversationService {
         drafts.push(statusDraft('inactive', to, 'customer_returned'));
         db.update(messagingSessions)
           .set({ status: to })
-          .where(eq(messagingSessions.id, session.id))
+          .where(eq(messagingSessions.id, current.id))
           .run();
       }
-      const rows = appendEntries(db, session.orgId, session.id, drafts);
-      this.statements.touchCustomerActivity.run({ id: session.id, at: this.now() });
+      const rows = appendEntries(db, current.orgId, current.id, drafts);
+      this.statements.touchCustomerActivity.run({ id: current.id, at: this.now() });
       return {
         row: rows[0] as NonNullable<(typeof rows)[0]>,
         created: true,
@@ -172,11 +172,9 @@ export class ConversationService {
         toAgent,
       };
     });
+    const { session } = result;
     if (!result.created) {
-      return {
-        entry: toApiEntry(result.row, this.loadSession(session.id).customerReadSeq),
-        created: false,
-      };
+      return { entry: toApiEntry(result.row, session.customerReadSeq), created: false };
     }
     this.publish(session.id, result.rows);
     if (result.toAgent) {
@@ -186,10 +184,11 @@ export class ConversationService {
         priority: 0,
         details: { reason: 'customer_returned' },
       });
-    } else if (result.session.agentType === 'bot' && result.session.botVersionId) {
-      this.queueBotTurns(session.id);
+    } else if (session.agentType === 'bot' && session.botVersionId) {
+      const upToSeq = result.row.seq;
+      this.queueBotTurns(session.id, () => this.answerPendingCustomerEntries(session.id, upToSeq));
     }
-    return { entry: toApiEntry(result.row, result.session.customerReadSeq), created: true };
+    return { entry: toApiEntry(result.row, session.customerReadSeq), created: true };
   }
 
   /** Whether the deployment sends a returning customer to an agent rather than the bot. */
@@ -485,7 +484,12 @@ export class ConversationService {
     this.botQueues.set(sessionId, next);
   }
 
-  private async answerPendingCustomerEntries(sessionId: string) {
+  /**
+   * Answers the customer's entries in order, up to `upToSeq`. Each send queues its own job with
+   * its own seq, so a job stops at its entry instead of querying once more for later ones; a
+   * resume after a restart answers everything pending.
+   */
+  private async answerPendingCustomerEntries(sessionId: string, upToSeq = Infinity) {
     for (;;) {
       const session = this.loadSession(sessionId);
       if (session.agentType !== 'bot' || session.status === 'ended') return;
@@ -497,6 +501,7 @@ export class ConversationService {
       const input = customerInputFrom(next.entryType, next.payload);
       if (input) await this.runBotTurn(session, input, next.seq);
       else await this.deps.writes.run(() => this.markBotHandled(sessionId, next.seq));
+      if (next.seq >= upToSeq) return;
     }
   }
 
