@@ -52,6 +52,37 @@ describe('pre-chat form', () => {
     expect(session?.prechat).toEqual({ name: 'Ada', email: 'ada@example.com' });
   });
 
+  it('refuses to start a conversation without a required answer or with a bad email', async () => {
+    const { base, db, deployment, admin } = await demoDeployment();
+    await admin.deployments.updatePrechatFields({ id: deployment.id, fields: FIELDS });
+    const client = apiClient(base);
+    const sessionsBefore = db.select().from(messagingSessions).all().length;
+
+    const missing = await client.call('POST', '/api/v1/deployments/acme-web/conversations', {
+      prechat: { email: 'ada@example.com' },
+    });
+    expect(missing).toMatchObject({
+      status: 400,
+      body: { error: { code: 'PRECHAT_INVALID', message: '"Your name" is required.' } },
+    });
+    const badEmail = await client.call('POST', '/api/v1/deployments/acme-web/conversations', {
+      prechat: { name: 'Ada', email: 'ada at example' },
+    });
+    expect(badEmail).toMatchObject({
+      status: 400,
+      body: { error: { code: 'PRECHAT_INVALID', message: '"Email" must be an email address.' } },
+    });
+    expect(db.select().from(messagingSessions).all()).toHaveLength(sessionsBefore);
+
+    const started = await client.start('acme-web', { prechat: { name: ' Ada ' } });
+    const session = db
+      .select()
+      .from(messagingSessions)
+      .where(eq(messagingSessions.id, started.body.conversationId))
+      .get();
+    expect(session?.prechat).toEqual({ name: 'Ada' });
+  });
+
   it('refuses two fields with the same name, or a name that is not an identifier', async () => {
     const { deployment, admin } = await demoDeployment();
     const twice = await trpcRejection(

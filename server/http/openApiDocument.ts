@@ -84,7 +84,9 @@ export function buildOpenApiDocument(version: string) {
               description: 'The verified customer’s open conversation, resumed.',
               content: json(conversationStartedSchema),
             },
-            '400': common['400'],
+            '400': error(
+              'The body is invalid (INVALID_REQUEST, INVALID_JSON), or a pre-chat answer is missing or malformed (PRECHAT_INVALID; the message names the field).',
+            ),
             '401': error(
               'The identity token is required, invalid, expired or for another audience.',
             ),

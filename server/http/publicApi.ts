@@ -66,6 +66,7 @@ const STATUS_FOR: Record<MessagingErrorCode, number> = {
   CSAT_ALREADY_GIVEN: 409,
   VERIFIED_IDENTITY_REQUIRED: 403,
   IDENTITY_MISMATCH: 403,
+  PRECHAT_INVALID: 400,
 };
 
 /** The public API for apps and the SDK: thin handlers over the messaging service. */

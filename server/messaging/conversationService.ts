@@ -26,6 +26,7 @@ import {
 } from './conversationEntries';
 import type { EventHub } from './eventHub';
 import { MessagingError } from './messagingErrors';
+import { checkPrechatAnswers } from './prechatAnswers';
 import { sessionStatementsFor } from './sessionStatements';
 import { claimSilentWait, findSilentBotWaits, isUnansweredWait } from './silentBotWaits';
 import { TurnPacer } from './turnPacer';
@@ -69,7 +70,7 @@ export class ConversationService {
     deploymentPublicId: string;
     identityToken?: string;
     context?: Record<string, unknown>;
-    prechat?: Record<string, unknown>;
+    prechat?: Record<string, string | number | boolean>;
     locale?: string;
   }) {
     const { db } = this.deps;
@@ -110,6 +111,12 @@ export class ConversationService {
       if (open) return { ...(await this.describe(open, true)), resumed: true };
     }
 
+    const prechat = checkPrechatAnswers(
+      deployment.settings.prechatFields ?? [],
+      input.prechat ?? {},
+    );
+    if (!prechat.ok) throw new MessagingError('PRECHAT_INVALID', prechat.message);
+
     const createdAt = new Date(this.now());
     const session = await this.deps.writes.run(() =>
       db
@@ -124,7 +131,7 @@ export class ConversationService {
           contactId,
           identityVerified: contactId !== null,
           context: input.context ?? {},
-          prechat: input.prechat ?? {},
+          prechat: prechat.answers,
           locale: input.locale ?? null,
           createdAt,
           lastCustomerActivityAt: createdAt,

@@ -8,7 +8,8 @@ export type MessagingErrorCode =
   | 'CSAT_ALREADY_GIVEN'
   | 'PUSH_REGISTRATION_NOT_FOUND'
   | 'VERIFIED_IDENTITY_REQUIRED'
-  | 'IDENTITY_MISMATCH';
+  | 'IDENTITY_MISMATCH'
+  | 'PRECHAT_INVALID';
 
 /** A refusal the public API turns into a 4xx with this code. */
 export class MessagingError extends Error {
