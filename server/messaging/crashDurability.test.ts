@@ -6,11 +6,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../testing/apiClient';
 import { freePort, startServerProcess } from '../testing/serverProcess';
 
-const SENDS = 300;
+const SENDS = 600;
 const KILL_AFTER_ACKS = 120;
-// A bound on concurrent sends, so the kill lands before the last sends go out however fast
-// the server answers and however late a loaded machine fires the test's timers.
-const IN_FLIGHT = 40;
+// Sends beyond this wait for a free slot: the kill then lands with this many in flight and the
+// rest not yet sent, however fast the server answers on the machine at hand.
+const IN_FLIGHT = 250;
 
 describe('durability across a crash', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'parley-crash-'));
@@ -30,18 +30,18 @@ describe('durability across a crash', () => {
     const first = await startServerProcess(env, port);
     const client = apiClient(first.base);
     const conversations = await Promise.all(
-      Array.from({ length: 5 }, async () => (await client.start()).body),
+      Array.from({ length: 10 }, async () => (await client.start()).body),
     );
 
     const acknowledged = new Map<string, string>();
     let killing: Promise<void> | undefined;
     let inFlight = 0;
+    let inFlightAtKill = 0;
     const waitingForSlot: (() => void)[] = [];
     const sends = Array.from({ length: SENDS }, async (_, i) => {
       const conversation = conversations[i % conversations.length];
       if (!conversation) return;
       const clientMessageId = `crash-${i}`;
-      await new Promise((resolve) => setTimeout(resolve, i * 2));
       if (inFlight >= IN_FLIGHT) await new Promise<void>((resolve) => waitingForSlot.push(resolve));
       inFlight++;
       try {
@@ -56,13 +56,17 @@ describe('durability across a crash', () => {
       } finally {
         inFlight--;
       }
-      if (acknowledged.size >= KILL_AFTER_ACKS) killing ??= first.kill('SIGKILL');
+      if (acknowledged.size >= KILL_AFTER_ACKS && !killing) {
+        inFlightAtKill = inFlight;
+        killing = first.kill('SIGKILL');
+      }
       waitingForSlot.shift()?.();
     });
     await Promise.all(sends);
     await killing;
     expect(acknowledged.size).toBeGreaterThanOrEqual(KILL_AFTER_ACKS);
     expect(acknowledged.size).toBeLessThan(SENDS);
+    expect(inFlightAtKill).toBeGreaterThanOrEqual(200);
 
     const second = await startServerProcess(env, port);
     try {
