@@ -81,12 +81,14 @@ browser context (nothing cached). Times are the page's own clock from the start 
 **Canvas mounted**: React Flow's container is in the page. The editor is rendered on the server
 with the draft, so this is when its HTML arrived, empty canvas included; the app code still has to
 load and draw the nodes.
-**Nodes rendered**: every \`.react-flow__node\` is in the DOM and measured (React Flow hides a
-node until it has a size), taken at the animation frame that shows it. **Interactive**: the end
+**Nodes rendered**: every \`.react-flow__node\` is in the DOM and shown (React Flow hides a
+node until it knows its size; the studio predicts sizes and handle positions, see
+\`nodeGeometry.ts\`), taken at the animation frame that shows it. **Interactive**: the end
 of the last long task (≥ 50 ms) before 500 quiet ms that follow; "long tasks" counts those after
 the nodes rendered. **First pan**: from the first drag on an empty spot of the pane (including
 one round trip of the driver) to the viewport moving. Then the pane is dragged along a circle
-for 3 s at the fitted zoom (all nodes on screen) while \`requestAnimationFrame\` records every
+for 3 s at the fitted zoom (all nodes on screen; below 40 % zoom nodes are drawn as outline, icon and
+marks only) while \`requestAnimationFrame\` records every
 frame: frame time percentiles and the share over one (16.7 ms) and two (33 ms) 60 Hz frames.
 
 ${formatMarkdownTable(runs)}

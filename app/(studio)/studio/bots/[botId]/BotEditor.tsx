@@ -144,10 +144,10 @@ function Editor({
   const focusNode = useCallback(
     (nodeId: string) => {
       const position = flow.layout.nodes[nodeId] ?? { x: 0, y: 0 };
-      const size = sizes.current[nodeId];
+      const size = reactFlow.getNode(nodeId)?.measured;
       reactFlow.setCenter(
-        position.x + (size?.width ?? 220) / 2,
-        position.y + (size?.height ?? 90) / 2,
+        position.x + (size?.width ?? 0) / 2,
+        position.y + (size?.height ?? 0) / 2,
         { zoom: Math.max(reactFlow.getZoom(), 1), duration: 300 },
       );
       setSelection({ nodes: [nodeId], edges: [] });
@@ -216,7 +216,10 @@ function Editor({
   async function arrange() {
     // ELK is large and only needed here, so it loads on the first auto-layout.
     const { autoLayout } = await import('./autoLayout');
-    const positions = await autoLayout(history.flow, sizes.current);
+    const measured = Object.fromEntries(
+      reactFlow.getNodes().map((node) => [node.id, node.measured]),
+    );
+    const positions = await autoLayout(history.flow, measured);
     apply(moveNodes(history.flow, positions));
     requestAnimationFrame(() => reactFlow.fitView({ duration: 300 }));
   }

@@ -12,7 +12,6 @@ import {
   ReactFlow,
   useReactFlow,
   useStore,
-  useUpdateNodeInternals,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import {
@@ -26,7 +25,7 @@ import {
   useState,
 } from 'react';
 import type { FlowDocument, FlowIssue } from '@/bot-runtime/flow';
-import { type FlowCanvasNode, FlowNodeView } from './FlowNodeView';
+import { DrawNodesFar, type FlowCanvasNode, FlowNodeView } from './FlowNodeView';
 import {
   type CanvasMarks,
   NOTHING_DRAWN,
@@ -144,25 +143,17 @@ export function FlowCanvas({
     ],
   );
   const elements = useMemo(() => toCanvasElements(flow, marks, drawn.current), [flow, marks]);
-  // A node rebuilt (say, by a deferred validation render) before React Flow's measurement of its
-  // previous object was recorded carries no size, and React Flow could keep it hidden for good:
-  // those are measured again once React Flow holds the new objects.
-  const remeasure = useMemo(
-    () =>
-      elements.nodes.flatMap((node) => {
-        const previous = drawn.current.nodes.get(node.id)?.node;
-        return previous && previous !== node && !node.measured ? [node.id] : [];
-      }),
-    [elements],
-  );
   // Only what React Flow was given can be handed back: a render React threw away gave it nothing.
   useLayoutEffect(() => {
     drawn.current = elements.drawn;
   }, [elements]);
-  const updateNodeInternals = useUpdateNodeInternals();
+  // The first frames are drawn at zoom 1 until React Flow has fitted the flow to the pane;
+  // drawing the nodes in full there would be thrown away at once for a large flow.
+  const fitQueued = useStore((state) => state.fitViewQueued);
+  const [fitted, setFitted] = useState(false);
   useEffect(() => {
-    if (remeasure.length > 0) updateNodeInternals(remeasure);
-  }, [remeasure, updateNodeInternals]);
+    if (!fitQueued) setFitted(true);
+  }, [fitQueued]);
 
   // Notes first, so the flow's boxes are drawn over them.
   const canvasNodes = useMemo<CanvasNode[]>(
@@ -308,60 +299,61 @@ export function FlowCanvas({
       data-testid="flow-canvas"
       data-readonly={readOnly}
     >
-      <ReactFlow<CanvasNode, Edge>
-        nodes={canvasNodes}
-        edges={elements.edges}
-        nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        onNodeDragStart={() => {
-          dragOrigin.current = flow;
-        }}
-        onNodeDragStop={() => {
-          if (dragOrigin.current) onCheckpoint(dragOrigin.current);
-          dragOrigin.current = null;
-        }}
-        onDelete={({ nodes: deletedNodes, edges: deletedEdges }) => {
-          const noteIds = deletedNodes.flatMap((n) => noteIdOf(n.id) ?? []);
-          onApply(
-            removeNotes(
-              removeElements(
-                flow,
-                deletedNodes.map((n) => n.id),
-                deletedEdges.map((e) => e.id),
+      <DrawNodesFar value={!fitted}>
+        <ReactFlow<CanvasNode, Edge>
+          nodes={canvasNodes}
+          edges={elements.edges}
+          nodeTypes={nodeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          onNodeDragStart={() => {
+            dragOrigin.current = flow;
+          }}
+          onNodeDragStop={() => {
+            if (dragOrigin.current) onCheckpoint(dragOrigin.current);
+            dragOrigin.current = null;
+          }}
+          onDelete={({ nodes: deletedNodes, edges: deletedEdges }) => {
+            const noteIds = deletedNodes.flatMap((n) => noteIdOf(n.id) ?? []);
+            onApply(
+              removeNotes(
+                removeElements(
+                  flow,
+                  deletedNodes.map((n) => n.id),
+                  deletedEdges.map((e) => e.id),
+                ),
+                noteIds,
               ),
-              noteIds,
-            ),
-          );
-          onSelection({ nodes: [], edges: [] });
-        }}
-        onDragOver={(event) => {
-          if (readOnly || !event.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) return;
-          event.preventDefault();
-          event.dataTransfer.dropEffect = 'move';
-          setDropHint(true);
-        }}
-        onDragLeave={() => setDropHint(false)}
-        onDrop={onDrop}
-        onMoveStart={() => markMoving(true)}
-        onMoveEnd={() => markMoving(false)}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        edgesReconnectable={false}
-        deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
-        multiSelectionKeyCode={['Meta', 'Control']}
-        selectionKeyCode="Shift"
-        minZoom={0.1}
-        fitView
-        onlyRenderVisibleElements
-        proOptions={{ hideAttribution: true }}
-      >
-        <CanvasBackground />
-        <MiniMap pannable zoomable ariaLabel="Minimap" />
-        <Controls showInteractive={false} />
-      </ReactFlow>
+            );
+            onSelection({ nodes: [], edges: [] });
+          }}
+          onDragOver={(event) => {
+            if (readOnly || !event.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) return;
+            event.preventDefault();
+            event.dataTransfer.dropEffect = 'move';
+            setDropHint(true);
+          }}
+          onDragLeave={() => setDropHint(false)}
+          onDrop={onDrop}
+          onMoveStart={() => markMoving(true)}
+          onMoveEnd={() => markMoving(false)}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          edgesReconnectable={false}
+          deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
+          multiSelectionKeyCode={['Meta', 'Control']}
+          selectionKeyCode="Shift"
+          minZoom={0.1}
+          fitView
+          proOptions={{ hideAttribution: true }}
+        >
+          <CanvasBackground />
+          <MiniMap pannable zoomable ariaLabel="Minimap" />
+          <Controls showInteractive={false} />
+        </ReactFlow>
+      </DrawNodesFar>
       {pending && (
         <NodePicker at={pending.screen} onPick={addPendingNode} onCancel={() => setPending(null)} />
       )}

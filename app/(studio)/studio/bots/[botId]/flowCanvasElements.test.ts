@@ -76,11 +76,25 @@ describe('canvas elements of a large flow', () => {
     const doc = flow();
     const sizes = {};
     const unmeasured = draw(doc, marks({ sizes })).nodes;
-    expect(unmeasured.one?.measured).toBeUndefined();
     Object.assign(sizes, { one: { width: 200, height: 80 } });
     const selected = draw(doc, marks({ sizes, selectedNodeIds: new Set(['one']) })).nodes;
     expect(selected.one?.measured).toEqual({ width: 200, height: 80 });
     expect(selected.two).toBe(unmeasured.two);
+  });
+
+  it('gives a node never measured its predicted size and handles, and drops them once measured', () => {
+    const doc = flow();
+    const sizes = {};
+    const draw = canvas();
+    const start = draw(doc, marks({ sizes })).nodes.start;
+    expect(start?.measured?.height).toBeGreaterThan(0);
+    expect(start?.handles?.map((handle) => `${handle.type}:${handle.id}`)).toEqual(['source:next']);
+    const end = draw(doc, marks({ sizes })).nodes.one;
+    expect(end?.handles?.map((handle) => `${handle.type}:${handle.id}`)).toEqual(['target:in']);
+
+    Object.assign(sizes, { one: { width: 230, height: 90 } });
+    const measured = draw(doc, marks({ sizes, selectedNodeIds: new Set(['one']) })).nodes.one;
+    expect(measured?.handles).toBeUndefined();
   });
 
   it('builds afresh what a discarded render built but React Flow never got', () => {

@@ -7,6 +7,7 @@ import {
   nodeRegistry,
 } from '@/bot-runtime/flow';
 import type { FlowCanvasNode, FlowNodeData } from './FlowNodeView';
+import { nodeGeometry } from './nodeGeometry';
 
 export type NodeSizes = Record<string, { width?: number; height?: number } | undefined>;
 
@@ -117,26 +118,35 @@ function buildNode(
     cached.inputs.node === node &&
     sameIssues(cached.inputs.issues, inputs.issues) &&
     cached.inputs.highlight === inputs.highlight;
+  const data: FlowNodeData = dataUnchanged
+    ? cached.node.data
+    : {
+        label: node.label,
+        typeLabel: nodeType?.label ?? node.type,
+        icon: nodeType?.icon ?? '',
+        summary: nodeType?.summary(node.data) ?? '',
+        outputs: nodeType?.outputs(node.data) ?? [],
+        isEntry: Boolean(nodeType?.isEntry),
+        issues: inputs.issues,
+        highlight: inputs.highlight,
+      };
+  const geometry = nodeGeometry(
+    data.outputs.map((output) => output.name),
+    !data.isEntry,
+  );
   return {
     id: node.id,
     type: 'flowNode',
     position: { x: inputs.x, y: inputs.y },
     selected: inputs.selected,
-    measured: size,
+    style: { width: geometry.width },
+    // Until React Flow has measured the node itself, the predicted size and handles let it draw
+    // the node and its edges straight away; once measured, its own figures win.
+    measured: size ?? { width: geometry.width, height: geometry.height },
+    handles: size ? undefined : geometry.handles,
     deletable: !nodeType?.isEntry,
     className: inputs.preview ? 'is-preview-current' : undefined,
-    data: dataUnchanged
-      ? cached.node.data
-      : {
-          label: node.label,
-          typeLabel: nodeType?.label ?? node.type,
-          icon: nodeType?.icon ?? '',
-          summary: nodeType?.summary(node.data) ?? '',
-          outputs: nodeType?.outputs(node.data) ?? [],
-          isEntry: Boolean(nodeType?.isEntry),
-          issues: inputs.issues,
-          highlight: inputs.highlight,
-        },
+    data,
   };
 }
 
