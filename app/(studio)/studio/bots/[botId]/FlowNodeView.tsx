@@ -28,14 +28,20 @@ export type FlowNodeData = {
 export type FlowCanvasNode = Node<FlowNodeData, 'flowNode'>;
 
 /**
- * Below this zoom a node's text is a few pixels tall: nodes are drawn as their outline, icon,
- * label in large type and marks only, which makes a large flow zoomed out to fit several times
- * cheaper to draw and its labels readable.
+ * Zoomed out, a node's text is a few pixels tall: below FULL_ZOOM nodes are drawn as outline,
+ * icon, label in large type and marks; below LABEL_ZOOM, where even that label is too small to
+ * read, as outline, icon and marks. Both are several times cheaper to draw, and to repaint on
+ * every frame of a pan, than 300 nodes of small text.
  */
-const FAR_ZOOM = 0.4;
-const isZoomedOut = (state: ReactFlowState) => state.transform[2] < FAR_ZOOM;
+const FULL_ZOOM = 0.4;
+const LABEL_ZOOM = 0.3;
+type Detail = 'full' | 'label' | 'icon';
+const detailAtZoom = (state: ReactFlowState): Detail => {
+  const zoom = state.transform[2];
+  return zoom >= FULL_ZOOM ? 'full' : zoom >= LABEL_ZOOM ? 'label' : 'icon';
+};
 
-/** True while the canvas is not yet fitted: nodes are drawn far whatever the zoom. */
+/** True while the canvas is not yet fitted: nodes are drawn with least detail whatever the zoom. */
 const DrawFarContext = createContext(false);
 export const DrawNodesFar = DrawFarContext.Provider;
 
@@ -45,8 +51,8 @@ export const FlowNodeView = memo(function FlowNodeView({
   data,
   selected,
 }: NodeProps<FlowCanvasNode>) {
-  const zoomedOut = useStore(isZoomedOut);
-  const far = useContext(DrawFarContext) || zoomedOut;
+  const zoomDetail = useStore(detailAtZoom);
+  const detail = useContext(DrawFarContext) ? 'icon' : zoomDetail;
   const severity = data.issues.some((i) => i.severity === 'error')
     ? 'error'
     : data.issues.length > 0
@@ -63,8 +69,18 @@ export const FlowNodeView = memo(function FlowNodeView({
       {severity === 'error' ? '!' : '▲'}
     </span>
   );
-  if (far)
-    return <FarNode id={id} data={data} className={className} severity={severity} mark={mark} />;
+  if (detail !== 'full') {
+    return (
+      <FarNode
+        id={id}
+        data={data}
+        className={className}
+        severity={severity}
+        mark={mark}
+        withLabel={detail === 'label'}
+      />
+    );
+  }
   return (
     <div
       className={className}
@@ -111,7 +127,8 @@ export const FlowNodeView = memo(function FlowNodeView({
 
 /**
  * The zoomed-out node: the same box and handles at the same places (nodeGeometry), so edges
- * stay put and nothing is measured again when the zoom crosses FAR_ZOOM, with the label only.
+ * stay put and nothing is measured again when the zoom crosses FULL_ZOOM, with the label only
+ * or not even that.
  */
 function FarNode({
   id,
@@ -119,12 +136,14 @@ function FarNode({
   className,
   severity,
   mark,
+  withLabel,
 }: {
   id: string;
   data: FlowNodeData;
   className: string;
   severity: 'error' | 'warning' | null;
   mark: ReactNode;
+  withLabel: boolean;
 }) {
   const geometry = nodeGeometry(
     data.outputs.map((output) => output.name),
@@ -145,7 +164,7 @@ function FarNode({
       <span className="flow-node-icon" aria-hidden>
         {nodeIcon(data.icon)}
       </span>
-      <span className="flow-node-label">{data.label || data.typeLabel}</span>
+      {withLabel && <span className="flow-node-label">{data.label || data.typeLabel}</span>}
       {mark}
       {data.outputs.map((output, index) => (
         <Handle
