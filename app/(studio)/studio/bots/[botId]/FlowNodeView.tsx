@@ -8,7 +8,7 @@ import {
   type ReactFlowState,
   useStore,
 } from '@xyflow/react';
-import { createContext, memo, type ReactNode, useContext } from 'react';
+import { type CSSProperties, createContext, memo, type ReactNode, useContext } from 'react';
 import type { FlowIssue, NodeChangeKind, NodeOutput } from '@/bot-runtime/flow';
 import { nodeGeometry } from './nodeGeometry';
 import { nodeIcon } from './nodeIcons';
@@ -58,7 +58,18 @@ export const FlowNodeView = memo(function FlowNodeView({
     : data.issues.length > 0
       ? 'warning'
       : null;
-  const className = `flow-node${selected ? ' is-selected' : ''}${data.highlight ? ` is-${data.highlight}` : ''}`;
+  const box: NodeBoxProps = {
+    id,
+    data,
+    severity,
+    className: `flow-node${selected ? ' is-selected' : ''}${data.highlight ? ` is-${data.highlight}` : ''}`,
+  };
+  const label = data.label || data.typeLabel;
+  const icon = (
+    <span className="flow-node-icon" aria-hidden>
+      {nodeIcon(data.icon)}
+    </span>
+  );
   const mark = severity && (
     <span
       className={`flow-node-mark mark-${severity}`}
@@ -69,33 +80,37 @@ export const FlowNodeView = memo(function FlowNodeView({
       {severity === 'error' ? '!' : '▲'}
     </span>
   );
+
   if (detail !== 'full') {
+    // The same box and handles at the same places (nodeGeometry), so edges stay put and nothing
+    // is measured again when the zoom crosses FULL_ZOOM.
+    const { height } = nodeGeometry(
+      data.outputs.map((output) => output.name),
+      !data.isEntry,
+    );
     return (
-      <FarNode
-        id={id}
-        data={data}
-        className={className}
-        severity={severity}
-        mark={mark}
-        withLabel={detail === 'label'}
-      />
+      <NodeBox {...box} className={`${box.className} is-far`} style={{ height }} title={label}>
+        {icon}
+        {detail === 'label' && <span className="flow-node-label">{label}</span>}
+        {mark}
+        {data.outputs.map((output, index) => (
+          <Handle
+            key={output.name}
+            type="source"
+            position={Position.Bottom}
+            id={output.name}
+            style={{ left: `${((index + 0.5) * 100) / data.outputs.length}%` }}
+            aria-label={`${output.label} output of ${data.label}`}
+          />
+        ))}
+      </NodeBox>
     );
   }
   return (
-    <div
-      className={className}
-      data-testid={`flow-node-${id}`}
-      data-severity={severity ?? 'none'}
-      data-diff={data.highlight !== 'found' ? (data.highlight ?? undefined) : undefined}
-    >
-      {!data.isEntry && (
-        <Handle type="target" position={Position.Top} id="in" aria-label={`Into ${data.label}`} />
-      )}
+    <NodeBox {...box}>
       <div className="flow-node-header">
-        <span className="flow-node-icon" aria-hidden>
-          {nodeIcon(data.icon)}
-        </span>
-        <span className="flow-node-label">{data.label || data.typeLabel}</span>
+        {icon}
+        <span className="flow-node-label">{label}</span>
         {data.highlight && data.highlight !== 'found' && (
           <span className={`flow-node-diff diff-${data.highlight}`}>{data.highlight}</span>
         )}
@@ -121,39 +136,27 @@ export const FlowNodeView = memo(function FlowNodeView({
           ))}
         </div>
       )}
-    </div>
+    </NodeBox>
   );
 });
 
-/**
- * The zoomed-out node: the same box and handles at the same places (nodeGeometry), so edges
- * stay put and nothing is measured again when the zoom crosses FULL_ZOOM, with the label only
- * or not even that.
- */
-function FarNode({
-  id,
-  data,
-  className,
-  severity,
-  mark,
-  withLabel,
-}: {
+interface NodeBoxProps {
   id: string;
   data: FlowNodeData;
-  className: string;
   severity: 'error' | 'warning' | null;
-  mark: ReactNode;
-  withLabel: boolean;
-}) {
-  const geometry = nodeGeometry(
-    data.outputs.map((output) => output.name),
-    !data.isEntry,
-  );
+  className: string;
+  style?: CSSProperties;
+  title?: string;
+  children?: ReactNode;
+}
+
+/** The node's box with what tests and the compare view read from it, and its input handle. */
+function NodeBox({ id, data, severity, className, style, title, children }: NodeBoxProps) {
   return (
     <div
-      className={`${className} is-far`}
-      style={{ height: geometry.height }}
-      title={data.label || data.typeLabel}
+      className={className}
+      style={style}
+      title={title}
       data-testid={`flow-node-${id}`}
       data-severity={severity ?? 'none'}
       data-diff={data.highlight !== 'found' ? (data.highlight ?? undefined) : undefined}
@@ -161,21 +164,7 @@ function FarNode({
       {!data.isEntry && (
         <Handle type="target" position={Position.Top} id="in" aria-label={`Into ${data.label}`} />
       )}
-      <span className="flow-node-icon" aria-hidden>
-        {nodeIcon(data.icon)}
-      </span>
-      {withLabel && <span className="flow-node-label">{data.label || data.typeLabel}</span>}
-      {mark}
-      {data.outputs.map((output, index) => (
-        <Handle
-          key={output.name}
-          type="source"
-          position={Position.Bottom}
-          id={output.name}
-          style={{ left: `${((index + 0.5) * 100) / data.outputs.length}%` }}
-          aria-label={`${output.label} output of ${data.label}`}
-        />
-      ))}
+      {children}
     </div>
   );
 }
