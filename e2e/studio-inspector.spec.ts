@@ -79,4 +79,13 @@ test('a designer completes a variable in a message and maps an action result a r
   await answerText.press('ControlOrMeta+End');
   await answerText.pressSequentially(' {{deli');
   await expect(answer.getByRole('option', { name: /deliveryDay/ })).toBeVisible();
+
+  // Card titles are templates too, with the same completion.
+  await answer.getByRole('button', { name: 'Add a card' }).click();
+  const cardTitle = answer.getByRole('combobox', { name: 'Card 1 title' });
+  await cardTitle.fill('Arrives ');
+  await cardTitle.pressSequentially('{{deli');
+  await expect(answer.getByRole('option', { name: /deliveryDay/ })).toBeVisible();
+  await cardTitle.press('Enter');
+  await expect(cardTitle).toHaveValue('Arrives {{deliveryDay}}');
 });

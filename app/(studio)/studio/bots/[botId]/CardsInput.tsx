@@ -28,10 +28,12 @@ export function CardsInput({
           // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id; see rowEdits
           <fieldset className="row-editor-group" key={index}>
             <legend>{name}</legend>
-            <DraftInput
-              aria-label={`${name} title`}
+            <TemplateInput
+              multiline={false}
+              label={`${name} title`}
               placeholder="Title"
               value={card.title}
+              variables={variables}
               onChange={(title) => replace(index, { ...card, title })}
             />
             <TemplateInput
