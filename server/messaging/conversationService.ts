@@ -91,31 +91,37 @@ export class ConversationService {
     );
     if (identity.kind === 'refused') throw new MessagingError(identity.code, identity.message);
 
-    const contactId =
-      identity.kind === 'verified'
-        ? await this.upsertContact(deployment.orgId, identity.identity)
-        : null;
-    if (contactId) {
+    if (identity.kind === 'verified') {
       const open = db
         .select()
         .from(messagingSessions)
+        .innerJoin(contacts, eq(contacts.id, messagingSessions.contactId))
         .where(
           and(
             eq(messagingSessions.deploymentId, deployment.id),
-            eq(messagingSessions.contactId, contactId),
+            eq(contacts.orgId, deployment.orgId),
+            eq(contacts.externalUserId, identity.identity.sub),
             inArray(messagingSessions.status, OPEN_STATUSES),
           ),
         )
         .orderBy(desc(messagingSessions.createdAt))
-        .get();
-      if (open) return { ...(await this.describe(open, true)), resumed: true };
+        .get()?.messaging_sessions;
+      if (open) {
+        await this.upsertContact(deployment.orgId, identity.identity);
+        return { ...(await this.describe(open, true)), resumed: true };
+      }
     }
 
+    // Checked before the contact is written: a refused start leaves nothing behind.
     const prechat = checkPrechatAnswers(
       deployment.settings.prechatFields ?? [],
       input.prechat ?? {},
     );
     if (!prechat.ok) throw new MessagingError('PRECHAT_INVALID', prechat.message);
+    const contactId =
+      identity.kind === 'verified'
+        ? await this.upsertContact(deployment.orgId, identity.identity)
+        : null;
 
     const createdAt = new Date(this.now());
     const session = await this.deps.writes.run(() =>

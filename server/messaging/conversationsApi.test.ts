@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { conversationEntries, deployments, messagingSessions } from '../db/schema';
+import { contacts, conversationEntries, deployments, messagingSessions } from '../db/schema';
 import { apiClient, openStream } from '../testing/apiClient';
 import { useTestApi } from '../testing/apiServer';
 
@@ -319,6 +319,44 @@ describe('customer identity', () => {
     expect(
       history.body.conversations.map((c: { conversationId: string }) => c.conversationId),
     ).toEqual([first.body.conversationId]);
+  });
+
+  it('refuses a verified start without a required pre-chat answer, writing nothing, but resumes without one', async () => {
+    const { client, db } = await withIdentityMode('required');
+    const deployment = db
+      .select()
+      .from(deployments)
+      .where(eq(deployments.publicId, 'acme-app'))
+      .get();
+    if (!deployment) throw new Error('demo deployment missing');
+    db.update(deployments)
+      .set({
+        settings: {
+          ...deployment.settings,
+          prechatFields: [{ name: 'topic', label: 'Topic', type: 'text', required: true }],
+        },
+      })
+      .where(eq(deployments.id, deployment.id))
+      .run();
+    const contactsBefore = db.select().from(contacts).all().length;
+
+    const token = await identityToken({ sub: 'user-2002', name: 'Sam Okafor' });
+    const refused = await client.call('POST', '/api/v1/deployments/acme-app/conversations', {
+      identityToken: token,
+    });
+    expect(refused).toMatchObject({ status: 400, body: { error: { code: 'PRECHAT_INVALID' } } });
+    expect(db.select().from(contacts).all()).toHaveLength(contactsBefore);
+
+    const first = await client.start('acme-app', {
+      identityToken: token,
+      prechat: { topic: 'Billing' },
+    });
+    expect(first.status).toBe(201);
+    const resumed = await client.start('acme-app', { identityToken: token });
+    expect(resumed.body).toMatchObject({
+      conversationId: first.body.conversationId,
+      resumed: true,
+    });
   });
 
   it.each([
