@@ -10,7 +10,6 @@ import {
 } from '@xyflow/react';
 import { type CSSProperties, createContext, memo, type ReactNode, useContext } from 'react';
 import type { FlowIssue, NodeChangeKind, NodeOutput } from '@/bot-runtime/flow';
-import { nodeGeometry } from './nodeGeometry';
 import { nodeIcon } from './nodeIcons';
 
 export type FlowNodeData = {
@@ -50,6 +49,7 @@ export const FlowNodeView = memo(function FlowNodeView({
   id,
   data,
   selected,
+  height,
 }: NodeProps<FlowCanvasNode>) {
   const zoomDetail = useStore(detailAtZoom);
   const detail = useContext(DrawFarContext) ? 'icon' : zoomDetail;
@@ -82,12 +82,8 @@ export const FlowNodeView = memo(function FlowNodeView({
   );
 
   if (detail !== 'full') {
-    // The same box and handles at the same places (nodeGeometry), so edges stay put and nothing
-    // is measured again when the zoom crosses FULL_ZOOM.
-    const { height } = nodeGeometry(
-      data.outputs.map((output) => output.name),
-      !data.isEntry,
-    );
+    // The same box (its height, from nodeGeometry or measured) and handles at the same places,
+    // so edges stay put and nothing is measured again when the zoom crosses FULL_ZOOM.
     return (
       <NodeBox {...box} className={`${box.className} is-far`} style={{ height }} title={label}>
         {icon}
