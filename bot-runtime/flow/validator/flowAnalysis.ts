@@ -63,6 +63,26 @@ export function reachableFrom(analysis: FlowAnalysis, startIds: string[]): Set<s
   return seen;
 }
 
+/** Every node from which some path reaches one of the given ones, themselves included. */
+export function leadingTo(analysis: FlowAnalysis, targetIds: Iterable<string>): Set<string> {
+  const predecessors = new Map<string, string[]>();
+  for (const [from, successors] of analysis.successors) {
+    for (const to of successors) {
+      const known = predecessors.get(to);
+      if (known) known.push(from);
+      else predecessors.set(to, [from]);
+    }
+  }
+  const seen = new Set<string>();
+  const queue = [...targetIds];
+  for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    queue.push(...(predecessors.get(id) ?? []));
+  }
+  return seen;
+}
+
 function analyseNode(node: FlowNode, registry: NodeRegistry): AnalysedNode {
   const nodeType = registry.get(node.type);
   const parsed = nodeType?.dataSchema.safeParse(node.data);

@@ -1,4 +1,4 @@
-import { type FlowAnalysis, reachableFrom } from '../flowAnalysis';
+import { type FlowAnalysis, leadingTo, reachableFrom } from '../flowAnalysis';
 import type { FlowIssue } from '../flowIssue';
 
 /** Every node can be reached from the start, and from every node a path leads out of the bot. */
@@ -16,11 +16,12 @@ export function checkPaths(analysis: FlowAnalysis): FlowIssue[] {
       });
     }
   }
-  const exits = new Set(analysis.nodes.filter((n) => n.nodeType?.isExit).map((n) => n.node.id));
+  // Searched backwards from the exits, once: a search forward from every node took a 300-node
+  // flow's check from milliseconds to tens of them, and the studio checks on every edit.
+  const exits = analysis.nodes.filter((n) => n.nodeType?.isExit).map((n) => n.node.id);
+  const leadOut = leadingTo(analysis, exits);
   for (const analysed of analysis.nodes) {
-    if (!analysed.nodeType) continue;
-    const ahead = reachableFrom(analysis, [analysed.node.id]);
-    if ([...ahead].some((id) => exits.has(id))) continue;
+    if (!analysed.nodeType || leadOut.has(analysed.node.id)) continue;
     issues.push({
       code: 'NO_WAY_OUT',
       severity: 'warning',

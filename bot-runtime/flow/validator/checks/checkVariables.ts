@@ -18,23 +18,21 @@ export function checkVariables(analysis: FlowAnalysis): FlowIssue[] {
   );
   for (const id of starts) setOnArrival.set(id, new Set(initiallySet));
 
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const id of reachable) {
-      const leaving = new Set([
-        ...(setOnArrival.get(id) ?? []),
-        ...(analysis.byId.get(id)?.references.writes ?? []),
-      ]);
-      for (const next of analysis.successors.get(id) ?? []) {
-        const arriving = setOnArrival.get(next);
-        if (!arriving) continue;
-        for (const name of leaving) {
-          if (arriving.has(name)) continue;
-          arriving.add(name);
-          changed = true;
-        }
-      }
+  // A node is looked at again only when what may be set on arrival grew: sweeping every node
+  // until nothing changed took as many sweeps as the longest path, quadratic on a long flow.
+  const pending = new Set(reachable);
+  for (const id of pending) {
+    pending.delete(id);
+    const leaving = [
+      ...(setOnArrival.get(id) ?? []),
+      ...(analysis.byId.get(id)?.references.writes ?? []),
+    ];
+    for (const next of analysis.successors.get(id) ?? []) {
+      const arriving = setOnArrival.get(next);
+      if (!arriving) continue;
+      const before = arriving.size;
+      for (const name of leaving) arriving.add(name);
+      if (arriving.size > before) pending.add(next);
     }
   }
 
