@@ -30,6 +30,16 @@ export async function createBot(
   await expect(page.getByTestId('flow-node-start')).toBeVisible();
 }
 
+/**
+ * Opens a bot's editor by its address. The page arrives with the canvas drawn by the server and
+ * ignores clicks until its code runs, which marks the canvas interactive.
+ */
+export async function openEditor(page: Page, url?: string) {
+  if (url) await page.goto(url);
+  else await page.reload();
+  await expect(page.getByTestId('flow-canvas')).toHaveAttribute('data-interactive', '');
+}
+
 /** Clicks the canvas's empty pane (its top-left corner), which clears the selection. */
 export async function clickEmptyCanvas(page: Page) {
   await page

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { createBot, signIn } from './helpers';
+import { createBot, openEditor, signIn } from './helpers';
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 test.describe.configure({ timeout: 120_000 });
@@ -66,7 +66,7 @@ test('a designer completes a variable in a message and maps an action result a r
   await results.getByLabel('Result 2 variable').fill('deliveryDay');
   await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
 
-  await page.reload();
+  await openEditor(page);
   await expect(page.getByTestId('flow-node-lookupOrder')).toBeVisible();
   const reloaded = await selectNode(page, 'lookupOrder');
   await expect(reloaded.getByLabel('Result 2 field')).toHaveValue('estimatedDelivery');

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { clickEmptyCanvas, createBot, signIn } from './helpers';
+import { clickEmptyCanvas, createBot, openEditor, signIn } from './helpers';
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 test.describe.configure({ timeout: 120_000 });
@@ -49,7 +49,7 @@ test('a designer leaves a sticky note that undo takes back and a reload keeps', 
   await expect(note).toHaveClass(/note-pink/);
   await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
 
-  await page.reload();
+  await openEditor(page);
   await expect(text).toHaveValue('Ask legal about\nthe refund wording');
   await expect(note).toHaveClass(/note-pink/);
 

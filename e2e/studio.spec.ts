@@ -1,5 +1,5 @@
 import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
-import { signIn } from './helpers';
+import { openEditor, signIn } from './helpers';
 
 // A roomy window, so the canvas shows a whole branch of the template at a readable zoom.
 test.use({ viewport: { width: 1600, height: 1000 } });
@@ -51,7 +51,7 @@ async function openBotAs(browser: Browser, email: string) {
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   const page = await context.newPage();
   await signIn(page, email);
-  await page.goto(botUrl);
+  await openEditor(page, botUrl);
   await expect(node(page, 'start')).toBeVisible();
   return { context, page };
 }
@@ -133,7 +133,7 @@ test('a designer builds on the template, fixes what the validator marks and publ
   await expect(versions).toContainText('Adds an extra help message');
 
   // After a reload the draft is exactly what was saved.
-  await page.reload();
+  await openEditor(page);
   await node(page, 'message1').click();
   const reloaded = page.getByRole('form', { name: /Settings of/ });
   await expect(reloaded.getByLabel('Label', { exact: true })).toHaveValue('Extra help');
@@ -205,7 +205,7 @@ test('a designer compares the edited draft with v1, sees what changed and restor
   page,
 }) => {
   await signIn(page, 'designer@acme.test');
-  await page.goto(botUrl);
+  await openEditor(page, botUrl);
   await node(page, 'message1').click();
   await page
     .getByRole('form', { name: /Settings of/ })

@@ -9,14 +9,17 @@ import type { ActionSummary } from '@/bot-runtime/actions';
 import { type FlowDocument, type FlowIssue, validateFlow } from '@/bot-runtime/flow';
 import type { BotDraft } from '@/server/bots/botDrafts';
 import { ComparePanel } from './ComparePanel';
+import type { CanvasSize } from './canvasSize';
 import { DraftConflictBanner } from './DraftConflictBanner';
 import { FindBar } from './FindBar';
-import { FlowCanvas, type NodeSizes, type Selection } from './FlowCanvas';
+import { FlowCanvas, MIN_ZOOM, type NodeSizes, type Selection } from './FlowCanvas';
 import { FlowCodeView } from './FlowCodeView';
 import { findNodes } from './findNodes';
+import { type CanvasElements, openingCanvasElements } from './flowCanvasElements';
 import { compareFlows, type FlowComparison } from './flowComparison';
 import { addNode, addNodeAfter, moveNodes } from './flowEdits';
 import { Inspector } from './Inspector';
+import { noteCanvasNodes } from './noteCanvasNodes';
 import { addNote } from './noteEdits';
 import { Palette } from './Palette';
 import { PreviewPanel } from './PreviewPanel';
@@ -36,18 +39,24 @@ const NO_NOTES: string[] = [];
 
 /**
  * Opens the editor on the bot's draft and the action catalogue, which the page hands over when
- * it could read them and which are loaded here otherwise.
+ * it could read them (with the draft's problems and the size of the canvas to fit it into) and
+ * which are loaded here otherwise.
  */
 export function BotEditor({
   botId,
   canEdit,
   initialDraft,
   initialActions,
+  initialIssues,
+  canvasSize,
 }: {
   botId: string;
   canEdit: boolean;
   initialDraft?: BotDraft;
   initialActions?: ActionSummary[];
+  /** The problems of `initialDraft`, found on the server. */
+  initialIssues?: FlowIssue[];
+  canvasSize: CanvasSize;
 }) {
   const trpc = useTRPC();
   const draft = useQuery({
@@ -76,8 +85,61 @@ export function BotEditor({
     );
   }
   return (
-    <ReactFlowProvider>
-      <Editor draft={draft.data} actions={actions.data} canEdit={canEdit} />
+    <OpenedEditor
+      draft={draft.data}
+      actions={actions.data}
+      canEdit={canEdit}
+      initialIssues={draft.data === initialDraft ? initialIssues : undefined}
+      canvasSize={canvasSize}
+    />
+  );
+}
+
+/**
+ * React Flow starts with the flow as opened and fits it into the pane's remembered size, so the
+ * server's render already draws the canvas (the browser refits if the pane is another size).
+ */
+function OpenedEditor({
+  draft,
+  actions,
+  canEdit,
+  initialIssues,
+  canvasSize,
+}: {
+  draft: BotDraft;
+  actions: ActionSummary[];
+  canEdit: boolean;
+  initialIssues: FlowIssue[] | undefined;
+  canvasSize: CanvasSize;
+}) {
+  const [opening] = useState(() =>
+    openingCanvasElements(draft.document, groupByNode(initialIssues ?? [])),
+  );
+  // Notes count in the fit and are drawn from the start; their edits work once the canvas runs.
+  const [openingNodes] = useState(() => [
+    ...noteCanvasNodes(draft.document, [], {
+      readOnly: !canEdit,
+      onChange: () => {},
+      onRemove: () => {},
+    }),
+    ...opening.nodes,
+  ]);
+  return (
+    <ReactFlowProvider
+      initialNodes={openingNodes}
+      initialEdges={opening.edges}
+      initialWidth={canvasSize.width}
+      initialHeight={canvasSize.height}
+      initialMinZoom={MIN_ZOOM}
+      fitView
+    >
+      <Editor
+        draft={draft}
+        actions={actions}
+        canEdit={canEdit}
+        initialIssues={initialIssues}
+        opening={opening}
+      />
     </ReactFlowProvider>
   );
 }
@@ -86,10 +148,14 @@ function Editor({
   draft,
   actions,
   canEdit,
+  initialIssues,
+  opening,
 }: {
   draft: BotDraft;
   actions: ActionSummary[];
   canEdit: boolean;
+  initialIssues: FlowIssue[] | undefined;
+  opening: CanvasElements;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -121,12 +187,17 @@ function Editor({
   const flow = comparison?.flow ?? viewing?.flow ?? history.flow;
   const knownActions = useMemo(() => actions.map((a) => a.name), [actions]);
   // A comparison draws two flows in one: its marks are the differences, not problems.
-  // Checking a large flow takes a while, so the canvas draws (and follows a drag) first.
-  const checkedFlow = useDeferredValue(comparison ? null : flow, null);
-  const issues = useMemo(
-    () => (checkedFlow && !comparison ? validateFlow(checkedFlow, { knownActions }) : []),
-    [comparison, checkedFlow, knownActions],
+  // Checking a large flow takes a while, so the canvas draws (and follows a drag) first. The
+  // draft as opened was checked by the server.
+  const checkedFlow = useDeferredValue(
+    comparison ? null : flow,
+    initialIssues ? draft.document : null,
   );
+  const issues = useMemo(() => {
+    if (!checkedFlow || comparison) return [];
+    if (checkedFlow === draft.document && initialIssues) return initialIssues;
+    return validateFlow(checkedFlow, { knownActions });
+  }, [comparison, checkedFlow, knownActions, draft.document, initialIssues]);
   const issuesByNode = useMemo(() => groupByNode(issues), [issues]);
   const errors = issues.filter((i) => i.severity === 'error');
   const foundIds = useMemo(() => (find ? findNodes(flow, find.query) : []), [find, flow]);
@@ -450,6 +521,7 @@ function Editor({
             foundNodeIds={foundNodeIds}
             comparison={comparison}
             sizes={sizes}
+            opening={opening}
             onSelection={setSelection}
             onApply={apply}
             onPreview={history.preview}

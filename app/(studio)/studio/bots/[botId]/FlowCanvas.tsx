@@ -16,6 +16,7 @@ import {
 import '@xyflow/react/dist/style.css';
 import {
   type DragEvent,
+  type ReactNode,
   type RefObject,
   useCallback,
   useEffect,
@@ -25,10 +26,11 @@ import {
   useState,
 } from 'react';
 import type { FlowDocument, FlowIssue } from '@/bot-runtime/flow';
+import { canvasSizeCookie } from './canvasSize';
 import { DrawNodesFar, type FlowCanvasNode, FlowNodeView } from './FlowNodeView';
 import {
+  type CanvasElements,
   type CanvasMarks,
-  NOTHING_DRAWN,
   type NodeSizes,
   toCanvasElements,
 } from './flowCanvasElements';
@@ -59,6 +61,8 @@ interface PendingConnection {
 
 export type { NodeSizes };
 
+export const MIN_ZOOM = 0.1;
+
 /**
  * The flow drawn with React Flow. The flow document stays the one source of truth: every
  * canvas event becomes an edit of it (a drag is previewed, then recorded once when it ends).
@@ -71,6 +75,7 @@ export function FlowCanvas({
   foundNodeIds,
   comparison,
   sizes,
+  opening,
   onSelection,
   onApply,
   onPreview,
@@ -89,6 +94,8 @@ export function FlowCanvas({
    * size it measured, so a measurement needs no render of the editor.
    */
   sizes: RefObject<NodeSizes>;
+  /** What React Flow was started with (see `openingCanvasElements`). */
+  opening: CanvasElements;
   onSelection: (selection: Selection) => void;
   onApply: (flow: FlowDocument, mergeKey?: string) => void;
   onPreview: (flow: FlowDocument) => void;
@@ -106,7 +113,10 @@ export function FlowCanvas({
     (moving: boolean) => canvasRef.current?.toggleAttribute('data-moving', moving),
     [],
   );
-  const drawn = useRef(NOTHING_DRAWN);
+  const drawn = useRef(opening.drawn);
+  useRememberPaneSize();
+  // The server's HTML shows the canvas before its code runs; until then it cannot be used.
+  useEffect(() => canvasRef.current?.setAttribute('data-interactive', ''), []);
 
   const noteNodes = useMemo(
     () =>
@@ -345,12 +355,14 @@ export function FlowCanvas({
           deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
           multiSelectionKeyCode={['Meta', 'Control']}
           selectionKeyCode="Shift"
-          minZoom={0.1}
+          minZoom={MIN_ZOOM}
           fitView
           proOptions={{ hideAttribution: true }}
         >
           <CanvasBackground />
-          <MiniMap pannable zoomable ariaLabel="Minimap" />
+          <ClientOnly>
+            <MiniMap pannable zoomable ariaLabel="Minimap" />
+          </ClientOnly>
           <Controls showInteractive={false} />
         </ReactFlow>
       </DrawNodesFar>
@@ -359,6 +371,28 @@ export function FlowCanvas({
       )}
     </div>
   );
+}
+
+/**
+ * Drawn once the page runs in the browser, not in the server's HTML: the minimap repeats every
+ * node, which would add to the page the canvas is waiting for and is no use before the
+ * canvas can be moved.
+ */
+function ClientOnly({ children }: { children: ReactNode }) {
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
+  return mounted ? children : null;
+}
+
+/** The next page the studio serves fits its canvas into this pane's size. */
+function useRememberPaneSize() {
+  const width = useStore((state) => state.width);
+  const height = useStore((state) => state.height);
+  useEffect(() => {
+    if (width === 0 || height === 0) return;
+    // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing from Safari before 18.4 and Firefox before 140; the value is two numbers.
+    document.cookie = canvasSizeCookie({ width, height });
+  }, [width, height]);
 }
 
 const GRID_GAP = 20;

@@ -4,6 +4,7 @@ import {
   type CanvasMarks,
   type DrawnElements,
   NOTHING_DRAWN,
+  openingCanvasElements,
   toCanvasElements,
 } from './flowCanvasElements';
 import { moveNodes, updateNode } from './flowEdits';
@@ -150,5 +151,34 @@ describe('canvas elements of a large flow', () => {
       marks({ selectedEdgeIds: new Set(['edge1']), edgeKinds: new Map([['edge1', 'added']]) }),
     );
     expect(marked.edge1).toMatchObject({ selected: true, className: 'edge-added' });
+  });
+
+  it('hands the opening elements back unchanged to the first render in the browser', () => {
+    const doc = flow();
+    const issue: FlowIssue = {
+      code: 'x',
+      severity: 'warning',
+      nodeId: 'two',
+      message: 'Unreachable',
+    };
+    const opening = openingCanvasElements(doc, new Map([['two', [issue]]]));
+    expect(opening.nodes.find((node) => node.id === 'two')?.data.issues).toEqual([issue]);
+    // The server fits the view from these before anything is measured.
+    expect(opening.nodes[0]).toMatchObject({
+      initialWidth: 200,
+      initialHeight: expect.any(Number),
+    });
+
+    const firstRender = toCanvasElements(
+      doc,
+      marks({ issuesByNode: new Map([['two', [{ ...issue }]]]) }),
+      opening.drawn,
+    );
+    firstRender.nodes.forEach((node, i) => {
+      expect(node).toBe(opening.nodes[i]);
+    });
+    firstRender.edges.forEach((edge, i) => {
+      expect(edge).toBe(opening.edges[i]);
+    });
   });
 });

@@ -61,6 +61,33 @@ export function toCanvasElements(
   };
 }
 
+const NOTHING: ReadonlySet<string> = new Set();
+
+/**
+ * What the canvas draws when the editor opens: the flow with its problems marked and nothing
+ * selected. The server renders these into the page; the canvas's first render in the browser is
+ * handed them as already drawn, so it finds the same objects and hydrating redraws nothing.
+ */
+export function openingCanvasElements(
+  flow: FlowDocument,
+  issuesByNode: ReadonlyMap<string, FlowIssue[]>,
+): CanvasElements {
+  return toCanvasElements(
+    flow,
+    {
+      selectedNodeIds: NOTHING,
+      selectedEdgeIds: NOTHING,
+      sizes: {},
+      issuesByNode,
+      foundNodeIds: NOTHING,
+      nodeKinds: null,
+      edgeKinds: null,
+      previewNodeId: null,
+    },
+    NOTHING_DRAWN,
+  );
+}
+
 interface NodeInputs {
   node: FlowNode;
   x: number;
@@ -143,6 +170,9 @@ function buildNode(
     // Until React Flow has measured the node itself, the predicted size and handles let it draw
     // the node and its edges straight away; once measured, its own figures win.
     measured: size ?? { width: geometry.width, height: geometry.height },
+    // What fitting the view reads where nothing is measured: in the server's render.
+    initialWidth: geometry.width,
+    initialHeight: geometry.height,
     handles: size ? undefined : geometry.handles,
     deletable: !nodeType?.isEntry,
     className: inputs.preview ? 'is-preview-current' : undefined,

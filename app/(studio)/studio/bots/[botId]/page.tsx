@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
 import { actionRegistry } from '@/bot-runtime/actions';
+import { validateFlow } from '@/bot-runtime/flow';
 import { currentStaffUser } from '@/server/auth/currentStaffUser';
 import { canEditBots, canEnter } from '@/server/auth/roles';
 import type { StaffUser } from '@/server/auth/staffAuth';
@@ -7,6 +9,7 @@ import { type BotDraft, getDraft } from '@/server/bots/botDrafts';
 import { getDb } from '@/server/db/client';
 import { DomainError } from '@/server/errors';
 import { BotEditor } from './BotEditor';
+import { CANVAS_SIZE_COOKIE, parseCanvasSize } from './canvasSize';
 
 export const metadata: Metadata = { title: 'Bot editor' };
 
@@ -15,12 +18,23 @@ export default async function BotEditorPage({ params }: { params: Promise<{ botI
   const user = await currentStaffUser();
   const canEdit = user ? canEditBots(user.role) : false;
   const canRead = user ? canEnter('studio', user.role) : false;
+  const draft = user && canRead ? readDraft(user, botId) : undefined;
+  const actions = canRead ? actionRegistry.list() : undefined;
+  // Checked here so the page arrives with the problems marked and the browser need not check a
+  // large flow while it opens.
+  const issues =
+    draft && actions
+      ? validateFlow(draft.document, { knownActions: actions.map((action) => action.name) })
+      : undefined;
+  const canvasSize = parseCanvasSize((await cookies()).get(CANVAS_SIZE_COOKIE)?.value);
   return (
     <BotEditor
       botId={botId}
       canEdit={canEdit}
-      initialDraft={user && canRead ? readDraft(user, botId) : undefined}
-      initialActions={canRead ? actionRegistry.list() : undefined}
+      initialDraft={draft}
+      initialActions={actions}
+      initialIssues={issues}
+      canvasSize={canvasSize}
     />
   );
 }
