@@ -78,14 +78,16 @@ A generated support bot of ${NODE_COUNT} nodes and ${edges} edges (every node ty
 in each 9-node module, all outputs connected, on a 15-column grid; it loads and validates with
 no finding) is imported as a bot, then the editor is opened ${RUNS} times, each from a fresh
 browser context (nothing cached). Times are the page's own clock from the start of navigation.
-**Canvas mounted**: React Flow's container is in the page. The editor is rendered on the server
-with the draft, so this is when its HTML arrived, empty canvas included; the app code still has to
-load and draw the nodes.
+**Canvas mounted**: React Flow's container is in the page. The server renders the editor with the
+draft and draws the canvas into the HTML (nodes, edges and problem marks, fitted into the pane
+size the browser remembered; these fresh contexts remember none, so the server fits the pane of a
+1920×1080 screen and the browser refits), so this is when the canvas's HTML began to arrive.
 **Nodes rendered**: every \`.react-flow__node\` is in the DOM and shown (React Flow hides a
 node until it knows its size; the studio predicts sizes and handle positions, see
-\`nodeGeometry.ts\`), taken at the animation frame that shows it. **Interactive**: the end
-of the last long task (≥ 50 ms) before 500 quiet ms that follow; "long tasks" counts those after
-the nodes rendered. **First pan**: from the first drag on an empty spot of the pane (including
+\`nodeGeometry.ts\`), taken at the animation frame that shows it: the server's HTML shows them
+before the app's code has run. **Interactive**: the end of the last long task (≥ 50 ms) before
+500 quiet ms that follow (the page's code has loaded and taken over the canvas, which shows a
+progress cursor until then); "long tasks" counts those after the nodes rendered. **First pan**: from the first drag on an empty spot of the pane (including
 one round trip of the driver) to the viewport moving. Then the pane is dragged along a circle
 for 3 s at the fitted zoom (all nodes on screen; below 40 % zoom nodes are drawn as outline, icon and
 marks only) while \`requestAnimationFrame\` records every
@@ -96,8 +98,8 @@ ${formatMarkdownTable(runs)}
 ${aimLine(runs)}
 
 These numbers are from headless Chromium drawing without a GPU, so compositing and painting
-run on the CPU, and from a shared machine that was running another CI job at the same time:
-they are noisy, pessimistic bounds rather than what a designer's browser would show. Frame
+run on the CPU, and from a machine whose two cores may have been busy with other work (see the
+load average): they are noisy, pessimistic bounds rather than what a designer's browser would show. Frame
 times come from the main thread's animation frames; frames the compositor could have produced
 alone are not counted separately.`;
 }
