@@ -1,7 +1,6 @@
 'use client';
 
 import {
-  Background,
   type Connection,
   Controls,
   type Edge,
@@ -27,6 +26,7 @@ import {
 } from 'react';
 import type { FlowDocument, FlowIssue } from '@/bot-runtime/flow';
 import { canvasSizeCookie } from './canvasSize';
+import { DotGrid } from './DotGrid';
 import { DrawNodesFar, type FlowCanvasNode, FlowNodeView } from './FlowNodeView';
 import {
   type CanvasElements,
@@ -359,7 +359,7 @@ export function FlowCanvas({
           fitView
           proOptions={{ hideAttribution: true }}
         >
-          <CanvasBackground />
+          <DotGrid />
           <ClientOnly>
             <MiniMap pannable zoomable ariaLabel="Minimap" />
           </ClientOnly>
@@ -393,18 +393,4 @@ function useRememberPaneSize() {
     // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing from Safari before 18.4 and Firefox before 140; the value is two numbers.
     document.cookie = canvasSizeCookie({ width, height });
   }, [width, height]);
-}
-
-const GRID_GAP = 20;
-/** Closer dots than this on screen are noise, and each one is painted again on every pan frame. */
-const MIN_SCREEN_GAP = 12;
-
-/** The dot grid, thinned out by powers of two as the canvas zooms out. */
-function CanvasBackground() {
-  const gap = useStore((state) => {
-    const zoom = state.transform[2];
-    const doublings = Math.ceil(Math.log2(MIN_SCREEN_GAP / (GRID_GAP * zoom)));
-    return GRID_GAP * 2 ** Math.max(0, doublings);
-  });
-  return <Background gap={gap} />;
 }
