@@ -49,6 +49,7 @@ export function loadNlu(input: unknown, resources: NluResources = {}): LoadedNlu
     new Map(model.vocabulary.map((term, position) => [term, position])),
     idf,
     wordVectorsOf(model, resources),
+    model.vectorPooling,
   );
   const linear: LinearModel = {
     classCount: model.classes.length,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { builtinEntityNameSchema, entityDefinitionSchema, nluLanguageSchema } from './schema';
+import { MEAN_POOLING, vectorPoolingSchema } from './vectorPooling';
 
 export const NLU_MODEL_FORMAT = 'parley-nlu/1';
 
@@ -13,6 +14,8 @@ export const nluModelSchema = z.object({
   vocabulary: z.array(z.string()),
   /** The word vectors the model was trained with (see `WordVectors.id`); null for none. */
   wordVectors: z.string().nullable().default(null),
+  /** How the word vectors were pooled; models stored before it was recorded used the mean alone. */
+  vectorPooling: vectorPoolingSchema.default(MEAN_POOLING),
   /** base64 Float32: inverse document frequency per vocabulary term. */
   idf: z.string(),
   /** The linear model, compressed by feature (see `LinearModel`), base64. */

@@ -8,6 +8,7 @@ import { createPrng, shuffleInPlace } from './prng';
 import { fitSoftmaxScale } from './probabilities';
 import { type NluTrainingSet, nluTrainingSetSchema } from './schema';
 import { encodeTypedArray } from './typedArrayBase64';
+import { poolingFor } from './vectorPooling';
 import type { NluResources } from './wordVectors/wordVectors';
 
 /** The name of the class learned from out-of-scope examples; never returned as an intent. */
@@ -21,7 +22,8 @@ const SMALL_DATA = 2_000;
 
 /**
  * Trains intent recognition: TF-IDF of stems, stem bigrams and character 2-5-grams, plus the mean
- * of the words' pretrained vectors where the language has them, one-vs-rest
+ * (and for small training sets the max and min) of the words' pretrained vectors where the
+ * language has them, one-vs-rest
  * linear SVMs, a softmax scale and a confidence threshold fitted by cross-validation. Throws a
  * ZodError when the training set is invalid. Without `resources.wordVectorsFor`, no word vectors.
  */
@@ -39,7 +41,8 @@ export function trainNlu(input: NluTrainingSet, resources: NluResources = {}): N
   const analyze = createTextAnalyzer(trainingSet.language);
   const analyzed = examples.map((example) => analyze(example.text));
   const wordVectors = resources.wordVectorsFor?.(trainingSet.language) ?? null;
-  const space = buildFeatureSpace(analyzed.map(extractTerms), wordVectors);
+  const pooling = poolingFor(examples.length);
+  const space = buildFeatureSpace(analyzed.map(extractTerms), wordVectors, pooling);
   const vectors = analyzed.map((text) => vectorize(space, text));
   const labels = Int32Array.from(examples, (example) => example.label);
   const features = featureCount(space);
@@ -66,6 +69,7 @@ export function trainNlu(input: NluTrainingSet, resources: NluResources = {}): N
     noneClass,
     vocabulary: [...space.index.keys()],
     wordVectors: wordVectors?.id ?? null,
+    vectorPooling: pooling,
     idf: encodeTypedArray(space.idf),
     rowStart: encodeTypedArray(linear.rowStart),
     classIndex: encodeTypedArray(linear.classIndex),
