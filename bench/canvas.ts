@@ -91,7 +91,10 @@ progress cursor until then); "long tasks" counts those after the nodes rendered.
 one round trip of the driver) to the viewport moving. Then the pane is dragged along a circle
 for 3 s at the fitted zoom (all nodes on screen; below 40 % zoom nodes are drawn as outline, icon and
 marks only) while \`requestAnimationFrame\` records every
-frame: frame time percentiles and the share over one (16.7 ms) and two (33 ms) 60 Hz frames.
+frame: frame time percentiles and the share of frames that missed one or two 60 Hz vsyncs
+(intervals come in whole vsyncs with a fraction of a millisecond of jitter, so a frame counts as
+late beyond 25 ms, and as two late beyond 41.7 ms). Panning is smooth when the 95th percentile
+frame came on the next vsync.
 
 ${formatMarkdownTable(runs)}
 
