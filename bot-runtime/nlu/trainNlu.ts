@@ -23,8 +23,8 @@ const SMALL_DATA = 2_000;
 /**
  * Trains intent recognition: TF-IDF of stems, stem bigrams and character 2-5-grams, plus the mean
  * (and for small training sets the max and min) of the words' pretrained vectors where the
- * language has them, one-vs-rest
- * linear SVMs, a softmax scale and a confidence threshold fitted by cross-validation. Throws a
+ * language has them, one-vs-rest linear SVMs, a softmax scale and a confidence threshold fitted
+ * by cross-validation. Throws a
  * ZodError when the training set is invalid. Without `resources.wordVectorsFor`, no word vectors.
  */
 export function trainNlu(input: NluTrainingSet, resources: NluResources = {}): NluModel {

@@ -112,21 +112,19 @@ function OpenedEditor({
   initialIssues: FlowIssue[] | undefined;
   canvasSize: CanvasSize;
 }) {
-  const [opening] = useState(() =>
-    openingCanvasElements(draft.document, groupByNode(initialIssues ?? [])),
-  );
-  // Notes count in the fit and are drawn from the start; their edits work once the canvas runs.
-  const [openingNodes] = useState(() => [
-    ...noteCanvasNodes(draft.document, [], {
+  const [{ opening, nodes }] = useState(() => {
+    const elements = openingCanvasElements(draft.document, groupByNode(initialIssues ?? []));
+    // Notes count in the fit and are drawn from the start; their edits work once the canvas runs.
+    const notes = noteCanvasNodes(draft.document, [], {
       readOnly: !canEdit,
       onChange: () => {},
       onRemove: () => {},
-    }),
-    ...opening.nodes,
-  ]);
+    });
+    return { opening: elements, nodes: [...notes, ...elements.nodes] };
+  });
   return (
     <ReactFlowProvider
-      initialNodes={openingNodes}
+      initialNodes={nodes}
       initialEdges={opening.edges}
       initialWidth={canvasSize.width}
       initialHeight={canvasSize.height}
@@ -187,8 +185,8 @@ function Editor({
   const flow = comparison?.flow ?? viewing?.flow ?? history.flow;
   const knownActions = useMemo(() => actions.map((a) => a.name), [actions]);
   // A comparison draws two flows in one: its marks are the differences, not problems.
-  // Checking a large flow takes a while, so the canvas draws (and follows a drag) first. The
-  // draft as opened was checked by the server.
+  // Checking waits until the canvas has drawn (and followed a drag). The draft as opened was
+  // checked by the server.
   const checkedFlow = useDeferredValue(
     comparison ? null : flow,
     initialIssues ? draft.document : null,

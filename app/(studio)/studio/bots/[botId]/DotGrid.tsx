@@ -9,7 +9,7 @@ const GRID_GAP = 20;
 const MIN_SCREEN_GAP = 12;
 
 /** The distance between dots on screen at a zoom: the grid's, doubled until they are apart. */
-export function screenGap(zoom: number): number {
+function screenGap(zoom: number): number {
   const gap = GRID_GAP * zoom;
   return gap * 2 ** Math.max(0, Math.ceil(Math.log2(MIN_SCREEN_GAP / gap)));
 }
