@@ -40,6 +40,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.le
 
 const header = [
   'run',
+  'first byte',
   'canvas mounted',
   'nodes rendered',
   'interactive',
@@ -56,6 +57,7 @@ const header = [
 function rows(runs: RunResult[]): string[][] {
   const line = (label: string, run: RunResult, stats: FrameStats) => [
     label,
+    ms(run.firstByteMs),
     ms(run.canvasMountedMs),
     ms(run.nodesRenderedMs),
     ms(run.interactiveMs),
@@ -70,6 +72,7 @@ function rows(runs: RunResult[]): string[][] {
   ];
   const all = frameStats(runs.flatMap((run) => run.frameIntervals));
   const summary: RunResult = {
+    firstByteMs: median(runs.map((run) => run.firstByteMs)),
     canvasMountedMs: median(runs.map((run) => run.canvasMountedMs)),
     nodesRenderedMs: median(runs.map((run) => run.nodesRenderedMs)),
     interactiveMs: median(runs.map((run) => run.interactiveMs)),

@@ -10,6 +10,7 @@ export interface RunResult extends ProbeResult {
 /** A desktop screen: the editor's side panels leave the canvas about 1,150 px wide. */
 export const VIEWPORT = { width: 1920, height: 1080 };
 const PAN_MS = 3_000;
+const TAB_SETTLE_MS = 1_000;
 /** One drag step per driver round trip; the pane follows a circle so it stays on screen. */
 const PAN_RADIUS = 150;
 const PAN_STEP_RADIANS = 0.08;
@@ -27,6 +28,10 @@ export async function measureRun(
   const context = await browser.newContext({ viewport: VIEWPORT, storageState });
   try {
     const page = await context.newPage();
+    // The designer's browser is already open: a new tab's renderer starts before the URL is
+    // typed. Here browser and server share two cores, so navigating at once would time
+    // Chromium starting processes on the core the server renders the page on.
+    await page.waitForTimeout(TAB_SETTLE_MS);
     await page.addInitScript({ content: probeScript(expectedNodes) });
     await page.goto(url);
     const load = await page

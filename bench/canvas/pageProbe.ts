@@ -4,6 +4,8 @@
  * skewed by the round trips of the driver.
  */
 export interface ProbeResult {
+  /** The first byte of the page's HTML reached the browser. */
+  firstByteMs: number;
   /** React Flow's container is in the page (it comes with the server-rendered HTML). */
   canvasMountedMs: number;
   /** All nodes are in the DOM and measured (React Flow hides a node until it has a size). */
@@ -67,7 +69,11 @@ function installProbe(expectedNodes: number) {
       const after = longTaskEnds.filter((end) => end > (rendered ?? 0));
       const quietSince = after.at(-1) ?? rendered;
       if (performance.now() - quietSince < QUIET_MS) return null;
+      const navigation = performance.getEntriesByType('navigation')[0] as
+        | PerformanceNavigationTiming
+        | undefined;
       return {
+        firstByteMs: navigation?.responseStart ?? 0,
         canvasMountedMs: mounted,
         nodesRenderedMs: rendered,
         interactiveMs: quietSince,
