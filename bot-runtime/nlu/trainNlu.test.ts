@@ -123,6 +123,31 @@ describe('the trained model', () => {
     );
   });
 
+  it("reads an intent's name as one more phrase", () => {
+    const named = loadNlu(
+      trainNlu({
+        intents: [
+          {
+            name: 'subscription_price',
+            phrases: [
+              'how much is the subscription',
+              'subscription cost',
+              'what does a subscription cost per month',
+            ],
+          },
+          {
+            name: 'cancel_subscription',
+            phrases: ['stop my plan', 'end my membership', 'i want to quit'],
+          },
+        ],
+      }),
+    );
+    // No phrase of cancel_subscription says "cancel" or "subscription"; its name does.
+    expect(named.classify('cancel my subscription', { threshold: 0 }).intent).toBe(
+      'cancel_subscription',
+    );
+  });
+
   it('learns "none of these" from out-of-scope examples', () => {
     const withNone = loadNlu(
       trainNlu({

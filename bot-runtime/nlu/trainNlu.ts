@@ -1,6 +1,7 @@
 import { createTextAnalyzer } from './analyzeText';
 import { crossValidatedMargins } from './crossValidate';
 import { buildFeatureSpace, extractTerms, featureCount, vectorize } from './featureSpace';
+import { intentNamePhrases } from './intentNamePhrases';
 import { defaultSvmOptions, trainLinearSvm } from './linearSvm';
 import { NLU_MODEL_FORMAT, type NluModel } from './nluModel';
 import { pickThreshold } from './pickThreshold';
@@ -24,8 +25,9 @@ const SMALL_DATA = 2_000;
  * Trains intent recognition: TF-IDF of stems, stem bigrams and character 2-5-grams, plus the mean
  * (and for small training sets the max and min) of the words' pretrained vectors where the
  * language has them, one-vs-rest linear SVMs, a softmax scale and a confidence threshold fitted
- * by cross-validation. Throws a
- * ZodError when the training set is invalid. Without `resources.wordVectorsFor`, no word vectors.
+ * by cross-validation. Each intent's name counts as one more phrase (see `intentNamePhrases`).
+ * Throws a ZodError when the training set is invalid. Without `resources.wordVectorsFor`, no
+ * word vectors.
  */
 export function trainNlu(input: NluTrainingSet, resources: NluResources = {}): NluModel {
   const trainingSet = nluTrainingSetSchema.parse(input);
@@ -33,8 +35,13 @@ export function trainNlu(input: NluTrainingSet, resources: NluResources = {}): N
   const intents = [...trainingSet.intents].sort((a, b) => (a.name < b.name ? -1 : 1));
   const classes = intents.map((intent) => intent.name);
   const noneClass = trainingSet.outOfScope.length > 0 ? classes.push(NONE_CLASS) - 1 : -1;
+  const namePhrases = intentNamePhrases(intents.map((intent) => intent.name));
   const examples = canonicalExamples([
-    ...intents.flatMap((intent, label) => intent.phrases.map((text) => ({ text, label }))),
+    ...intents.flatMap((intent, label) => {
+      const namePhrase = namePhrases.get(intent.name);
+      const phrases = namePhrase ? [...intent.phrases, namePhrase] : intent.phrases;
+      return phrases.map((text) => ({ text, label }));
+    }),
     ...trainingSet.outOfScope.map((text) => ({ text, label: noneClass })),
   ]);
 
