@@ -28,6 +28,7 @@ export async function createBot(
   await dialog.getByRole('button', { name: 'Create bot' }).click();
   await expect(page.getByRole('heading', { name })).toBeVisible();
   await expect(page.getByTestId('flow-node-start')).toBeVisible();
+  await expect(page.getByTestId('flow-canvas')).toHaveAttribute('data-interactive', '');
 }
 
 /**

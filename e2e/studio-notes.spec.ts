@@ -5,6 +5,7 @@ test.use({ viewport: { width: 1600, height: 1000 } });
 test.describe.configure({ timeout: 120_000 });
 
 async function box(locator: Locator) {
+  await expect(locator).toBeVisible();
   const found = await locator.boundingBox();
   if (!found) throw new Error('element is not on screen');
   return found;
