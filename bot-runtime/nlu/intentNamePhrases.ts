@@ -11,15 +11,15 @@
  */
 export function intentNamePhrases(names: readonly string[]): Map<string, string> {
   const phrases = new Map<string, string>();
-  const namesByPhrase = new Map<string, number>();
+  const intentsPerPhrase = new Map<string, number>();
   for (const name of names) {
     const phrase = nameAsPhrase(name);
     if (phrase === null) continue;
     phrases.set(name, phrase);
-    namesByPhrase.set(phrase, (namesByPhrase.get(phrase) ?? 0) + 1);
+    intentsPerPhrase.set(phrase, (intentsPerPhrase.get(phrase) ?? 0) + 1);
   }
   for (const [name, phrase] of phrases) {
-    if ((namesByPhrase.get(phrase) ?? 0) > 1) phrases.delete(name);
+    if ((intentsPerPhrase.get(phrase) ?? 0) > 1) phrases.delete(name);
   }
   return phrases;
 }
