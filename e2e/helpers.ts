@@ -28,7 +28,7 @@ export async function createBot(
   await dialog.getByRole('button', { name: 'Create bot' }).click();
   await expect(page.getByRole('heading', { name })).toBeVisible();
   await expect(page.getByTestId('flow-node-start')).toBeVisible();
-  await expect(page.getByTestId('flow-canvas')).toHaveAttribute('data-interactive', '');
+  await untilInteractive(page);
 }
 
 /**
@@ -38,6 +38,11 @@ export async function createBot(
 export async function openEditor(page: Page, url?: string) {
   if (url) await page.goto(url);
   else await page.reload();
+  await untilInteractive(page);
+}
+
+/** The editor's code has run and taken over the canvas, which now answers clicks and drags. */
+async function untilInteractive(page: Page) {
   await expect(page.getByTestId('flow-canvas')).toHaveAttribute('data-interactive', '');
 }
 
