@@ -18,5 +18,7 @@ export function initialSessionState(flow: FlowDocument): SessionState {
     misunderstandings: 0,
     lastIntent: null,
     turn: 0,
+    customerTurns: 0,
+    humanOffered: false,
   };
 }

@@ -105,6 +105,90 @@ describe('runTurn', () => {
     });
   });
 
+  describe('offering a human after a number of turns', () => {
+    /** A question that is always answered and always asked again: no misunderstanding ever. */
+    function circlingFlow(offerHumanAfterTurns: number | null, declineGoesTo: 'human' | 'name') {
+      return buildFlow({
+        nodes: [
+          { id: 'start', type: 'start' },
+          { id: 'name', type: 'ask', data: { prompt: 'Your name?', variable: 'name' } },
+          { id: 'thanks', type: 'message', data: { text: 'Thanks {{name}}.' } },
+          { id: 'again', type: 'jump', data: { targetNodeId: 'name' } },
+          { id: 'offer', type: 'message', data: { text: 'Shall I get you a human?' } },
+          { id: 'human', type: 'escalate', data: { queue: 'Support', handoffMessage: '' } },
+          { id: 'done', type: 'end', data: { message: 'Bye.' } },
+        ],
+        edges: [
+          ['start', 'next', 'name'],
+          ['name', 'next', 'thanks'],
+          ['name', 'invalid', 'done'],
+          ['thanks', 'next', 'again'],
+          ['offer', 'next', declineGoesTo],
+          ['human', 'noAgent', 'done'],
+        ],
+        settings: { fallback: { offerHumanAfterTurns, offerHumanNodeId: 'offer' } },
+      });
+    }
+
+    it('offers a human once the customer has sent that many messages', async () => {
+      const chat = conversation(circlingFlow(3, 'human'));
+      await chat.send({ type: 'start', text: 'hello' });
+      await chat.send('Ada');
+      expect(chat.state()).toMatchObject({ status: 'awaiting_input', customerTurns: 2 });
+      const third = await chat.send('Grace');
+      expect(textsOf(third)).toEqual(['Thanks Grace.', 'Your name?', 'Shall I get you a human?']);
+      expect(third.status).toBe('escalated');
+      expect(third.trace.steps.flatMap((step) => step.reasons)).toContainEqual({
+        kind: 'turnLimit',
+        customerTurns: 3,
+        offerHumanAfterTurns: 3,
+      });
+      const steps = third.trace.steps.map((step) => step.step);
+      expect(new Set(steps).size).toBe(steps.length);
+    });
+
+    it('offers only once when the customer goes on without one', async () => {
+      const chat = conversation(circlingFlow(2, 'name'));
+      await chat.send({ type: 'start' });
+      await chat.send('Ada');
+      const offered = await chat.send('Grace');
+      expect(textsOf(offered)).toEqual([
+        'Thanks Grace.',
+        'Your name?',
+        'Shall I get you a human?',
+        'Your name?',
+      ]);
+      expect(textsOf(await chat.send('Alan'))).toEqual(['Thanks Alan.', 'Your name?']);
+      expect(chat.state()).toMatchObject({ humanOffered: true, customerTurns: 3 });
+    });
+
+    it('never offers one by turns unless the flow sets a limit', async () => {
+      const chat = conversation(circlingFlow(null, 'human'));
+      await chat.send({ type: 'start' });
+      for (const name of ['Ada', 'Grace', 'Alan', 'Barbara', 'Edsger']) {
+        expect(textsOf(await chat.send(name))).toEqual([`Thanks ${name}.`, 'Your name?']);
+      }
+    });
+
+    it('counts from zero in a session stored before turns were counted', async () => {
+      const flow = circlingFlow(2, 'human');
+      const services = testServices();
+      const nlu = keywordClassifier({ intents: {} });
+      const opening = await runTurn({ flow, nlu, state: null, input: { type: 'start' }, services });
+      const { customerTurns: _turns, humanOffered: _offered, ...storedEarlier } = opening.state;
+      const first = await runTurn({
+        flow,
+        nlu,
+        state: storedEarlier as typeof opening.state,
+        input: { type: 'text', text: 'Ada' },
+        services,
+      });
+      expect(first.trace.error).toBeNull();
+      expect(first.state.customerTurns).toBe(1);
+      expect(textsOf(first)).toEqual(['Thanks Ada.', 'Your name?']);
+    });
+  });
+
   it('resets the misunderstanding count once the customer is understood', async () => {
     const chat = conversation(supportFlow, { nlu });
     await chat.send({ type: 'start' });

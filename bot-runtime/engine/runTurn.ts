@@ -67,6 +67,12 @@ function brokenTurn(request: RunTurnRequest, message: string): TurnResult {
   };
 }
 
+/** What the customer said or chose; a session start counts when it carries a first message. */
+function isCustomerMessage(input: TurnInput): boolean {
+  if (input.type === 'start') return input.text !== undefined;
+  return input.type === 'text' || input.type === 'choice' || input.type === 'form';
+}
+
 function emptyState(): SessionState {
   return {
     schemaVersion: 1,
@@ -77,6 +83,8 @@ function emptyState(): SessionState {
     misunderstandings: 0,
     lastIntent: null,
     turn: 0,
+    customerTurns: 0,
+    humanOffered: false,
   };
 }
 
@@ -121,9 +129,13 @@ class Turn {
     if (!starting && previous?.data.status === 'ended') return this.finish(previous.data);
     if (!starting && previous?.data) this.state = structuredClone(previous.data);
     this.state.turn += 1;
+    if (isCustomerMessage(input.data)) this.state.customerTurns += 1;
     try {
       const entry = starting ? { nodeId: this.startNodeId(), resumed: false } : this.resumePoint();
-      return await this.walk(entry.nodeId, entry.resumed);
+      const result = await this.walk(entry.nodeId, entry.resumed, 1);
+      const offerNodeId = this.turnLimitOffer();
+      if (offerNodeId === null) return result;
+      return await this.walk(offerNodeId, false, (this.steps.at(-1)?.step ?? 0) + 1);
     } catch (error) {
       if (error instanceof TurnError) return this.fail(error.code, error.message);
       throw error;
@@ -141,12 +153,17 @@ class Turn {
     };
   }
 
-  private async walk(firstNodeId: string, resumingFirst: boolean): Promise<TurnResult> {
+  private async walk(
+    firstNodeId: string,
+    resumingFirst: boolean,
+    firstStep: number,
+  ): Promise<TurnResult> {
     let nodeId = firstNodeId;
     let resumed = resumingFirst;
-    const { maxStepsPerTurn } = this.flow.settings;
-    for (let step = 1; step <= maxStepsPerTurn; step++) {
+    const { maxStepsPerTurn, fallback } = this.flow.settings;
+    for (let step = firstStep; step < firstStep + maxStepsPerTurn; step++) {
       const node = this.nodeById(nodeId);
+      if (node.id === fallback.offerHumanNodeId) this.state.humanOffered = true;
       const startedAt = this.services.clock.now();
       const reasons: TraceReason[] = [];
       const result = await this.runNode(node, resumed, reasons);
@@ -197,6 +214,34 @@ class Turn {
       'STEP_LIMIT',
       `The turn went through ${maxStepsPerTurn} nodes without waiting for the customer: the flow loops.`,
     );
+  }
+
+  /**
+   * The "offer a human" node when this turn used up the flow's turns and the bot is still waiting
+   * for the customer, once per session; the jump is recorded in the trace. Null otherwise.
+   */
+  private turnLimitOffer(): string | null {
+    const { offerHumanAfterTurns, offerHumanNodeId } = this.flow.settings.fallback;
+    const { state } = this;
+    if (offerHumanAfterTurns === null || offerHumanNodeId === null) return null;
+    if (state.status !== 'awaiting_input' || state.humanOffered) return null;
+    if (state.customerTurns < offerHumanAfterTurns) return null;
+    const waiting = this.nodeById(state.currentNodeId ?? '');
+    this.steps.push({
+      step: (this.steps.at(-1)?.step ?? 0) + 1,
+      nodeId: waiting.id,
+      nodeType: waiting.type,
+      nodeLabel: waiting.label,
+      resumed: false,
+      result: 'jump',
+      output: null,
+      nextNodeId: offerHumanNodeId,
+      reasons: [{ kind: 'turnLimit', customerTurns: state.customerTurns, offerHumanAfterTurns }],
+      startedAt: this.services.clock.now(),
+      durationMs: 0,
+    });
+    state.nodeState = null;
+    return offerHumanNodeId;
   }
 
   /** Where a node's result leads; misunderstandings follow the flow's fallback settings. */

@@ -17,5 +17,9 @@ export const sessionStateSchema = z.object({
   misunderstandings: z.number().int().min(0),
   lastIntent: z.string().nullable(),
   turn: z.number().int().min(0),
+  /** Messages, choices and forms from the customer; defaults keep states stored before them valid. */
+  customerTurns: z.number().int().min(0).default(0),
+  /** Whether the bot has been at the flow's "offer a human" node, so the turn limit offers once. */
+  humanOffered: z.boolean().default(false),
 });
 export type SessionState = z.output<typeof sessionStateSchema>;

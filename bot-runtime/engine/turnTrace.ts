@@ -28,6 +28,7 @@ export type TraceReason =
   | { kind: 'input'; accepted: boolean; value: JsonValue; attempt: number }
   | { kind: 'slot'; variable: string; entity: string; filled: boolean; value: JsonValue }
   | { kind: 'fallback'; misunderstandings: number; offerHumanAfter: number; offerHuman: boolean }
+  | { kind: 'turnLimit'; customerTurns: number; offerHumanAfterTurns: number }
   | { kind: 'variable'; name: string; value: JsonValue }
   | { kind: 'error'; code: string; message: string };
 

@@ -25,6 +25,11 @@ export const fallbackSettingsSchema = z.object({
   message: z.string().default("Sorry, I didn't get that. Could you say it another way?"),
   /** Misunderstood messages in a row before the bot offers a human instead. */
   offerHumanAfter: z.number().int().min(1).default(2),
+  /**
+   * Customer messages after which the bot offers a human once, whatever it is doing; null never.
+   * Catches conversations that go round in circles without a single misunderstanding.
+   */
+  offerHumanAfterTurns: z.number().int().min(1).nullable().default(null),
   /** Where the bot goes to offer a human; without it, misunderstandings never stop the loop. */
   offerHumanNodeId: z.string().nullable().default(null),
 });

@@ -40,8 +40,10 @@ export function analyseFlow(
     if (analysed.nodeType?.interruptible) {
       for (const global of flow.settings.globalIntents) link(analysed.node.id, global.targetNodeId);
     }
-    if (outputNames(analysed).includes('fallback')) {
-      link(analysed.node.id, flow.settings.fallback.offerHumanNodeId);
+    const waits = analysed.nodeType?.interruptible || outputNames(analysed).includes('fallback');
+    const { offerHumanAfterTurns, offerHumanNodeId } = flow.settings.fallback;
+    if (outputNames(analysed).includes('fallback') || (waits && offerHumanAfterTurns !== null)) {
+      link(analysed.node.id, offerHumanNodeId);
     }
   }
   return { flow, nodes, byId, successors, knownActions: new Set(knownActions) };

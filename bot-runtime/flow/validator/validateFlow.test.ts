@@ -220,6 +220,28 @@ describe('validateFlow', () => {
     expect(stuck[0]?.severity).toBe('warning');
   });
 
+  it('sees the way out a turn limit gives a loop that waits for the customer', () => {
+    const sketch = supportSketch();
+    sketch.nodes.push(
+      { id: 'again', type: 'ask', data: { prompt: 'Again?', variable: 'x' } },
+      { id: 'back', type: 'jump', data: { targetNodeId: 'again' } },
+    );
+    sketch.edges = sketch.edges?.map((edge) =>
+      edge[0] === 'answer' ? ['answer', 'next', 'again'] : edge,
+    );
+    sketch.edges?.push(['again', 'next', 'back'], ['again', 'invalid', 'back']);
+    sketch.settings = { fallback: { offerHumanAfterTurns: 8, offerHumanNodeId: 'human' } };
+    expect(codes(sketch)).not.toContain('NO_WAY_OUT');
+  });
+
+  it('warns about a turn limit with no node to offer a human', () => {
+    const sketch = supportSketch();
+    sketch.settings = { fallback: { offerHumanAfterTurns: 8 } };
+    expect(issuesOf(sketch)).toContainEqual(
+      expect.objectContaining({ code: 'TURN_LIMIT_WITHOUT_TARGET', severity: 'warning' }),
+    );
+  });
+
   it('reports a jump to a node that does not exist', () => {
     const sketch = supportSketch();
     sketch.nodes.push({ id: 'back', type: 'jump', data: { targetNodeId: 'gone' } });

@@ -66,12 +66,19 @@ export function checkReferences(analysis: FlowAnalysis): FlowIssue[] {
       });
     }
   }
-  const offerHuman = flow.settings.fallback.offerHumanNodeId;
+  const { offerHumanNodeId: offerHuman, offerHumanAfterTurns } = flow.settings.fallback;
   if (offerHuman !== null && !analysis.byId.has(offerHuman)) {
     issues.push({
       code: 'UNKNOWN_TARGET',
       severity: 'error',
       message: `The fallback setting offers a human at "${offerHuman}", which does not exist; choose another node.`,
+    });
+  }
+  if (offerHumanAfterTurns !== null && offerHuman === null) {
+    issues.push({
+      code: 'TURN_LIMIT_WITHOUT_TARGET',
+      severity: 'warning',
+      message: `The bot should offer a human after ${offerHumanAfterTurns} messages, but no node is chosen to offer one; choose it in the fallback settings.`,
     });
   }
   return issues;

@@ -74,6 +74,10 @@ export function describeReason(reason: TraceReason): string[] {
       return [
         `Misunderstood ${reason.misunderstandings} of ${reason.offerHumanAfter} times${reason.offerHuman ? ': offers a person' : ''}`,
       ];
+    case 'turnLimit':
+      return [
+        `${reason.customerTurns} customer messages, limit ${reason.offerHumanAfterTurns}: offers a person`,
+      ];
     case 'variable':
       return [`Set ${reason.name} = ${json(reason.value)}`];
     case 'error':
