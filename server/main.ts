@@ -63,10 +63,7 @@ async function main() {
     nextApp = await startNext(dev, env.host, env.port);
     const handleNext = nextApp.getRequestHandler();
     handleOther = (req, res) => {
-      handleNext(req, res).catch((error: unknown) => {
-        console.error(error);
-        if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'Something went wrong.');
-      });
+      handleNext(req, res).catch((error: unknown) => answerUnexpected(res, error));
     };
   }
 
@@ -75,7 +72,10 @@ async function main() {
       void messaging.handleApi(req, res);
       return;
     }
-    if (req.url?.startsWith('/api/demo/')) return handleDemoStoreApi(req, res);
+    if (req.url?.startsWith('/api/demo/')) {
+      handleDemoStoreApi(req, res).catch((error: unknown) => answerUnexpected(res, error));
+      return;
+    }
     handleOther(req, res);
   });
   if (dev && nextApp) server.on('upgrade', nextApp.getUpgradeHandler());
@@ -95,6 +95,12 @@ async function main() {
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
+}
+
+/** A handler that failed unexpectedly: logged for the operator, a plain 500 for the caller. */
+function answerUnexpected(res: ServerResponse, error: unknown) {
+  console.error(error);
+  if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'Something went wrong.');
 }
 
 async function startNext(dev: boolean, hostname: string, port: number) {
