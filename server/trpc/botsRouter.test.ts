@@ -1,6 +1,7 @@
 import type { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
-import type { FlowDocument } from '../../bot-runtime/flow';
+import { actionRegistry } from '../../bot-runtime/actions';
+import { type FlowDocument, loadFlow, validateFlow } from '../../bot-runtime/flow';
 import type { Db } from '../db/client';
 import { deployments } from '../db/schema';
 import { DomainError } from '../errors';
@@ -220,6 +221,52 @@ describe('bots: publishing and versions', () => {
       expect.objectContaining({ code: 'OUTPUT_NOT_CONNECTED', nodeId: 'start', severity: 'error' }),
     ]);
     expect(await bots.versions({ botId: bot.id })).toEqual([]);
+  });
+
+  it('publishes a draft whose only issues are warnings', async () => {
+    const db = openDb();
+    const { designer } = await studioOrg(db);
+    const bots = callerFor(db, designer).bots;
+    const bot = await bots.create({ name: 'Greeter', template: 'blank' });
+    const draft = await bots.draft({ botId: bot.id });
+    const document = {
+      ...draft.document,
+      nodes: [
+        ...draft.document.nodes,
+        { id: 'hello', type: 'message', label: 'Hello', data: { text: 'Hi {{firstName}}!' } },
+        { id: 'bye', type: 'end', label: 'Bye', data: {} },
+        // Nothing leads here and it only leads back to itself.
+        { id: 'limbo', type: 'message', label: 'Limbo', data: { text: 'Still here?' } },
+      ],
+      edges: [
+        { id: 'e1', sourceNodeId: 'start', sourceOutput: 'next', targetNodeId: 'hello' },
+        { id: 'e2', sourceNodeId: 'hello', sourceOutput: 'next', targetNodeId: 'bye' },
+        { id: 'e3', sourceNodeId: 'limbo', sourceOutput: 'next', targetNodeId: 'limbo' },
+      ],
+    } as FlowDocument;
+    await bots.saveDraft({ botId: bot.id, baseRevision: draft.revision, document });
+
+    // The studio shows these to the designer from the same validator; publishing must not
+    // turn them into a refusal.
+    const loaded = loadFlow((await bots.draft({ botId: bot.id })).document);
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const issues = validateFlow(loaded.flow, {
+      knownActions: actionRegistry.list().map((action) => action.name),
+    });
+    expect(issues.filter((issue) => issue.severity === 'error')).toEqual([]);
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'VARIABLE_READ_BEFORE_SET', nodeId: 'hello' }),
+        expect.objectContaining({ code: 'UNREACHABLE_NODE', nodeId: 'limbo' }),
+        expect.objectContaining({ code: 'NO_WAY_OUT', nodeId: 'limbo' }),
+      ]),
+    );
+
+    const version = await bots.publish({ botId: bot.id, note: 'Good enough' });
+    expect(version).toMatchObject({ number: 1, note: 'Good enough', author: 'designer user' });
+    expect((await bots.versions({ botId: bot.id })).map((v) => v.id)).toEqual([version.id]);
+    const published = await bots.version({ botId: bot.id, versionId: version.id });
+    expect(published.flow.nodes.map((node) => node.id)).toEqual(['start', 'hello', 'bye', 'limbo']);
   });
 
   it('keeps a published version exactly as it was while the draft moves on', async () => {
