@@ -5,14 +5,15 @@ import type { EntryDraft } from '../messaging/conversationEntries';
 /**
  * What one engine turn means for the conversation: the entries the customer sees, and the
  * handoff or rating it asks for. Production and the studio preview share it, so preview shows
- * exactly what a customer would get.
+ * exactly what a customer would get. The trace is left to the caller: preview hands it to the
+ * studio as it is, production stores it with the entries.
  */
 export function botTurnOutcome(
   outputs: BotOutput[],
   state: SessionState,
   status: BotTurnOutcome['status'],
   botName: string,
-): BotTurnOutcome {
+): Omit<BotTurnOutcome, 'trace'> {
   const bot = { actorType: 'bot' as const, actorName: botName };
   const entries: EntryDraft[] = [];
   let handoff: BotTurnOutcome['handoff'];

@@ -79,7 +79,10 @@ export class PublishedBotRunner implements BotTurnRunner {
         }),
       },
     });
-    return botTurnOutcome(result.outputs, result.state, result.status, version.flow.name);
+    return {
+      ...botTurnOutcome(result.outputs, result.state, result.status, version.flow.name),
+      trace: result.trace,
+    };
   }
 
   silenceTimeout(session: SessionRow) {

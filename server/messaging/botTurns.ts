@@ -26,6 +26,11 @@ export interface BotTurnOutcome {
   handoff?: Handoff;
   /** A rating the bot collected itself at the end of the flow. */
   csat?: { score: number; comment: string | null };
+  /**
+   * How the bot got there, step by step, for analytics: plain JSON with secrets already
+   * redacted, stored with the turn's entries.
+   */
+  trace: unknown;
 }
 
 /**

@@ -16,6 +16,7 @@ import type { SendMessageBody } from '../http/contract/conversations';
 import type { Entry } from '../http/contract/entries';
 import type { AccessTokens, ConversationClaims } from './accessTokens';
 import type { BotTurnOutcome, BotTurnRunner, CustomerInput, SessionRow } from './botTurns';
+import { saveBotTurnTrace } from './botTurnTraces';
 import {
   appendEntries,
   type EntryDraft,
@@ -552,6 +553,7 @@ export class ConversationService {
     timedOutWait: number | null = null,
   ) {
     const outcome = await this.deps.bot.runTurn(session, input);
+    const trace = JSON.stringify(outcome.trace);
     if (outcome.status === 'escalated') {
       await this.escalate(
         session,
@@ -560,6 +562,7 @@ export class ConversationService {
         outcome.state,
         handledSeq,
         timedOutWait,
+        trace,
       );
       return;
     }
@@ -569,6 +572,7 @@ export class ConversationService {
         ...outcome.entries,
         ...(outcome.status === 'ended' ? [statusDraft(session.status, 'ended', 'bot_ended')] : []),
       ]);
+      saveBotTurnTrace(this.deps.db, session, outcome.status, trace, this.now());
       if (outcome.csat) {
         this.deps.db
           .insert(csatResponses)
@@ -595,7 +599,10 @@ export class ConversationService {
     this.publish(session.id, appended);
   }
 
-  /** Hands the session to routing: it waits for an agent with the bot's transcript attached. */
+  /**
+   * Hands the session to routing: it waits for an agent with the bot's transcript attached.
+   * `trace`: the JSON trace of the bot turn that asked for the handoff, stored with its entries.
+   */
   private async escalate(
     session: SessionRow,
     entries: EntryDraft[],
@@ -603,6 +610,7 @@ export class ConversationService {
     state: unknown = session.botState,
     handledSeq: number | null = null,
     timedOutWait: number | null = null,
+    trace: string | null = null,
   ) {
     const appended = await this.deps.writes.run(() => {
       if (timedOutWait !== null && !claimSilentWait(this.deps.db, session, timedOutWait)) return [];
@@ -622,6 +630,9 @@ export class ConversationService {
         ...entries,
         statusDraft(session.status, 'waiting', 'escalated'),
       ]);
+      if (trace !== null) {
+        saveBotTurnTrace(this.deps.db, session, 'escalated', trace, this.now());
+      }
       this.deps.db
         .update(messagingSessions)
         .set({

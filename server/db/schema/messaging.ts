@@ -87,3 +87,32 @@ export const conversationEntries = sqliteTable(
     ),
   ],
 );
+
+export const BOT_TURN_STATUSES = ['awaiting_input', 'escalated', 'ended'] as const;
+
+/**
+ * Why the bot answered as it did, one row per bot turn of a customer conversation, written
+ * with the turn's entries. The trace is the engine's, secrets already redacted.
+ */
+export const botTurnTraces = sqliteTable(
+  'bot_turn_traces',
+  {
+    id: id(),
+    orgId: orgIdColumn(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => messagingSessions.id, { onDelete: 'cascade' }),
+    /** 1 for the session's first bot turn, then one more per turn: the order to read them in. */
+    turn: integer('turn').notNull(),
+    botVersionId: text('bot_version_id')
+      .notNull()
+      .references(() => botVersions.id),
+    status: text('status', { enum: BOT_TURN_STATUSES }).notNull(),
+    trace: json<unknown>('trace').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('bot_turn_traces_session_turn_unique').on(t.sessionId, t.turn),
+    index('bot_turn_traces_org_created_idx').on(t.orgId, t.createdAt),
+  ],
+);
