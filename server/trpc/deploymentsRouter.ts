@@ -6,6 +6,16 @@ import {
   updatePrechatFieldsInput,
 } from '../deployments/deploymentSchemas';
 import {
+  deleteDeploymentSecretInput,
+  deploymentSecretsInput,
+  setDeploymentSecretInput,
+} from '../deployments/deploymentSecretSchemas';
+import {
+  deleteDeploymentSecret,
+  listDeploymentSecrets,
+  setDeploymentSecret,
+} from '../deployments/deploymentSecrets';
+import {
   createDeployment,
   getDeployment,
   listDeployments,
@@ -14,10 +24,15 @@ import {
   updateIdentityVerification,
 } from '../deployments/deployments';
 import { getPrechatFields, updatePrechatFields } from '../deployments/prechatFields';
+import { deriveSecretsKey } from '../deployments/secretCipher';
+import { getEnv } from '../env';
 import { pageInput } from '../pagination';
 import { roleProcedure, router } from './trpc';
 
 const admin = roleProcedure('admin');
+
+// The same session secret the process started with, so the bot runtime decrypts what is set here.
+const secretsKey = () => deriveSecretsKey(getEnv().nextAuthSecret);
 
 export const deploymentsRouter = router({
   list: admin
@@ -44,4 +59,13 @@ export const deploymentsRouter = router({
   updatePrechatFields: admin
     .input(updatePrechatFieldsInput)
     .mutation(({ ctx, input }) => updatePrechatFields(ctx.db, ctx.user, input)),
+  secrets: admin
+    .input(deploymentSecretsInput)
+    .query(({ ctx, input }) => listDeploymentSecrets(ctx.db, ctx.user.orgId, input.id)),
+  setSecret: admin
+    .input(setDeploymentSecretInput)
+    .mutation(({ ctx, input }) => setDeploymentSecret(ctx.db, secretsKey(), ctx.user, input)),
+  deleteSecret: admin
+    .input(deleteDeploymentSecretInput)
+    .mutation(({ ctx, input }) => deleteDeploymentSecret(ctx.db, ctx.user, input)),
 });

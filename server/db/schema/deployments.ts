@@ -1,10 +1,10 @@
-import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { ActionSettings } from '../../../bot-runtime/actions/types';
 import type { PrechatField } from '../../http/contract/prechat';
 import { CHANNELS, IDENTITY_ALGORITHMS, IDENTITY_MODES } from '../enums';
 import { bots, botVersions } from './bots';
 import { createdAt, id, json, timestamp } from './columns';
-import { orgIdColumn } from './orgs';
+import { orgIdColumn, staffUsers } from './orgs';
 
 export { CHANNELS, type Channel, IDENTITY_MODES, type IdentityMode } from '../enums';
 
@@ -49,4 +49,23 @@ export const deployments = sqliteTable(
     updatedAt: timestamp('updated_at').notNull(),
   },
   (t) => [index('deployments_org_idx').on(t.orgId)],
+);
+
+/** Values a deployment's bot sends in HTTP headers; flows name them, never hold them. */
+export const deploymentSecrets = sqliteTable(
+  'deployment_secrets',
+  {
+    id: id(),
+    orgId: orgIdColumn(),
+    deploymentId: text('deployment_id')
+      .notNull()
+      .references(() => deployments.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** AES-256-GCM: base64 of IV + tag + ciphertext, see server/deployments/secretCipher. */
+    sealedValue: text('sealed_value').notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at').notNull(),
+    updatedBy: text('updated_by').references(() => staffUsers.id, { onDelete: 'set null' }),
+  },
+  (t) => [uniqueIndex('deployment_secrets_deployment_name_unique').on(t.deploymentId, t.name)],
 );

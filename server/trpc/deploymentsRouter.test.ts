@@ -1,0 +1,123 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Db } from '../db/client';
+import { createSecretLookup } from '../deployments/deploymentSecrets';
+import { deriveSecretsKey } from '../deployments/secretCipher';
+import { callerFor, createOrg, createStaff, trpcRejection } from '../testing/fixtures';
+import { useTestDb } from '../testing/testDb';
+
+// The router derives its key from the server's session secret, read once from the environment.
+const SESSION_SECRET = 'router-test-session-secret-0123456789abcdef';
+vi.stubEnv('NEXTAUTH_SECRET', SESSION_SECRET);
+
+const VALUE = 'sk_live_router-value-31d2';
+
+async function orgWithDeployment(db: Db, slug: string) {
+  const org = createOrg(db, slug);
+  const admin = await createStaff(db, org.id, 'admin');
+  const { deployment } = await callerFor(db, admin).deployments.create({
+    name: `${slug} app`,
+    channel: 'in_app',
+    publicId: `${slug}-app`,
+  });
+  return { org, admin, deployment };
+}
+
+describe('deployments router: secrets', () => {
+  const openDb = useTestDb();
+
+  it('lets an admin set, list, replace and delete a secret without ever reading it back', async () => {
+    const db = openDb();
+    const { admin, deployment } = await orgWithDeployment(db, 'acme');
+    const api = callerFor(db, admin).deployments;
+    const lookup = createSecretLookup(db, deriveSecretsKey(SESSION_SECRET));
+
+    expect(await api.secrets({ id: deployment.id })).toEqual([]);
+    const created = await api.setSecret({ id: deployment.id, name: 'ORDERS_TOKEN', value: VALUE });
+    expect(created).toMatchObject({ name: 'ORDERS_TOKEN', updatedByName: admin.name });
+    expect(JSON.stringify(created)).not.toContain(VALUE);
+    const listed = await api.secrets({ id: deployment.id });
+    expect(listed.map((secret) => secret.name)).toEqual(['ORDERS_TOKEN']);
+    expect(JSON.stringify(listed)).not.toContain(VALUE);
+    expect(lookup(deployment.id, 'ORDERS_TOKEN')).toBe(VALUE);
+
+    await api.setSecret({ id: deployment.id, name: 'ORDERS_TOKEN', value: 'replaced' });
+    expect(await api.secrets({ id: deployment.id })).toHaveLength(1);
+    expect(lookup(deployment.id, 'ORDERS_TOKEN')).toBe('replaced');
+
+    await api.deleteSecret({ id: deployment.id, name: 'ORDERS_TOKEN' });
+    expect(await api.secrets({ id: deployment.id })).toEqual([]);
+    const missing = await trpcRejection(
+      api.deleteSecret({ id: deployment.id, name: 'ORDERS_TOKEN' }),
+    );
+    expect(missing.code).toBe('NOT_FOUND');
+    expect(missing.message).toContain('ORDERS_TOKEN');
+  });
+
+  it('refuses every other role, and signed-out callers', async () => {
+    const db = openDb();
+    const { org, admin, deployment } = await orgWithDeployment(db, 'acme');
+    await callerFor(db, admin).deployments.setSecret({
+      id: deployment.id,
+      name: 'ORDERS_TOKEN',
+      value: VALUE,
+    });
+    for (const role of ['agent', 'supervisor', 'designer', 'qa'] as const) {
+      const api = callerFor(db, await createStaff(db, org.id, role)).deployments;
+      const calls = [
+        api.secrets({ id: deployment.id }),
+        api.setSecret({ id: deployment.id, name: 'ORDERS_TOKEN', value: 'mine' }),
+        api.deleteSecret({ id: deployment.id, name: 'ORDERS_TOKEN' }),
+      ];
+      for (const call of calls) expect((await trpcRejection(call)).code).toBe('FORBIDDEN');
+    }
+    const signedOut = callerFor(db, null).deployments.secrets({ id: deployment.id });
+    expect((await trpcRejection(signedOut)).code).toBe('UNAUTHORIZED');
+    expect(await callerFor(db, admin).deployments.secrets({ id: deployment.id })).toHaveLength(1);
+  });
+
+  it('answers NOT_FOUND for another org’s deployment and changes nothing there', async () => {
+    const db = openDb();
+    const a = await orgWithDeployment(db, 'org-a');
+    const b = await orgWithDeployment(db, 'org-b');
+    await callerFor(db, a.admin).deployments.setSecret({
+      id: a.deployment.id,
+      name: 'ORDERS_TOKEN',
+      value: VALUE,
+    });
+    const asB = callerFor(db, b.admin).deployments;
+    const attempts = [
+      asB.secrets({ id: a.deployment.id }),
+      asB.setSecret({ id: a.deployment.id, name: 'ORDERS_TOKEN', value: 'hijacked' }),
+      asB.deleteSecret({ id: a.deployment.id, name: 'ORDERS_TOKEN' }),
+    ];
+    for (const attempt of attempts) {
+      const error = await trpcRejection(attempt);
+      expect(error.code).toBe('NOT_FOUND');
+      expect(error.message).not.toContain('org-a');
+    }
+    const lookup = createSecretLookup(db, deriveSecretsKey(SESSION_SECRET));
+    expect(lookup(a.deployment.id, 'ORDERS_TOKEN')).toBe(VALUE);
+  });
+
+  it('validates names and values with messages per field', async () => {
+    const db = openDb();
+    const { admin, deployment } = await orgWithDeployment(db, 'acme');
+    const api = callerFor(db, admin).deployments;
+    const invalid = [
+      { name: 'orders-token', value: VALUE },
+      { name: '1TOKEN', value: VALUE },
+      { name: 'T'.repeat(65), value: VALUE },
+      { name: 'ORDERS_TOKEN', value: '' },
+      { name: 'ORDERS_TOKEN', value: 'x'.repeat(4097) },
+      { name: 'ORDERS_TOKEN', value: 'line\r\nX-Injected: 1' },
+    ];
+    for (const input of invalid) {
+      const error = await trpcRejection(api.setSecret({ id: deployment.id, ...input }));
+      expect(error.code).toBe('BAD_REQUEST');
+    }
+    await api.setSecret({ id: deployment.id, name: '_T0', value: 'x'.repeat(4096) });
+    expect((await api.secrets({ id: deployment.id })).map((secret) => secret.name)).toEqual([
+      '_T0',
+    ]);
+  });
+});
