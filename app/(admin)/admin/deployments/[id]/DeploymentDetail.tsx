@@ -16,6 +16,7 @@ import {
 import type { DeploymentView } from '@/server/deployments/deployments';
 import { CHANNEL_LABELS } from '../DeploymentsAdmin';
 import { PrechatCard } from './PrechatCard';
+import { SecretsCard } from './SecretsCard';
 
 export function DeploymentDetail({ id }: { id: string }) {
   const trpc = useTRPC();
@@ -46,6 +47,7 @@ export function DeploymentDetail({ id }: { id: string }) {
       <IdentityCard deployment={d} />
       <OriginsCard deployment={d} />
       <PrechatCard deploymentId={d.id} />
+      <SecretsCard deploymentId={d.id} />
     </div>
   );
 }
