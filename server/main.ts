@@ -5,6 +5,8 @@ import { PublishedBotRunner } from './bots/publishedBotRunner';
 import { createMessagingRuntime } from './createMessagingRuntime';
 import { getDb } from './db/client';
 import { handleDemoStoreApi } from './demo/demoStoreApi';
+import { createSecretLookup } from './deployments/deploymentSecrets';
+import { deriveSecretsKey } from './deployments/secretCipher';
 import { getEnv } from './env';
 import { sendError } from './http/respond';
 import { seedDemoOrg } from './seed/seedDemoOrg';
@@ -41,7 +43,7 @@ async function main() {
 
   const messaging = createMessagingRuntime({
     db,
-    bot: new PublishedBotRunner(db),
+    bot: new PublishedBotRunner(db, createSecretLookup(db, deriveSecretsKey(env.nextAuthSecret))),
     secret: env.nextAuthSecret,
     publicUrl: env.publicUrl,
     version,

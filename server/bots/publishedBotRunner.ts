@@ -6,6 +6,7 @@ import { type FlowDocument, loadFlow } from '../../bot-runtime/flow';
 import { type LoadedNlu, loadNlu } from '../../bot-runtime/nlu';
 import type { Db } from '../db/client';
 import { botVersions, deployments } from '../db/schema';
+import type { SecretLookup } from '../deployments/deploymentSecrets';
 import type {
   BotTurnOutcome,
   BotTurnRunner,
@@ -39,7 +40,7 @@ export class PublishedBotRunner implements BotTurnRunner {
 
   constructor(
     private readonly db: Db,
-    private readonly secrets: (name: string) => string | undefined = () => undefined,
+    private readonly secrets: SecretLookup = () => undefined,
     private readonly now: () => number = Date.now,
   ) {
     this.deploymentSettings = db
@@ -71,7 +72,7 @@ export class PublishedBotRunner implements BotTurnRunner {
         actionContext: (signal) => ({
           fetch: (request) => fetch(request, signal),
           runScript: (source, variables) => this.sandbox.run(source, variables),
-          secret: this.secrets,
+          secret: (name) => this.secrets(session.deploymentId, name),
           settings: settings?.actions ?? {},
           signal,
           now: this.now,

@@ -1,0 +1,120 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Db } from '../db/client';
+import { deployments, messagingSessions } from '../db/schema';
+import { createSecretLookup, setDeploymentSecret } from '../deployments/deploymentSecrets';
+import { deriveSecretsKey } from '../deployments/secretCipher';
+import { apiClient } from '../testing/apiClient';
+import { useTestApi } from '../testing/apiServer';
+import { createStaff } from '../testing/fixtures';
+import { publishTestFlow } from '../testing/publishTestFlow';
+import { PublishedBotRunner } from './publishedBotRunner';
+import { listSessionTraces } from './sessionTraces';
+
+const key = deriveSecretsKey('session-secret-0123456789abcdef0123456789');
+const TOKEN = 'sk_live_orders-7d2e';
+
+/** A partner's API on loopback that remembers the headers of every request. */
+async function recordingEndpoint() {
+  const seen: IncomingHttpHeaders[] = [];
+  const server: Server = createServer((req, res) => {
+    seen.push(req.headers);
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end('{"ok":true}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/check`;
+  return { seen, url, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+describe('a published bot calling an HTTP action with a secret', () => {
+  const startApi = useTestApi();
+  let closeEndpoint: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    await closeEndpoint?.();
+    closeEndpoint = undefined;
+  });
+
+  async function botCalling(url: string) {
+    const api = await startApi({
+      bot: (db) => new PublishedBotRunner(db, createSecretLookup(db, key)),
+    });
+    for (const deployment of ['acme-app', 'acme-web']) {
+      publishTestFlow(api.db, deployment, {
+        nodes: [
+          { id: 'start', type: 'start' },
+          {
+            id: 'call',
+            type: 'action',
+            data: {
+              action: 'http',
+              inputs: [
+                { name: 'url', value: url },
+                {
+                  name: 'headers',
+                  value: '{"Authorization":{"secret":"ORDERS_TOKEN","prefix":"Bearer "}}',
+                },
+              ],
+            },
+          },
+          { id: 'ok', type: 'end', data: { message: 'Called.' } },
+          { id: 'failed', type: 'end', data: { message: 'Could not call.' } },
+        ],
+        edges: [
+          ['start', 'next', 'call'],
+          ['call', 'success', 'ok'],
+          ['call', 'failure', 'failed'],
+        ],
+      });
+    }
+    return api;
+  }
+
+  it("sends the deployment's secret, and keeps it out of the stored trace", async () => {
+    const endpoint = await recordingEndpoint();
+    closeEndpoint = endpoint.close;
+    const { db, base, runtime } = await botCalling(endpoint.url);
+    const app = deploymentNamed(db, 'acme-app');
+    const admin = await createStaff(db, app.orgId, 'admin');
+    setDeploymentSecret(db, key, admin, { id: app.id, name: 'ORDERS_TOKEN', value: TOKEN });
+
+    const { body } = await apiClient(base).start('acme-app');
+    await runtime.conversations.idle();
+
+    expect(endpoint.seen.map((headers) => headers.authorization)).toEqual([`Bearer ${TOKEN}`]);
+    const entries = await apiClient(base).entries(body.conversationId, body.accessToken);
+    expect(entries.map((entry) => entry.payload.text)).toContain('Called.');
+    const { traces } = listSessionTraces(db, app.orgId, body.conversationId);
+    expect(traces).toHaveLength(1);
+    expect(JSON.stringify(traces)).not.toContain(TOKEN);
+    expect(sessionCount(db)).toBe(1);
+  });
+
+  it("never lends one deployment's secret to another", async () => {
+    const endpoint = await recordingEndpoint();
+    closeEndpoint = endpoint.close;
+    const { db, base, runtime } = await botCalling(endpoint.url);
+    const app = deploymentNamed(db, 'acme-app');
+    const admin = await createStaff(db, app.orgId, 'admin');
+    setDeploymentSecret(db, key, admin, { id: app.id, name: 'ORDERS_TOKEN', value: TOKEN });
+
+    const { body } = await apiClient(base).start('acme-web');
+    await runtime.conversations.idle();
+
+    expect(endpoint.seen).toEqual([]);
+    const entries = await apiClient(base).entries(body.conversationId, body.accessToken);
+    expect(entries.map((entry) => entry.payload.text)).toContain('Could not call.');
+  });
+});
+
+function deploymentNamed(db: Db, publicId: string) {
+  const row = db.select().from(deployments).where(eq(deployments.publicId, publicId)).get();
+  if (!row) throw new Error(`No deployment ${publicId}`);
+  return row;
+}
+
+function sessionCount(db: Db): number {
+  return db.select().from(messagingSessions).all().length;
+}
