@@ -11,6 +11,7 @@ describe('parseEnv', () => {
     expect(env.databasePath).toBe('/srv/parley/data/parley.db');
     expect(env.publicUrl).toBe('http://localhost:3000');
     expect(env.nextAuthSecret).toBeUndefined();
+    expect(env.traceRetentionDays).toBe(30);
   });
 
   it.each([
@@ -21,6 +22,7 @@ describe('parseEnv', () => {
     ['NEXTAUTH_SECRET', { NEXTAUTH_SECRET: 'short' }],
     ['PARLEY_DEMO_PASSWORD', { PARLEY_DEMO_PASSWORD: 'abc' }],
     ['NODE_ENV', { NODE_ENV: 'staging' }],
+    ['BOT_TRACE_RETENTION_DAYS', { BOT_TRACE_RETENTION_DAYS: '0' }],
   ])('names %s when its value is bad', (variable, source) => {
     const attempt = () => parseEnv(source);
     expect(attempt).toThrow(EnvError);
@@ -36,6 +38,10 @@ describe('parseEnv', () => {
     expect(env.publicUrl).toBe('http://localhost:8080');
     expect(env.databasePath).toBe('/var/lib/parley/main.db');
     expect(env.dataDir).toBe('/var/lib/parley');
+  });
+
+  it('reads how many days of bot turn traces to keep', () => {
+    expect(parseEnv({ BOT_TRACE_RETENTION_DAYS: '7' }).traceRetentionDays).toBe(7);
   });
 });
 

@@ -16,6 +16,8 @@ export interface Env {
   nextAuthSecret: string;
   demoPassword: string | undefined;
   rateLimits: { deploymentPerSecond: number; conversationPerMinute: number };
+  /** Days a bot turn's trace is kept for analytics. */
+  traceRetentionDays: number;
 }
 
 const sqliteUrl = z
@@ -34,6 +36,7 @@ const envSchema = z.object({
   PARLEY_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   API_RATE_LIMIT_DEPLOYMENT_PER_SECOND: z.coerce.number().int().min(1).default(2000),
   API_RATE_LIMIT_CONVERSATION_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  BOT_TRACE_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
 });
 
 export class EnvError extends Error {
@@ -71,6 +74,7 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
       deploymentPerSecond: vars.API_RATE_LIMIT_DEPLOYMENT_PER_SECOND,
       conversationPerMinute: vars.API_RATE_LIMIT_CONVERSATION_PER_MINUTE,
     },
+    traceRetentionDays: vars.BOT_TRACE_RETENTION_DAYS,
   };
 }
 

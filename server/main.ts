@@ -9,6 +9,7 @@ import { createSecretLookup } from './deployments/deploymentSecrets';
 import { deriveSecretsKey } from './deployments/secretCipher';
 import { getEnv } from './env';
 import { sendError } from './http/respond';
+import { keepTracesFor } from './messaging/traceRetention';
 import { seedDemoOrg } from './seed/seedDemoOrg';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -55,6 +56,7 @@ async function main() {
       .catch((error: unknown) => console.error('Idle sweep failed:', error));
   }, 60_000);
   sweep.unref();
+  keepTracesFor(db, env.traceRetentionDays);
   const pending = messaging.conversations.resumePendingBotTurns();
   if (pending > 0) console.log(`Answering ${pending} conversation(s) left waiting for the bot.`);
 

@@ -1,0 +1,51 @@
+import type { Db } from '../db/client';
+import { orgs } from '../db/schema';
+
+const DAY_MS = 24 * 60 * 60_000;
+const PRUNE_EVERY_MS = 60 * 60_000;
+/** Rows per delete: short statements, so customer messages get the write lock in between. */
+const PRUNE_BATCH = 2_000;
+
+/**
+ * Deletes bot-turn traces stored before `before` (ms since the epoch); returns how many. One org
+ * at a time, so the (org, created) index finds them, and a batch at a time with a pause between
+ * batches, so a large backlog never holds up a conversation.
+ */
+export async function pruneBotTurnTraces(
+  db: Db,
+  before: number,
+  batchSize = PRUNE_BATCH,
+): Promise<number> {
+  const deleteBatch = db.$client.prepare<[string, number, number]>(
+    `delete from bot_turn_traces where rowid in (
+       select rowid from bot_turn_traces where org_id = ? and created_at < ? limit ?
+     )`,
+  );
+  let deleted = 0;
+  for (const { id } of db.select({ id: orgs.id }).from(orgs).all()) {
+    for (;;) {
+      const { changes } = deleteBatch.run(id, before, batchSize);
+      deleted += changes;
+      if (changes < batchSize) break;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  return deleted;
+}
+
+/**
+ * Keeps `retentionDays` of traces: prunes now and then every hour. Returns the stop function.
+ * Traces are for analysing recent behaviour; at a few kilobytes per bot turn they would
+ * otherwise outgrow the conversations themselves.
+ */
+export function keepTracesFor(db: Db, retentionDays: number, now: () => number = Date.now) {
+  const prune = () => {
+    pruneBotTurnTraces(db, now() - retentionDays * DAY_MS).catch((error: unknown) =>
+      console.error('Pruning bot turn traces failed:', error),
+    );
+  };
+  prune();
+  const timer = setInterval(prune, PRUNE_EVERY_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
