@@ -1,12 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ActionDefinition } from '../actions/types';
 import { conversation, textsOf } from '../engine/testing/conversation';
-import { stubAction } from '../engine/testing/stubAction';
 import { testServices } from '../engine/testing/testServices';
-import { loadFlow } from '../flow/loadFlow';
 import { type LoadedNlu, loadNlu, trainNlu } from '../nlu';
 import { bundledWordVectors } from '../nlu/wordVectors/readBundledWordVectors';
-import template from './customer-support.json';
+import { supportTemplateActions, supportTemplateFlow } from './testing/supportTemplateStubs';
 
 /*
  * The keyword classifier in customerSupport.test.ts proves the flow's wiring; this proves the
@@ -14,30 +11,9 @@ import template from './customer-support.json';
  * with the word vectors Parley ships, has to route wording it was never trained on.
  */
 
-const loaded = loadFlow(template);
-if (!loaded.ok) throw new Error(JSON.stringify(loaded.error));
-const flow = loaded.flow;
+const flow = supportTemplateFlow();
 const resources = { wordVectorsFor: bundledWordVectors };
-
-const orders: Record<string, string> = { A1001: 'shipped', A1002: 'processing' };
-const resetRequests: string[] = [];
-const faqQuestions: string[] = [];
-const actions: ActionDefinition[] = [
-  stubAction('orderStatus', async ({ orderNumber }) => ({
-    found: String(orderNumber) in orders,
-    status: orders[String(orderNumber)],
-  })),
-  stubAction('passwordReset', async ({ email }) => {
-    resetRequests.push(String(email));
-    return { requested: true };
-  }),
-  stubAction('faqSearch', async ({ question }) => {
-    faqQuestions.push(String(question));
-    return String(question).includes('shipping')
-      ? { found: true, answer: 'Standard shipping takes 3-5 working days and is free over 50 EUR.' }
-      : { found: false, answer: "Sorry, I don't know that one." };
-  }),
-];
+const { actions, resetRequests, faqQuestions } = supportTemplateActions();
 
 let nlu: LoadedNlu;
 

@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ActionDefinition } from '../actions/types';
 import { conversation, textsOf } from '../engine/testing/conversation';
 import { keywordClassifier } from '../engine/testing/keywordClassifier';
-import { stubAction } from '../engine/testing/stubAction';
 import { testServices } from '../engine/testing/testServices';
-import { loadFlow } from '../flow/loadFlow';
 import { validateFlow } from '../flow/validator/validateFlow';
-import template from './customer-support.json';
+import { supportTemplateActions, supportTemplateFlow } from './testing/supportTemplateStubs';
 
-const loaded = loadFlow(template);
-if (!loaded.ok) throw new Error(JSON.stringify(loaded.error));
-const flow = loaded.flow;
+const flow = supportTemplateFlow();
 
 const nlu = keywordClassifier({
   intents: {
@@ -25,23 +20,7 @@ const nlu = keywordClassifier({
   entities: { orderNumber: /\b[A-Z]\d{4}\b/ },
 });
 
-const orders: Record<string, string> = { A1001: 'shipped', A1002: 'processing' };
-const resetRequests: string[] = [];
-const actions: ActionDefinition[] = [
-  stubAction('orderStatus', async ({ orderNumber }) => ({
-    found: String(orderNumber) in orders,
-    status: orders[String(orderNumber)],
-  })),
-  stubAction('passwordReset', async ({ email }) => {
-    resetRequests.push(String(email));
-    return { requested: true };
-  }),
-  stubAction('faqSearch', async ({ question }) =>
-    String(question).includes('shipping')
-      ? { found: true, answer: 'Standard shipping takes 3-5 working days and is free over 50 EUR.' }
-      : { found: false, answer: "Sorry, I don't know that one." },
-  ),
-];
+const { actions, resetRequests } = supportTemplateActions();
 
 async function chatting() {
   const chat = conversation(flow, { nlu, services: testServices({ actions }) });

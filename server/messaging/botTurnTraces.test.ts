@@ -86,15 +86,16 @@ describe('bot turn traces of customer conversations', () => {
     expect(traces[1]?.trace.steps.at(-1)?.nodeType).toBe('escalate');
   });
 
-  it('keeps neither the reply nor the trace when the trace cannot be stored', async () => {
+  /**
+   * Opens a conversation, then makes the database refuse what `trigger` refuses and sends a
+   * question: the bot's turn fails to commit and is logged once.
+   */
+  async function turnThatCannotCommit(trigger: string) {
     const { base, db, runtime } = await startApi();
     const client = apiClient(base);
     const { body } = await client.start();
     const repliesBefore = botEntriesOf(db, body.conversationId).length;
-    db.$client.exec(
-      `create trigger refuse_traces before insert on bot_turn_traces
-       begin select raise(abort, 'trace store unavailable'); end`,
-    );
+    db.$client.exec(trigger);
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     await client.send(body.conversationId, body.accessToken, {
       clientMessageId: 'm1',
@@ -103,32 +104,27 @@ describe('bot turn traces of customer conversations', () => {
     await runtime.conversations.idle();
     const failures = logged.mock.calls.length;
     logged.mockRestore();
-
     expect(failures).toBe(1);
-    expect(botEntriesOf(db, body.conversationId)).toHaveLength(repliesBefore);
-    expect(tracesOf(db, body.conversationId).map((row) => row.turn)).toEqual([1]);
+    return { db, sessionId: body.conversationId, repliesBefore };
+  }
+
+  it('keeps neither the reply nor the trace when the trace cannot be stored', async () => {
+    const { db, sessionId, repliesBefore } = await turnThatCannotCommit(
+      `create trigger refuse_traces before insert on bot_turn_traces
+       begin select raise(abort, 'trace store unavailable'); end`,
+    );
+    expect(botEntriesOf(db, sessionId)).toHaveLength(repliesBefore);
+    expect(tracesOf(db, sessionId).map((row) => row.turn)).toEqual([1]);
   });
 
   it('keeps no trace when the reply cannot be stored', async () => {
-    const { base, db, runtime } = await startApi();
-    const client = apiClient(base);
-    const { body } = await client.start();
-    db.$client.exec(
+    const { db, sessionId, repliesBefore } = await turnThatCannotCommit(
       `create trigger refuse_bot_entries before insert on conversation_entries
        when new.actor_type = 'bot'
        begin select raise(abort, 'entries unavailable'); end`,
     );
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    await client.send(body.conversationId, body.accessToken, {
-      clientMessageId: 'm1',
-      text: 'opening hours?',
-    });
-    await runtime.conversations.idle();
-    const failures = logged.mock.calls.length;
-    logged.mockRestore();
-
-    expect(failures).toBe(1);
-    expect(tracesOf(db, body.conversationId).map((row) => row.turn)).toEqual([1]);
+    expect(botEntriesOf(db, sessionId)).toHaveLength(repliesBefore);
+    expect(tracesOf(db, sessionId).map((row) => row.turn)).toEqual([1]);
   });
 
   it('deletes the traces with their session and with their org', async () => {

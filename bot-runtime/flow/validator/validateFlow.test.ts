@@ -5,6 +5,19 @@ import { validateFlowDocument } from './validateFlowDocument';
 
 const knownActions = ['orderStatus'];
 
+/** After the answer, a question asked again and again whatever the customer says. */
+function withEndlessQuestion(sketch: FlowSketch): FlowSketch {
+  sketch.nodes.push(
+    { id: 'again', type: 'ask', data: { prompt: 'Again?', variable: 'x' } },
+    { id: 'back', type: 'jump', data: { targetNodeId: 'again' } },
+  );
+  sketch.edges = sketch.edges?.map((edge) =>
+    edge[0] === 'answer' ? ['answer', 'next', 'again'] : edge,
+  );
+  sketch.edges?.push(['again', 'next', 'back'], ['again', 'invalid', 'back']);
+  return sketch;
+}
+
 /** Start → greeting → menu; "order" looks the order up; everything ends or hands off. */
 function supportSketch(): FlowSketch {
   return {
@@ -206,30 +219,14 @@ describe('validateFlow', () => {
   });
 
   it('warns about a loop the customer cannot leave', () => {
-    const sketch = supportSketch();
-    sketch.nodes.push(
-      { id: 'again', type: 'ask', data: { prompt: 'Again?', variable: 'x' } },
-      { id: 'back', type: 'jump', data: { targetNodeId: 'again' } },
-    );
-    sketch.edges = sketch.edges?.map((edge) =>
-      edge[0] === 'answer' ? ['answer', 'next', 'again'] : edge,
-    );
-    sketch.edges?.push(['again', 'next', 'back'], ['again', 'invalid', 'back']);
+    const sketch = withEndlessQuestion(supportSketch());
     const stuck = issuesOf(sketch).filter((i) => i.code === 'NO_WAY_OUT');
     expect(stuck.map((i) => i.nodeId).sort()).toEqual(['again', 'answer', 'back']);
     expect(stuck[0]?.severity).toBe('warning');
   });
 
   it('sees the way out a turn limit gives a loop that waits for the customer', () => {
-    const sketch = supportSketch();
-    sketch.nodes.push(
-      { id: 'again', type: 'ask', data: { prompt: 'Again?', variable: 'x' } },
-      { id: 'back', type: 'jump', data: { targetNodeId: 'again' } },
-    );
-    sketch.edges = sketch.edges?.map((edge) =>
-      edge[0] === 'answer' ? ['answer', 'next', 'again'] : edge,
-    );
-    sketch.edges?.push(['again', 'next', 'back'], ['again', 'invalid', 'back']);
+    const sketch = withEndlessQuestion(supportSketch());
     sketch.settings = { fallback: { offerHumanAfterTurns: 8, offerHumanNodeId: 'human' } };
     expect(codes(sketch)).not.toContain('NO_WAY_OUT');
   });
