@@ -22,7 +22,7 @@ describe('parseEnv', () => {
     ['NEXTAUTH_SECRET', { NEXTAUTH_SECRET: 'short' }],
     ['PARLEY_DEMO_PASSWORD', { PARLEY_DEMO_PASSWORD: 'abc' }],
     ['NODE_ENV', { NODE_ENV: 'staging' }],
-    ['BOT_TRACE_RETENTION_DAYS', { BOT_TRACE_RETENTION_DAYS: '0' }],
+    ['BOT_TRACE_RETENTION_DAYS', { BOT_TRACE_RETENTION_DAYS: '-1' }],
   ])('names %s when its value is bad', (variable, source) => {
     const attempt = () => parseEnv(source);
     expect(attempt).toThrow(EnvError);

@@ -16,7 +16,7 @@ export interface Env {
   nextAuthSecret: string;
   demoPassword: string | undefined;
   rateLimits: { deploymentPerSecond: number; conversationPerMinute: number };
-  /** Days a bot turn's trace is kept for analytics. */
+  /** Days a bot turn's trace is kept for analytics; 0 stores none. */
   traceRetentionDays: number;
 }
 
@@ -36,7 +36,7 @@ const envSchema = z.object({
   PARLEY_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   API_RATE_LIMIT_DEPLOYMENT_PER_SECOND: z.coerce.number().int().min(1).default(2000),
   API_RATE_LIMIT_CONVERSATION_PER_MINUTE: z.coerce.number().int().min(1).default(120),
-  BOT_TRACE_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
+  BOT_TRACE_RETENTION_DAYS: z.coerce.number().int().min(0).default(30),
 });
 
 export class EnvError extends Error {

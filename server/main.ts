@@ -44,7 +44,10 @@ async function main() {
 
   const messaging = createMessagingRuntime({
     db,
-    bot: new PublishedBotRunner(db, createSecretLookup(db, deriveSecretsKey(env.nextAuthSecret))),
+    bot: new PublishedBotRunner(db, {
+      secrets: createSecretLookup(db, deriveSecretsKey(env.nextAuthSecret)),
+      storeTraces: env.traceRetentionDays > 0,
+    }),
     secret: env.nextAuthSecret,
     publicUrl: env.publicUrl,
     version,
@@ -56,7 +59,7 @@ async function main() {
       .catch((error: unknown) => console.error('Idle sweep failed:', error));
   }, 60_000);
   sweep.unref();
-  keepTracesFor(db, env.traceRetentionDays);
+  if (env.traceRetentionDays > 0) keepTracesFor(db, env.traceRetentionDays);
   const pending = messaging.conversations.resumePendingBotTurns();
   if (pending > 0) console.log(`Answering ${pending} conversation(s) left waiting for the bot.`);
 

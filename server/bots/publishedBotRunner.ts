@@ -38,11 +38,22 @@ export class PublishedBotRunner implements BotTurnRunner {
   // Prepared once: every turn reads its deployment's current settings.
   private readonly deploymentSettings;
 
+  private readonly secrets: SecretLookup;
+  private readonly storeTraces: boolean;
+  private readonly now: () => number;
+
   constructor(
     private readonly db: Db,
-    private readonly secrets: SecretLookup = () => undefined,
-    private readonly now: () => number = Date.now,
+    options: {
+      secrets?: SecretLookup;
+      /** Hand each turn's trace to be stored; off when the operator keeps no traces. */
+      storeTraces?: boolean;
+      now?: () => number;
+    } = {},
   ) {
+    this.secrets = options.secrets ?? (() => undefined);
+    this.storeTraces = options.storeTraces ?? true;
+    this.now = options.now ?? Date.now;
     this.deploymentSettings = db
       .select({ settings: deployments.settings })
       .from(deployments)
@@ -80,10 +91,8 @@ export class PublishedBotRunner implements BotTurnRunner {
         }),
       },
     });
-    return {
-      ...botTurnOutcome(result.outputs, result.state, result.status, version.flow.name),
-      trace: result.trace,
-    };
+    const outcome = botTurnOutcome(result.outputs, result.state, result.status, version.flow.name);
+    return this.storeTraces ? { ...outcome, trace: result.trace } : outcome;
   }
 
   silenceTimeout(session: SessionRow) {

@@ -45,7 +45,7 @@ describe('a published bot calling an HTTP action with a secret', () => {
     const endpoint = await recordingEndpoint();
     closeEndpoint = endpoint.close;
     const api = await startApi({
-      bot: (db) => new PublishedBotRunner(db, createSecretLookup(db, key)),
+      bot: (db) => new PublishedBotRunner(db, { secrets: createSecretLookup(db, key) }),
     });
     for (const deployment of ['acme-app', 'acme-web']) {
       publishTestFlow(api.db, deployment, {

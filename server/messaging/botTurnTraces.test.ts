@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import type { TurnTrace } from '../../bot-runtime/engine';
+import { PublishedBotRunner } from '../bots/publishedBotRunner';
 import type { Db } from '../db/client';
 import { botTurnTraces, conversationEntries, messagingSessions, orgs } from '../db/schema';
 import { apiClient } from '../testing/apiClient';
@@ -125,6 +126,22 @@ describe('bot turn traces of customer conversations', () => {
     );
     expect(botEntriesOf(db, sessionId)).toHaveLength(repliesBefore);
     expect(tracesOf(db, sessionId).map((row) => row.turn)).toEqual([1]);
+  });
+
+  it('stores no trace, and answers all the same, when the host keeps none', async () => {
+    const { base, db, runtime } = await startApi({
+      bot: (db) => new PublishedBotRunner(db, { storeTraces: false }),
+    });
+    const client = apiClient(base);
+    const { body } = await client.start();
+    await client.send(body.conversationId, body.accessToken, {
+      clientMessageId: 'm1',
+      text: 'what are your opening hours?',
+    });
+    await runtime.conversations.idle();
+
+    expect(botEntriesOf(db, body.conversationId).length).toBeGreaterThan(1);
+    expect(tracesOf(db, body.conversationId)).toEqual([]);
   });
 
   it('deletes the traces with their session and with their org', async () => {

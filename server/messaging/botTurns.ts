@@ -28,9 +28,9 @@ export interface BotTurnOutcome {
   csat?: { score: number; comment: string | null };
   /**
    * How the bot got there, step by step, for analytics: plain JSON with secrets already
-   * redacted, stored with the turn's entries.
+   * redacted, stored with the turn's entries. Absent when the host keeps no traces.
    */
-  trace: unknown;
+  trace?: unknown;
 }
 
 /**

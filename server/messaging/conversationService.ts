@@ -553,7 +553,7 @@ export class ConversationService {
     timedOutWait: number | null = null,
   ) {
     const outcome = await this.deps.bot.runTurn(session, input);
-    const trace = JSON.stringify(outcome.trace);
+    const trace = outcome.trace === undefined ? null : JSON.stringify(outcome.trace);
     if (outcome.status === 'escalated') {
       await this.escalate(
         session,
@@ -572,7 +572,8 @@ export class ConversationService {
         ...outcome.entries,
         ...(outcome.status === 'ended' ? [statusDraft(session.status, 'ended', 'bot_ended')] : []),
       ]);
-      saveBotTurnTrace(this.deps.db, session, outcome.status, trace, this.now());
+      if (trace !== null)
+        saveBotTurnTrace(this.deps.db, session, outcome.status, trace, this.now());
       if (outcome.csat) {
         this.deps.db
           .insert(csatResponses)
