@@ -33,6 +33,32 @@ export function Dialog({
   );
 }
 
+/** A form dialog's footer: Cancel, and the submit button, which says what it is doing while busy. */
+export function DialogFormActions({
+  onCancel,
+  submitLabel,
+  busyLabel,
+  busy = false,
+  disabled = false,
+}: {
+  onCancel: () => void;
+  submitLabel: string;
+  busyLabel?: string;
+  busy?: boolean;
+  disabled?: boolean;
+}) {
+  return (
+    <div className="row" style={{ justifyContent: 'flex-end' }}>
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+      <button type="submit" className="primary" disabled={busy || disabled}>
+        {busy && busyLabel ? busyLabel : submitLabel}
+      </button>
+    </div>
+  );
+}
+
 export function ConfirmDialog({
   open,
   title,

@@ -5,7 +5,7 @@ import { TRPCClientError } from '@trpc/client';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
-import { ConfirmDialog, Dialog } from '@/app/_components/Dialog';
+import { ConfirmDialog, Dialog, DialogFormActions } from '@/app/_components/Dialog';
 import { ErrorAlert } from '@/app/_components/ErrorAlert';
 import { Pagination } from '@/app/_components/Pagination';
 import { SearchBox } from '@/app/_components/SearchBox';
@@ -223,14 +223,12 @@ function CreateBotDialog({ open, onClose }: { open: boolean; onClose: () => void
             <option value="blank">Blank (a start node only)</option>
           </select>
         </label>
-        <div className="row" style={{ justifyContent: 'flex-end' }}>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={create.isPending}>
-            {create.isPending ? 'Creating…' : 'Create bot'}
-          </button>
-        </div>
+        <DialogFormActions
+          onCancel={onClose}
+          busy={create.isPending}
+          busyLabel="Creating…"
+          submitLabel="Create bot"
+        />
       </form>
     </Dialog>
   );
@@ -286,14 +284,12 @@ function ImportBotDialog({ open, onClose }: { open: boolean; onClose: () => void
           Flow file (.json, as exported from Parley)
           <input name="file" type="file" accept="application/json,.json" required />
         </label>
-        <div className="row" style={{ justifyContent: 'flex-end' }}>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={importBot.isPending}>
-            {importBot.isPending ? 'Importing…' : 'Import'}
-          </button>
-        </div>
+        <DialogFormActions
+          onCancel={onClose}
+          busy={importBot.isPending}
+          busyLabel="Importing…"
+          submitLabel="Import"
+        />
       </form>
     </Dialog>
   );
@@ -330,14 +326,7 @@ function RenameBotDialog({
           Name
           <input name="name" required maxLength={120} defaultValue={bot?.name} />
         </label>
-        <div className="row" style={{ justifyContent: 'flex-end' }}>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={rename.isPending}>
-            Rename
-          </button>
-        </div>
+        <DialogFormActions onCancel={onClose} busy={rename.isPending} submitLabel="Rename" />
       </form>
     </Dialog>
   );

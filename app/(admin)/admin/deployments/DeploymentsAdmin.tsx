@@ -3,7 +3,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { type FormEvent, useState } from 'react';
-import { Dialog } from '@/app/_components/Dialog';
+import { Dialog, DialogFormActions } from '@/app/_components/Dialog';
 import { ErrorAlert } from '@/app/_components/ErrorAlert';
 import { Pagination } from '@/app/_components/Pagination';
 import { SearchBox } from '@/app/_components/SearchBox';
@@ -168,14 +168,12 @@ function CreateDeploymentDialog({
           Public id <span className="muted">(optional; used in the SDK and widget)</span>
           <input name="publicId" pattern="[a-z0-9][a-z0-9\-]{2,63}" placeholder="acme-ios" />
         </label>
-        <div className="row" style={{ justifyContent: 'flex-end' }}>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={create.isPending}>
-            {create.isPending ? 'Creating…' : 'Create deployment'}
-          </button>
-        </div>
+        <DialogFormActions
+          onCancel={onClose}
+          busy={create.isPending}
+          busyLabel="Creating…"
+          submitLabel="Create deployment"
+        />
       </form>
     </Dialog>
   );

@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ConfirmDialog, Dialog } from '@/app/_components/Dialog';
+import { ConfirmDialog, Dialog, DialogFormActions } from '@/app/_components/Dialog';
 import { ErrorAlert } from '@/app/_components/ErrorAlert';
 import { Pagination } from '@/app/_components/Pagination';
 import { SearchBox } from '@/app/_components/SearchBox';
@@ -232,14 +232,12 @@ function AddUserDialog({
             ))}
           </select>
         </label>
-        <div className="row" style={{ justifyContent: 'flex-end' }}>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={create.isPending}>
-            {create.isPending ? 'Adding…' : 'Add user'}
-          </button>
-        </div>
+        <DialogFormActions
+          onCancel={onClose}
+          busy={create.isPending}
+          busyLabel="Adding…"
+          submitLabel="Add user"
+        />
       </form>
     </Dialog>
   );

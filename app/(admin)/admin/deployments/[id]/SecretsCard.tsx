@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ConfirmDialog, Dialog } from '@/app/_components/Dialog';
+import { ConfirmDialog, Dialog, DialogFormActions } from '@/app/_components/Dialog';
 import { ErrorAlert } from '@/app/_components/ErrorAlert';
 import { useTRPC } from '@/app/_trpc/client';
 import { SECRET_NAME_PATTERN } from '@/server/deployments/deploymentSecretSchemas';
@@ -276,14 +276,12 @@ function ReplaceSecretDialog({
           />
         </label>
         {save.isError && <ErrorAlert error={save.error} />}
-        <div className="row" style={{ justifyContent: 'flex-end' }}>
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={save.isPending}>
-            {save.isPending ? 'Saving…' : 'Save new value'}
-          </button>
-        </div>
+        <DialogFormActions
+          onCancel={close}
+          busy={save.isPending}
+          busyLabel="Saving…"
+          submitLabel="Save new value"
+        />
       </form>
     </Dialog>
   );

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import { type FormEvent, useState } from 'react';
-import { Dialog } from '@/app/_components/Dialog';
+import { Dialog, DialogFormActions } from '@/app/_components/Dialog';
 import { ErrorAlert } from '@/app/_components/ErrorAlert';
 import { useTRPC } from '@/app/_trpc/client';
 import type { FlowIssue } from '@/bot-runtime/flow';
@@ -86,18 +86,13 @@ export function PublishDialog({
           Publishing trains the intent model and stores an unchangeable version. Deployments keep
           serving their current version until you make this one live.
         </p>
-        <div className="row" style={{ justifyContent: 'flex-end' }}>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            className="primary"
-            disabled={publish.isPending || saving || errors.length > 0}
-          >
-            {publish.isPending ? 'Publishing…' : saving ? 'Saving draft…' : 'Publish'}
-          </button>
-        </div>
+        <DialogFormActions
+          onCancel={onClose}
+          busy={publish.isPending || saving}
+          busyLabel={publish.isPending ? 'Publishing…' : 'Saving draft…'}
+          disabled={errors.length > 0}
+          submitLabel="Publish"
+        />
       </form>
     </Dialog>
   );
