@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client';
+import { newId } from '../db/schema/columns';
 import type { BotTurnOutcome, SessionRow } from './botTurns';
 
 interface TraceRowParams {
@@ -25,7 +25,7 @@ export function saveBotTurnTrace(
   createdAt: number,
 ) {
   insertStatementFor(db).run({
-    id: randomUUID(),
+    id: newId(),
     orgId: session.orgId,
     sessionId: session.id,
     botVersionId: session.botVersionId,

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { type ActorType, conversationEntries, messagingSessions } from '../db/schema';
+import { newId } from '../db/schema/columns';
 import type { Entry, EntryType } from '../http/contract/entries';
 
 export interface EntryDraft {
@@ -31,7 +31,7 @@ export function appendEntries(
   if (!session) throw new Error(`Session ${sessionId} does not exist`);
   const createdAt = new Date();
   const rows: EntryRow[] = drafts.map((draft, index) => ({
-    id: randomUUID(),
+    id: newId(),
     orgId,
     sessionId,
     seq: session.lastSeq + index + 1,
