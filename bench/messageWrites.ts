@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../server/db/client';
+import { startWalCheckpointer } from '../server/db/walCheckpointer';
+import { walSyncFor } from '../server/db/walSync';
 import { WriteBatcher } from '../server/db/writeBatcher';
 import { AccessTokens } from '../server/messaging/accessTokens';
 import type { BotTurnOutcome, BotTurnRunner } from '../server/messaging/botTurns';
@@ -25,6 +27,12 @@ const rounds = option('rounds', 100);
 const scratch = mkdtempSync(path.join(tmpdir(), 'parley-writes-'));
 const db = openDatabase(path.join(scratch, 'parley.db'));
 await seedDemoOrg(db, { demoPassword: 'bench-password' });
+let walPeakFrames = 0;
+const checkpointer = startWalCheckpointer(db, {
+  onReport: (report) => {
+    walPeakFrames = Math.max(walPeakFrames, report.log);
+  },
+});
 
 const trace = {
   steps: Array.from({ length: 12 }, (_, index) => ({
@@ -49,7 +57,7 @@ const instantBot: BotTurnRunner = {
 
 const service = new ConversationService({
   db,
-  writes: new WriteBatcher(db),
+  writes: new WriteBatcher(db, walSyncFor(db)),
   hub: new EventHub(),
   tokens: new AccessTokens('bench-secret-bench-secret-bench-secret'),
   bot: instantBot,
@@ -82,12 +90,13 @@ for (let round = 0; round < rounds; round++) {
 }
 const wallMs = performance.now() - startedAt;
 const cpu = process.cpuUsage(cpuBefore);
+await checkpointer.stop();
 db.$client.close();
 rmSync(scratch, { recursive: true, force: true });
 
 console.log(`${describeMachine()}; ${customers} customers x ${rounds} rounds`);
-console.log('| messages | msg/s | wall µs/msg | CPU µs/msg |');
-console.log('|---:|---:|---:|---:|');
+console.log('| messages | msg/s | wall µs/msg | CPU µs/msg | WAL peak frames |');
+console.log('|---:|---:|---:|---:|---:|');
 console.log(
-  `| ${sent} | ${Math.round(sent / (wallMs / 1000))} | ${Math.round((wallMs * 1000) / sent)} | ${Math.round((cpu.user + cpu.system) / sent)} |`,
+  `| ${sent} | ${Math.round(sent / (wallMs / 1000))} | ${Math.round((wallMs * 1000) / sent)} | ${Math.round((cpu.user + cpu.system) / sent)} | ${walPeakFrames} |`,
 );

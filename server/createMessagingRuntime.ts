@@ -1,4 +1,5 @@
 import type { Db } from './db/client';
+import { walSyncFor } from './db/walSync';
 import { WriteBatcher } from './db/writeBatcher';
 import { createPublicApi } from './http/publicApi';
 import type { RateLimitSettings } from './http/rateLimits';
@@ -21,7 +22,7 @@ export interface MessagingRuntimeOptions {
 
 /** Wires the customer-facing side: durable writes, the event hub, tokens and the public API. */
 export function createMessagingRuntime(options: MessagingRuntimeOptions) {
-  const writes = new WriteBatcher(options.db);
+  const writes = new WriteBatcher(options.db, walSyncFor(options.db));
   const hub = getEventHub();
   const tokens = new AccessTokens(options.secret);
   const conversations = new ConversationService({

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PublishedBotRunner } from './bots/publishedBotRunner';
 import { createMessagingRuntime } from './createMessagingRuntime';
 import { getDb } from './db/client';
+import { startWalCheckpointer } from './db/walCheckpointer';
 import { handleDemoStoreApi } from './demo/demoStoreApi';
 import { createSecretLookup } from './deployments/deploymentSecrets';
 import { deriveSecretsKey } from './deployments/secretCipher';
@@ -31,6 +32,7 @@ async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = '1';
 
   const db = getDb();
+  const checkpointer = startWalCheckpointer(db);
   const seeded = await seedDemoOrg(db, {
     demoPassword: env.demoPassword,
     publicUrl: env.publicUrl,
@@ -94,10 +96,13 @@ async function main() {
   const shutdown = () => {
     server.close();
     // Open SSE streams would hold close() forever; stored work is already durable.
-    void messaging.conversations.idle().finally(() => {
-      db.$client.close();
-      process.exit(0);
-    });
+    void messaging.conversations
+      .idle()
+      .then(() => checkpointer.stop())
+      .finally(() => {
+        db.$client.close();
+        process.exit(0);
+      });
     setTimeout(() => process.exit(0), 5_000).unref();
   };
   process.on('SIGTERM', shutdown);

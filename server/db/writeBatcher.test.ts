@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createOrg } from '../testing/fixtures';
 import { useTestDb } from '../testing/testDb';
 import { orgs } from './schema';
+import { WalSync } from './walSync';
 import { WriteBatcher } from './writeBatcher';
 
 describe('group commit', () => {
@@ -35,5 +36,62 @@ describe('group commit', () => {
     await writes.run(() => createOrg(db, 'second'));
     expect(db.$client.inTransaction).toBe(false);
     expect(db.select().from(orgs).all()).toHaveLength(2);
+  });
+
+  describe('with the WAL flushed off the event loop', () => {
+    /** A WalSync whose flushes the test finishes. */
+    function heldFlushes() {
+      const pending: { finish: () => void; fail: (error: Error) => void }[] = [];
+      const wal = new WalSync(
+        'unused',
+        () =>
+          new Promise<void>((resolve, reject) => {
+            pending.push({ finish: resolve, fail: reject });
+          }),
+      );
+      return { wal, pending };
+    }
+
+    it('answers a write only after the flush that follows its commit', async () => {
+      const db = openDb();
+      const { wal, pending } = heldFlushes();
+      const writes = new WriteBatcher(db, wal);
+      let answered = false;
+      const write = writes
+        .run(() => createOrg(db, 'flushed').slug)
+        .then((slug) => {
+          answered = true;
+          return slug;
+        });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(pending).toHaveLength(1);
+      expect(answered).toBe(false);
+
+      pending[0]?.finish();
+      await expect(write).resolves.toBe('flushed');
+    });
+
+    it('fails the writes of a batch whose flush failed, and later batches still commit', async () => {
+      const db = openDb();
+      const { wal, pending } = heldFlushes();
+      const writes = new WriteBatcher(db, wal);
+      const unflushed = writes.run(() => createOrg(db, 'unflushed'));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      pending[0]?.fail(new Error('EIO'));
+      await expect(unflushed).rejects.toThrow('EIO');
+
+      const later = writes.run(() => createOrg(db, 'later').slug);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      pending[1]?.finish();
+      await expect(later).resolves.toBe('later');
+    });
+
+    it('leaves the connection at synchronous = FULL for everyone else', async () => {
+      const db = openDb();
+      const writes = new WriteBatcher(db, new WalSync(`${db.$client.name}-wal`));
+      await writes.run(() => createOrg(db, 'durable'));
+      expect(db.$client.pragma('synchronous', { simple: true })).toBe(2);
+      expect(db.select().from(orgs).all()).toHaveLength(1);
+    });
   });
 });

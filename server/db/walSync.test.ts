@@ -1,0 +1,100 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useTestDb } from '../testing/testDb';
+import { openDatabase } from './client';
+import { WalSync, walSyncFor } from './walSync';
+
+/** A flush the test finishes by hand, recording when each one started. */
+function manualFlushes() {
+  const started: { finish: () => void; fail: (error: Error) => void }[] = [];
+  const flush = () =>
+    new Promise<void>((resolve, reject) => {
+      started.push({ finish: resolve, fail: reject });
+    });
+  return { started, flush };
+}
+
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('flushing the WAL off the event loop', () => {
+  it('makes a caller that came during a flush wait for a flush that starts after it', async () => {
+    const { started, flush } = manualFlushes();
+    const wal = new WalSync('unused', flush);
+    let firstDone = false;
+    let secondDone = false;
+    void wal.sync().then(() => {
+      firstDone = true;
+    });
+    void wal.sync().then(() => {
+      secondDone = true;
+    });
+    expect(started).toHaveLength(1);
+
+    started[0]?.finish();
+    await tick();
+    expect(firstDone).toBe(true);
+    expect(secondDone).toBe(false);
+    expect(started).toHaveLength(2);
+
+    started[1]?.finish();
+    await tick();
+    expect(secondDone).toBe(true);
+  });
+
+  it('shares one follow-up flush among everyone who arrived during the running one', async () => {
+    const { started, flush } = manualFlushes();
+    const wal = new WalSync('unused', flush);
+    void wal.sync();
+    const waiting = Array.from({ length: 5 }, () => wal.sync());
+    started[0]?.finish();
+    await tick();
+    started[1]?.finish();
+    await Promise.all(waiting);
+    expect(started).toHaveLength(2);
+  });
+
+  it('reports a failed flush to its callers and still runs the next one', async () => {
+    const { started, flush } = manualFlushes();
+    const wal = new WalSync('unused', flush);
+    const failing = wal.sync();
+    const next = wal.sync();
+    started[0]?.fail(new Error('EIO'));
+    await expect(failing).rejects.toThrow('EIO');
+    await tick();
+    started[1]?.finish();
+    await expect(next).resolves.toBeUndefined();
+  });
+
+  describe('on disk', () => {
+    let dir: string | undefined;
+    afterEach(() => {
+      if (dir) rmSync(dir, { recursive: true, force: true });
+      dir = undefined;
+    });
+
+    it('flushes a real file, and treats a WAL that SQLite removed as nothing to flush', async () => {
+      dir = mkdtempSync(path.join(tmpdir(), 'parley-wal-'));
+      const file = path.join(dir, 'parley.db-wal');
+      writeFileSync(file, 'frames');
+      await expect(new WalSync(file).sync()).resolves.toBeUndefined();
+      await expect(new WalSync(path.join(dir, 'gone-wal')).sync()).resolves.toBeUndefined();
+    });
+  });
+});
+
+describe('which connections get one', () => {
+  const openDb = useTestDb();
+
+  it('a database file at synchronous = FULL does; one in memory or relaxed on purpose does not', () => {
+    const db = openDb();
+    expect(walSyncFor(db)).toBeInstanceOf(WalSync);
+    db.$client.pragma('synchronous = NORMAL');
+    expect(walSyncFor(db)).toBeUndefined();
+
+    const memory = openDatabase(':memory:');
+    expect(walSyncFor(memory)).toBeUndefined();
+    memory.$client.close();
+  });
+});
