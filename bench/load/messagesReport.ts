@@ -173,7 +173,7 @@ Server CPU per answered message, in ms (server CPU time ÷ messages; less sensit
 |---:|${results.map(() => '---:').join('|')}|
 ${cpuPerMessageRows(results).join('\n')}
 
-Durability: Parley acknowledges a message only after the transaction holding it has committed with \`synchronous = FULL\` (WAL fsynced on commit, so a 201 survives a power cut); the write batcher puts the writes of concurrent requests into one transaction, so one fsync covers all of them. Its cost, measured: each server at FULL against the same server at NORMAL (Parley's NORMAL run is a benchmark-only diagnostic that rewrites its pragma at start-up; Parley never ships that way). The \`bench:sqlite\` block measures the commit rates themselves.
+Durability: Parley acknowledges a message only after the WAL holding its transaction has been fsynced, so a 201 survives a power cut. The write batcher puts the writes of concurrent requests into one transaction, so one fsync covers all of them, and that fsync runs on Node's thread pool while the event loop serves the next requests; checkpoints run on a worker thread. Its cost, measured: each server at FULL against the same server at NORMAL (Parley's NORMAL run is a benchmark-only diagnostic that rewrites its pragma at start-up, which also turns the off-loop fsync off; Parley never ships that way). The \`bench:sqlite\` block measures the commit rates themselves.
 
 | server | customers | msg/s FULL ÷ NORMAL | p99 FULL ÷ NORMAL |
 |---|---:|---:|---:|
