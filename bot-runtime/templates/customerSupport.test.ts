@@ -150,6 +150,22 @@ describe('customer support template', () => {
     });
   });
 
+  it('hands to Orders a customer who asks for a human while the bot waits for the order number', async () => {
+    const { chat } = await chatting();
+    expect(textsOf(await chat.send('Where is my package?'))).toEqual([
+      "Sure! What's your order number? It looks like A1234.",
+    ]);
+    const handoff = await chat.send('I would rather talk to a person');
+    expect(handoff.outputs.at(-1)).toMatchObject({
+      type: 'handoff',
+      handoff: {
+        queue: 'Orders',
+        skills: [{ skill: 'orders', level: 1 }],
+        variables: { topic: 'general', orderNumber: null },
+      },
+    });
+  });
+
   it('tells the customer when no agent is available', async () => {
     const { chat } = await chatting();
     await chat.send('Where is order Z9999?');

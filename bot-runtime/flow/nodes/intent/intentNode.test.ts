@@ -8,7 +8,7 @@ const nlu = keywordClassifier({
   entities: { orderNumber: /[A-Z]\d{4}/ },
 });
 
-function menuFlow(fallbackConnected: boolean) {
+function menuFlow(fallbackConnected: boolean, saveIntentIn = '') {
   return buildFlow({
     nodes: [
       { id: 'start', type: 'start' },
@@ -25,6 +25,7 @@ function menuFlow(fallbackConnected: boolean) {
             },
             { intent: 'returns' },
           ],
+          saveIntentIn,
         },
       },
       { id: 'order', type: 'end', data: { message: 'Looking up {{orderNumber}}' } },
@@ -41,8 +42,8 @@ function menuFlow(fallbackConnected: boolean) {
   });
 }
 
-async function atMenu(fallbackConnected = true) {
-  const chat = conversation(menuFlow(fallbackConnected), { nlu });
+async function atMenu(fallbackConnected = true, saveIntentIn = '') {
+  const chat = conversation(menuFlow(fallbackConnected, saveIntentIn), { nlu });
   const opening = await chat.send({ type: 'start' });
   expect(opening.status).toBe('awaiting_input');
   return chat;
@@ -73,6 +74,13 @@ describe('intent node', () => {
     const chat = await atMenu();
     expect(textsOf(await chat.send('Where is my order?'))).toEqual(['Which order number?']);
     expect(textsOf(await chat.send('It is A1001'))).toEqual(['Looking up A1001']);
+  });
+
+  it('saves the recognised intent in a variable before it asks for a missing slot', async () => {
+    const chat = await atMenu(true, 'requested');
+    expect(textsOf(await chat.send('Where is my order?'))).toEqual(['Which order number?']);
+    expect(chat.state()?.variables.requested).toBe('orderStatus');
+    expect(chat.state()?.variables.orderNumber).toBeUndefined();
   });
 
   it('re-asks once for a slot, then counts the message as misunderstood', async () => {

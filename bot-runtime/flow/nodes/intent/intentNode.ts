@@ -21,6 +21,12 @@ export const intentDataSchema = z.object({
     .default([]),
   /** Re-asks for a missing slot before counting the message as misunderstood. */
   slotRetries: z.number().int().min(0).max(5).default(1),
+  /**
+   * A variable that gets the recognised intent's name as soon as it is recognised, before any
+   * missing detail is asked for: a customer who asks for a human while the bot waits for an
+   * order number can still be routed by what they came for. Empty: not saved.
+   */
+  saveIntentIn: z.union([identifierSchema, z.literal('')]).default(''),
 });
 export type IntentData = z.output<typeof intentDataSchema>;
 
@@ -45,6 +51,12 @@ export const intentNode = defineNodeType({
   inspector: [
     { field: 'intents', label: 'Intents', widget: 'intentPicker' },
     { field: 'slotRetries', label: 'Re-asks for a missing detail', widget: 'number' },
+    {
+      field: 'saveIntentIn',
+      label: 'Save the intent in',
+      widget: 'variable',
+      help: 'Set as soon as the intent is recognised, before details are asked for. Optional.',
+    },
   ],
   references: (data) => {
     const slots = data.intents.flatMap((choice) => choice.slots);
@@ -52,7 +64,10 @@ export const intentNode = defineNodeType({
       intents: data.intents.map((choice) => choice.intent),
       entities: slots.map((slot) => slot.entity),
       reads: slots.flatMap((slot) => templateVariables(slot.prompt)),
-      writes: slots.map((slot) => slot.variable),
+      writes: [
+        ...slots.map((slot) => slot.variable),
+        ...(data.saveIntentIn ? [data.saveIntentIn] : []),
+      ],
     };
   },
   interruptible: true,

@@ -17,6 +17,8 @@ export function runIntent(context: NodeContext<IntentData>): NodeResult {
   const chosen = chooseIntent(context, input?.type === 'choice' ? input.value : null, text);
   if (!chosen) return { type: 'misunderstood' };
   context.recordIntent(chosen.intent);
+  const { saveIntentIn } = context.node.data;
+  if (saveIntentIn) context.setVariable(saveIntentIn, chosen.intent);
   const filled = fillSlots(context, chosen.slots, text);
   return askForMissingSlot(context, { intent: chosen.intent, filled, attempts: 0 });
 }
