@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS, IDENTITY_ALGORITHMS, IDENTITY_MODES } from '../db/enums';
 import { prechatFieldSchema } from '../http/contract/prechat';
+import { secretNameSchema } from './deploymentSecretSchemas';
 
 /** Payloads of the deployment admin API; the admin pages import these types too. */
 
@@ -55,3 +56,42 @@ export const updatePrechatFieldsInput = z.object({
       'each field needs its own name',
     ),
 });
+
+/** An http(s) URL a built-in action calls, or '' for none. */
+const endpointUrlSchema = z.union([
+  z.literal(''),
+  z
+    .string()
+    .trim()
+    .max(2048)
+    .refine((value) => {
+      try {
+        const url = new URL(value);
+        return /^https?:$/.test(url.protocol) && !url.username && !url.password;
+      } catch {
+        return false;
+      }
+    }, 'an http or https URL without a user name or password, like https://shop.example.com/orders'),
+]);
+
+export const allowedHostSchema = z
+  .string()
+  .trim()
+  .max(253)
+  .regex(
+    /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.?$|^\[?[0-9a-f:.]+\]?$/i,
+    'a host name like orders.internal or *.corp.example, or an IP address',
+  );
+
+/** Where the built-in self-service actions send their requests, per deployment. */
+export const actionEndpointsSchema = z.object({
+  orderStatusUrl: endpointUrlSchema,
+  passwordResetUrl: endpointUrlSchema,
+  /** A deployment secret's name, sent as a bearer token to both URLs; '' for none. */
+  endpointTokenSecret: z.union([z.literal(''), secretNameSchema]),
+  /** Hosts bot actions may reach although they resolve to private addresses. */
+  outboundAllowList: z.array(allowedHostSchema).max(50),
+});
+export type ActionEndpoints = z.infer<typeof actionEndpointsSchema>;
+
+export const updateActionEndpointsInput = actionEndpointsSchema.extend({ id: z.string() });

@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import type { Db } from '../db/client';
+import { deployments } from '../db/schema';
 import { createSecretLookup } from '../deployments/deploymentSecrets';
 import { deriveSecretsKey } from '../deployments/secretCipher';
 import { callerFor, createOrg, createStaff, trpcRejection } from '../testing/fixtures';
@@ -121,3 +123,113 @@ describe('deployments router: secrets', () => {
     ]);
   });
 });
+
+describe('deployments router: self-service action endpoints', () => {
+  const openDb = useTestDb();
+  const endpoints = {
+    orderStatusUrl: 'https://shop.example.com/api/orders',
+    passwordResetUrl: 'https://shop.example.com/api/password-reset',
+    endpointTokenSecret: 'SHOP_TOKEN',
+    outboundAllowList: ['Orders.Internal', '*.corp.example', 'orders.internal'],
+  };
+
+  it('lets an admin set them, and keeps the knowledge base and the other settings', async () => {
+    const db = openDb();
+    const { admin, deployment } = await orgWithDeployment(db, 'acme');
+    const api = callerFor(db, admin).deployments;
+    const before = settingsOf(db, deployment.id);
+    db.update(deployments)
+      .set({
+        settings: {
+          ...before,
+          actions: { knowledgeBase: [{ id: 'a1', question: 'Hours?', answer: '9 to 5' }] },
+        },
+      })
+      .where(eq(deployments.id, deployment.id))
+      .run();
+
+    expect(await api.actionEndpoints({ id: deployment.id })).toEqual({
+      orderStatusUrl: '',
+      passwordResetUrl: '',
+      endpointTokenSecret: '',
+      outboundAllowList: [],
+    });
+    const saved = await api.updateActionEndpoints({ id: deployment.id, ...endpoints });
+    expect(saved.outboundAllowList).toEqual(['orders.internal', '*.corp.example']);
+    expect(await api.actionEndpoints({ id: deployment.id })).toEqual(saved);
+
+    const settings = settingsOf(db, deployment.id);
+    expect(settings.actions).toEqual({
+      knowledgeBase: [{ id: 'a1', question: 'Hours?', answer: '9 to 5' }],
+      orderStatusUrl: endpoints.orderStatusUrl,
+      passwordResetUrl: endpoints.passwordResetUrl,
+      endpointTokenSecret: 'SHOP_TOKEN',
+    });
+    expect(settings.prechatFields).toEqual(before.prechatFields);
+
+    await api.updateActionEndpoints({
+      id: deployment.id,
+      orderStatusUrl: '',
+      passwordResetUrl: '',
+      endpointTokenSecret: '',
+      outboundAllowList: [],
+    });
+    expect(settingsOf(db, deployment.id).actions).toEqual({
+      knowledgeBase: [{ id: 'a1', question: 'Hours?', answer: '9 to 5' }],
+    });
+  });
+
+  it('refuses bad URLs, hosts and secret names, and leaves the settings as they were', async () => {
+    const db = openDb();
+    const { admin, deployment } = await orgWithDeployment(db, 'acme');
+    const api = callerFor(db, admin).deployments;
+    await api.updateActionEndpoints({ id: deployment.id, ...endpoints });
+    const invalid = [
+      { orderStatusUrl: 'ftp://shop.example.com/orders' },
+      { orderStatusUrl: 'https://user:pass@shop.example.com/orders' },
+      { passwordResetUrl: 'not a url' },
+      { endpointTokenSecret: 'shop-token' },
+      { outboundAllowList: ['https://orders.internal/'] },
+      { outboundAllowList: ['orders internal'] },
+    ];
+    for (const change of invalid) {
+      const error = await trpcRejection(
+        api.updateActionEndpoints({ id: deployment.id, ...endpoints, ...change }),
+      );
+      expect(error.code).toBe('BAD_REQUEST');
+    }
+    expect(await api.actionEndpoints({ id: deployment.id })).toMatchObject({
+      orderStatusUrl: endpoints.orderStatusUrl,
+      outboundAllowList: ['orders.internal', '*.corp.example'],
+    });
+  });
+
+  it('is for admins of the deployment’s own org only', async () => {
+    const db = openDb();
+    const a = await orgWithDeployment(db, 'org-a');
+    const b = await orgWithDeployment(db, 'org-b');
+    const asB = callerFor(db, b.admin).deployments;
+    for (const attempt of [
+      asB.actionEndpoints({ id: a.deployment.id }),
+      asB.updateActionEndpoints({ id: a.deployment.id, ...endpoints }),
+    ]) {
+      expect((await trpcRejection(attempt)).code).toBe('NOT_FOUND');
+    }
+    const designer = callerFor(db, await createStaff(db, a.org.id, 'designer')).deployments;
+    const refused = await trpcRejection(
+      designer.updateActionEndpoints({ id: a.deployment.id, ...endpoints }),
+    );
+    expect(refused.code).toBe('FORBIDDEN');
+    expect(settingsOf(db, a.deployment.id).actions).toEqual({});
+  });
+});
+
+function settingsOf(db: Db, id: string) {
+  const row = db
+    .select({ settings: deployments.settings })
+    .from(deployments)
+    .where(eq(deployments.id, id))
+    .get();
+  if (!row) throw new Error(`No deployment ${id}`);
+  return row.settings;
+}

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { getActionEndpoints, updateActionEndpoints } from '../deployments/actionEndpoints';
 import {
   createDeploymentInput,
+  updateActionEndpointsInput,
   updateAllowedOriginsInput,
   updateIdentityInput,
   updatePrechatFieldsInput,
@@ -59,6 +61,12 @@ export const deploymentsRouter = router({
   updatePrechatFields: admin
     .input(updatePrechatFieldsInput)
     .mutation(({ ctx, input }) => updatePrechatFields(ctx.db, ctx.user, input)),
+  actionEndpoints: admin
+    .input(z.object({ id: z.string() }))
+    .query(({ ctx, input }) => getActionEndpoints(ctx.db, ctx.user.orgId, input.id)),
+  updateActionEndpoints: admin
+    .input(updateActionEndpointsInput)
+    .mutation(({ ctx, input }) => updateActionEndpoints(ctx.db, ctx.user, input)),
   secrets: admin
     .input(deploymentSecretsInput)
     .query(({ ctx, input }) => listDeploymentSecrets(ctx.db, ctx.user.orgId, input.id)),

@@ -15,6 +15,7 @@ import {
 } from '@/server/db/enums';
 import type { DeploymentView } from '@/server/deployments/deployments';
 import { CHANNEL_LABELS } from '../DeploymentsAdmin';
+import { ActionEndpointsCard } from './ActionEndpointsCard';
 import { PrechatCard } from './PrechatCard';
 import { SecretsCard } from './SecretsCard';
 
@@ -48,6 +49,7 @@ export function DeploymentDetail({ id }: { id: string }) {
       <OriginsCard deployment={d} />
       <PrechatCard deploymentId={d.id} />
       <SecretsCard deploymentId={d.id} />
+      <ActionEndpointsCard deploymentId={d.id} />
     </div>
   );
 }
