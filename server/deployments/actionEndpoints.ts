@@ -1,26 +1,14 @@
-import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { normaliseHost } from '../../bot-runtime/actions/http/isHostAllowListed';
 import { recordAudit } from '../audit/recordAudit';
 import type { StaffUser } from '../auth/staffAuth';
 import type { Db } from '../db/client';
-import { type DeploymentSettings, deployments } from '../db/schema';
-import { DomainError } from '../errors';
 import type { ActionEndpoints, updateActionEndpointsInput } from './deploymentSchemas';
-
-function settingsOf(db: Db, orgId: string, id: string): DeploymentSettings {
-  const row = db
-    .select({ settings: deployments.settings })
-    .from(deployments)
-    .where(and(eq(deployments.id, id), eq(deployments.orgId, orgId)))
-    .get();
-  if (!row) throw new DomainError('NOT_FOUND', 'No such deployment in your organisation.');
-  return row.settings;
-}
+import { deploymentSettingsOf, saveDeploymentSettings } from './deploymentSettings';
 
 /** The endpoints the built-in actions of a deployment in the admin's org call. */
 export function getActionEndpoints(db: Db, orgId: string, id: string): ActionEndpoints {
-  const { actions, outboundAllowList } = settingsOf(db, orgId, id);
+  const { actions, outboundAllowList } = deploymentSettingsOf(db, orgId, id);
   return {
     orderStatusUrl: actions.orderStatusUrl ?? '',
     passwordResetUrl: actions.passwordResetUrl ?? '',
@@ -35,7 +23,7 @@ export function updateActionEndpoints(
   actor: StaffUser,
   input: z.infer<typeof updateActionEndpointsInput>,
 ): ActionEndpoints {
-  const settings = settingsOf(db, actor.orgId, input.id);
+  const settings = deploymentSettingsOf(db, actor.orgId, input.id);
   const outboundAllowList = [...new Set(input.outboundAllowList.map(normaliseHost))];
   const actions = {
     ...settings.actions,
@@ -43,10 +31,7 @@ export function updateActionEndpoints(
     passwordResetUrl: input.passwordResetUrl || undefined,
     endpointTokenSecret: input.endpointTokenSecret || undefined,
   };
-  db.update(deployments)
-    .set({ settings: { ...settings, actions, outboundAllowList }, updatedAt: new Date() })
-    .where(and(eq(deployments.id, input.id), eq(deployments.orgId, actor.orgId)))
-    .run();
+  saveDeploymentSettings(db, actor.orgId, input.id, { ...settings, actions, outboundAllowList });
   const saved: ActionEndpoints = {
     orderStatusUrl: input.orderStatusUrl,
     passwordResetUrl: input.passwordResetUrl,

@@ -95,3 +95,16 @@ export const actionEndpointsSchema = z.object({
 export type ActionEndpoints = z.infer<typeof actionEndpointsSchema>;
 
 export const updateActionEndpointsInput = actionEndpointsSchema.extend({ id: z.string() });
+
+export const knowledgeArticleSchema = z.object({
+  /** Absent for a new article: the server gives it one. */
+  id: z.string().trim().min(1).max(64).optional(),
+  question: z.string().trim().min(1, 'enter the question').max(300),
+  answer: z.string().trim().min(1, 'enter the answer').max(4000),
+});
+
+/** The articles the bot's FAQ search answers from; at most 200, a small help center. */
+export const updateKnowledgeBaseInput = z.object({
+  id: z.string(),
+  articles: z.array(knowledgeArticleSchema).max(200),
+});

@@ -1,22 +1,16 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/recordAudit';
 import type { StaffUser } from '../auth/staffAuth';
 import type { Db } from '../db/client';
 import { deployments } from '../db/schema';
-import { DomainError } from '../errors';
 import type { PrechatField, PrechatForm } from '../http/contract/prechat';
 import type { updatePrechatFieldsInput } from './deploymentSchemas';
+import { deploymentSettingsOf, saveDeploymentSettings } from './deploymentSettings';
 
 /** The pre-chat fields of a deployment in the admin's org. */
 export function getPrechatFields(db: Db, orgId: string, id: string): PrechatField[] {
-  const row = db
-    .select({ settings: deployments.settings })
-    .from(deployments)
-    .where(and(eq(deployments.id, id), eq(deployments.orgId, orgId)))
-    .get();
-  if (!row) throw new DomainError('NOT_FOUND', 'No such deployment in your organisation.');
-  return row.settings.prechatFields ?? [];
+  return deploymentSettingsOf(db, orgId, id).prechatFields ?? [];
 }
 
 export function updatePrechatFields(
@@ -24,16 +18,8 @@ export function updatePrechatFields(
   actor: StaffUser,
   input: z.infer<typeof updatePrechatFieldsInput>,
 ): PrechatField[] {
-  const row = db
-    .select({ settings: deployments.settings })
-    .from(deployments)
-    .where(and(eq(deployments.id, input.id), eq(deployments.orgId, actor.orgId)))
-    .get();
-  if (!row) throw new DomainError('NOT_FOUND', 'No such deployment in your organisation.');
-  db.update(deployments)
-    .set({ settings: { ...row.settings, prechatFields: input.fields }, updatedAt: new Date() })
-    .where(eq(deployments.id, input.id))
-    .run();
+  const settings = deploymentSettingsOf(db, actor.orgId, input.id);
+  saveDeploymentSettings(db, actor.orgId, input.id, { ...settings, prechatFields: input.fields });
   recordAudit(db, {
     orgId: actor.orgId,
     actorUserId: actor.id,

@@ -224,6 +224,76 @@ describe('deployments router: self-service action endpoints', () => {
   });
 });
 
+describe('deployments router: knowledge base', () => {
+  const openDb = useTestDb();
+
+  it('stores the articles, giving new ones an id and keeping the action endpoints', async () => {
+    const db = openDb();
+    const { admin, deployment } = await orgWithDeployment(db, 'acme');
+    const api = callerFor(db, admin).deployments;
+    await api.updateActionEndpoints({
+      id: deployment.id,
+      orderStatusUrl: 'https://shop.example.com/orders',
+      passwordResetUrl: '',
+      endpointTokenSecret: '',
+      outboundAllowList: [],
+    });
+    expect(await api.knowledgeBase({ id: deployment.id })).toEqual([]);
+
+    const [hours, returns] = await api.updateKnowledgeBase({
+      id: deployment.id,
+      articles: [
+        { question: 'When are you open?', answer: 'Monday to Friday, 9 to 5.' },
+        { question: ' How do returns work? ', answer: 'Within 30 days.' },
+      ],
+    });
+    expect(hours).toEqual({
+      id: expect.any(String),
+      question: 'When are you open?',
+      answer: 'Monday to Friday, 9 to 5.',
+    });
+    expect(returns?.question).toBe('How do returns work?');
+    expect(await api.knowledgeBase({ id: deployment.id })).toEqual([hours, returns]);
+    expect(settingsOf(db, deployment.id).actions.orderStatusUrl).toBe(
+      'https://shop.example.com/orders',
+    );
+
+    const edited = { id: returns?.id, question: 'How do returns work?', answer: 'Within 60 days.' };
+    expect(await api.updateKnowledgeBase({ id: deployment.id, articles: [edited] })).toEqual([
+      edited,
+    ]);
+
+    await api.updateKnowledgeBase({ id: deployment.id, articles: [] });
+    expect(settingsOf(db, deployment.id).actions.knowledgeBase).toBeUndefined();
+  });
+
+  it('refuses an article without a question or answer, other roles and other orgs', async () => {
+    const db = openDb();
+    const a = await orgWithDeployment(db, 'org-a');
+    const b = await orgWithDeployment(db, 'org-b');
+    const article = { question: 'Open?', answer: 'Yes.' };
+    const asA = callerFor(db, a.admin).deployments;
+    for (const bad of [
+      { ...article, question: ' ' },
+      { ...article, answer: '' },
+    ]) {
+      const error = await trpcRejection(
+        asA.updateKnowledgeBase({ id: a.deployment.id, articles: [bad] }),
+      );
+      expect(error.code).toBe('BAD_REQUEST');
+    }
+    const asB = callerFor(db, b.admin).deployments;
+    const foreign = await trpcRejection(
+      asB.updateKnowledgeBase({ id: a.deployment.id, articles: [article] }),
+    );
+    expect(foreign.code).toBe('NOT_FOUND');
+    const designer = callerFor(db, await createStaff(db, a.org.id, 'designer')).deployments;
+    const refused = await trpcRejection(designer.knowledgeBase({ id: a.deployment.id }));
+    expect(refused.code).toBe('FORBIDDEN');
+    expect(await asA.knowledgeBase({ id: a.deployment.id })).toEqual([]);
+  });
+});
+
 function settingsOf(db: Db, id: string) {
   const row = db
     .select({ settings: deployments.settings })

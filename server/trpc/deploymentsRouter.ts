@@ -5,6 +5,7 @@ import {
   updateActionEndpointsInput,
   updateAllowedOriginsInput,
   updateIdentityInput,
+  updateKnowledgeBaseInput,
   updatePrechatFieldsInput,
 } from '../deployments/deploymentSchemas';
 import {
@@ -25,6 +26,7 @@ import {
   updateAllowedOrigins,
   updateIdentityVerification,
 } from '../deployments/deployments';
+import { getKnowledgeBase, updateKnowledgeBase } from '../deployments/knowledgeBase';
 import { getPrechatFields, updatePrechatFields } from '../deployments/prechatFields';
 import { deriveSecretsKey } from '../deployments/secretCipher';
 import { getEnv } from '../env';
@@ -67,6 +69,12 @@ export const deploymentsRouter = router({
   updateActionEndpoints: admin
     .input(updateActionEndpointsInput)
     .mutation(({ ctx, input }) => updateActionEndpoints(ctx.db, ctx.user, input)),
+  knowledgeBase: admin
+    .input(z.object({ id: z.string() }))
+    .query(({ ctx, input }) => getKnowledgeBase(ctx.db, ctx.user.orgId, input.id)),
+  updateKnowledgeBase: admin
+    .input(updateKnowledgeBaseInput)
+    .mutation(({ ctx, input }) => updateKnowledgeBase(ctx.db, ctx.user, input)),
   secrets: admin
     .input(deploymentSecretsInput)
     .query(({ ctx, input }) => listDeploymentSecrets(ctx.db, ctx.user.orgId, input.id)),

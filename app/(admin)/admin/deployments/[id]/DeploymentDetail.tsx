@@ -16,6 +16,7 @@ import {
 import type { DeploymentView } from '@/server/deployments/deployments';
 import { CHANNEL_LABELS } from '../DeploymentsAdmin';
 import { ActionEndpointsCard } from './ActionEndpointsCard';
+import { KnowledgeBaseCard } from './KnowledgeBaseCard';
 import { PrechatCard } from './PrechatCard';
 import { SecretsCard } from './SecretsCard';
 
@@ -50,6 +51,7 @@ export function DeploymentDetail({ id }: { id: string }) {
       <PrechatCard deploymentId={d.id} />
       <SecretsCard deploymentId={d.id} />
       <ActionEndpointsCard deploymentId={d.id} />
+      <KnowledgeBaseCard deploymentId={d.id} />
     </div>
   );
 }
