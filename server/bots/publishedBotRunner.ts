@@ -40,6 +40,7 @@ export class PublishedBotRunner implements BotTurnRunner {
 
   private readonly secrets: SecretLookup;
   private readonly storeTraces: boolean;
+  private readonly trustedOrigins: readonly string[];
   private readonly now: () => number;
 
   constructor(
@@ -48,11 +49,17 @@ export class PublishedBotRunner implements BotTurnRunner {
       secrets?: SecretLookup;
       /** Hand each turn's trace to be stored; off when the operator keeps no traces. */
       storeTraces?: boolean;
+      /**
+       * Origins the installation serves itself (its public URL, for the demo endpoints): bot
+       * actions may reach them on any address but cloud metadata.
+       */
+      trustedOrigins?: readonly string[];
       now?: () => number;
     } = {},
   ) {
     this.secrets = options.secrets ?? (() => undefined);
     this.storeTraces = options.storeTraces ?? true;
+    this.trustedOrigins = options.trustedOrigins ?? [];
     this.now = options.now ?? Date.now;
     this.deploymentSettings = db
       .select({ settings: deployments.settings })
@@ -64,7 +71,10 @@ export class PublishedBotRunner implements BotTurnRunner {
   async runTurn(session: SessionRow, input: CustomerInput): Promise<BotTurnOutcome> {
     const version = this.loadVersion(session.botVersionId);
     const settings = this.deploymentSettings.get({ id: session.deploymentId })?.settings;
-    const fetch = createGuardedFetch({ allowHosts: settings?.outboundAllowList ?? [] });
+    const fetch = createGuardedFetch({
+      allowHosts: settings?.outboundAllowList ?? [],
+      trustedOrigins: this.trustedOrigins,
+    });
     const result = await runTurn({
       flow: version.flow,
       nlu: version.nlu,

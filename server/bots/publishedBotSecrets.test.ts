@@ -45,7 +45,12 @@ describe('a published bot calling an HTTP action with a secret', () => {
     const endpoint = await recordingEndpoint();
     closeEndpoint = endpoint.close;
     const api = await startApi({
-      bot: (db) => new PublishedBotRunner(db, { secrets: createSecretLookup(db, key) }),
+      bot: (db) =>
+        new PublishedBotRunner(db, {
+          secrets: createSecretLookup(db, key),
+          // The partner's API runs on this machine, which only the operator may open.
+          trustedOrigins: [new URL(endpoint.url).origin],
+        }),
     });
     for (const deployment of ['acme-app', 'acme-web']) {
       publishTestFlow(api.db, deployment, {

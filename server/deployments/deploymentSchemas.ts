@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { isOperatorOnlyRange } from '../../bot-runtime/actions/http/checkOutboundUrl';
+import { classifyAddress } from '../../bot-runtime/actions/http/classifyAddress';
+import { normaliseHost } from '../../bot-runtime/actions/http/isHostAllowListed';
 import { CHANNELS, IDENTITY_ALGORITHMS, IDENTITY_MODES } from '../db/enums';
 import { prechatFieldSchema } from '../http/contract/prechat';
 import { secretNameSchema } from './deploymentSecretSchemas';
@@ -57,7 +60,7 @@ export const updatePrechatFieldsInput = z.object({
     ),
 });
 
-/** An http(s) URL a built-in action calls, or '' for none. */
+/** An http(s) URL a built-in action calls, or '' for none; the order number is appended as a path. */
 const endpointUrlSchema = z.union([
   z.literal(''),
   z
@@ -67,21 +70,38 @@ const endpointUrlSchema = z.union([
     .refine((value) => {
       try {
         const url = new URL(value);
-        return /^https?:$/.test(url.protocol) && !url.username && !url.password;
+        return (
+          /^https?:$/.test(url.protocol) &&
+          !url.username &&
+          !url.password &&
+          !url.search &&
+          !url.hash
+        );
       } catch {
         return false;
       }
-    }, 'an http or https URL without a user name or password, like https://shop.example.com/orders'),
+    }, 'an http or https URL without a user name, password or query, like https://shop.example.com/orders'),
 ]);
+
+const HOST_NAME = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.?$/i;
+/** At least two labels after the star: `*.corp.example`, never `*.com`. */
+const WILDCARD = /^\*\.[a-z0-9-]+(\.[a-z0-9-]+)+\.?$/i;
 
 export const allowedHostSchema = z
   .string()
   .trim()
   .max(253)
-  .regex(
-    /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.?$|^\[?[0-9a-f:.]+\]?$/i,
+  .refine(
+    (entry) =>
+      WILDCARD.test(entry) ||
+      HOST_NAME.test(entry) ||
+      classifyAddress(normaliseHost(entry)) !== null,
     'a host name like orders.internal or *.corp.example, or an IP address',
-  );
+  )
+  .refine((entry) => {
+    const literal = classifyAddress(normaliseHost(entry));
+    return !literal || literal.public || !isOperatorOnlyRange(literal.range);
+  }, 'addresses of this machine, link-local and cloud metadata addresses cannot be allow-listed');
 
 /** Where the built-in self-service actions send their requests, per deployment. */
 export const actionEndpointsSchema = z.object({
@@ -89,7 +109,7 @@ export const actionEndpointsSchema = z.object({
   passwordResetUrl: endpointUrlSchema,
   /** A deployment secret's name, sent as a bearer token to both URLs; '' for none. */
   endpointTokenSecret: z.union([z.literal(''), secretNameSchema]),
-  /** Hosts bot actions may reach although they resolve to private addresses. */
+  /** Hosts bot actions may reach although they resolve to private network addresses. */
   outboundAllowList: z.array(allowedHostSchema).max(50),
 });
 export type ActionEndpoints = z.infer<typeof actionEndpointsSchema>;

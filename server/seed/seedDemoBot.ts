@@ -38,9 +38,8 @@ export function seedDemoBot(
     note: 'Demo bot from the Customer support template',
   });
   const settings = {
+    // The demo store lives on this server: the runner trusts the server's own public origin.
     ...DEFAULT_DEPLOYMENT_SETTINGS,
-    // The demo store lives on this server, which is a loopback address for the bot's own calls.
-    outboundAllowList: [new URL(publicUrl).hostname],
     actions: {
       orderStatusUrl: `${publicUrl}/api/demo/orders`,
       passwordResetUrl: `${publicUrl}/api/demo/password-reset`,

@@ -12,7 +12,8 @@ import { useTestDb } from './testDb';
 
 export interface TestApiOptions {
   rateLimits?: Partial<RateLimitSettings>;
-  bot?: (db: Db) => BotTurnRunner;
+  /** `base`: the test server's origin, which the default runner trusts as `main` trusts its own. */
+  bot?: (db: Db, base: string) => BotTurnRunner;
   maxBodyBytes?: number;
   sseHeartbeatMs?: number;
 }
@@ -41,7 +42,7 @@ export function useTestApi() {
     await seedDemoOrg(db, { demoPassword: 'test-demo-password', publicUrl: base });
     runtime = createMessagingRuntime({
       db,
-      bot: options.bot?.(db) ?? new PublishedBotRunner(db),
+      bot: options.bot?.(db, base) ?? new PublishedBotRunner(db, { trustedOrigins: [base] }),
       secret: 'a-test-secret-of-at-least-thirty-two-characters',
       publicUrl: base,
       version: '9.9.9',

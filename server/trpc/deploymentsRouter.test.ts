@@ -179,7 +179,7 @@ describe('deployments router: self-service action endpoints', () => {
     });
   });
 
-  it('refuses bad URLs, hosts and secret names, and leaves the settings as they were', async () => {
+  it('refuses bad URLs, hosts this machine or metadata, and bad secret names, changing nothing', async () => {
     const db = openDb();
     const { admin, deployment } = await orgWithDeployment(db, 'acme');
     const api = callerFor(db, admin).deployments;
@@ -189,8 +189,13 @@ describe('deployments router: self-service action endpoints', () => {
       { orderStatusUrl: 'https://user:pass@shop.example.com/orders' },
       { passwordResetUrl: 'not a url' },
       { endpointTokenSecret: 'shop-token' },
+      { orderStatusUrl: 'https://shop.example.com/orders?key=1' },
       { outboundAllowList: ['https://orders.internal/'] },
       { outboundAllowList: ['orders internal'] },
+      { outboundAllowList: ['*.com'] },
+      { outboundAllowList: ['127.0.0.1'] },
+      { outboundAllowList: ['[::1]'] },
+      { outboundAllowList: ['169.254.169.254'] },
     ];
     for (const change of invalid) {
       const error = await trpcRejection(

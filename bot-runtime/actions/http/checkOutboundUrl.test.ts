@@ -5,7 +5,7 @@ import { isHostAllowListed } from './isHostAllowListed';
 describe('checkOutboundUrl', () => {
   it('lets a public host name through, to be checked again on every address it resolves to', () => {
     const target = checkOutboundUrl('https://Orders.Example.com/v1/orders?n=1', []);
-    expect(target).toMatchObject({ hostname: 'orders.example.com', allowListed: false });
+    expect(target).toMatchObject({ hostname: 'orders.example.com', access: 'checked' });
   });
 
   it.each([
@@ -25,8 +25,32 @@ describe('checkOutboundUrl', () => {
   it('lets an allow-listed private address through', () => {
     expect(checkOutboundUrl('http://10.0.0.5:8080/orders', ['10.0.0.5'])).toMatchObject({
       hostname: '10.0.0.5',
-      allowListed: true,
+      access: 'allowListed',
     });
+  });
+
+  it.each([
+    'http://127.0.0.1/',
+    'http://[::1]/',
+    'http://169.254.169.254/',
+    'http://[::ffff:127.0.0.1]/',
+  ])('refuses %s even when allow-listed: only the operator opens this machine', (url) => {
+    const host = new URL(url).hostname;
+    expect(() => checkOutboundUrl(url, [host])).toThrow(
+      expect.objectContaining({ code: 'OUTBOUND_ADDRESS_BLOCKED' }),
+    );
+  });
+
+  it('lets a trusted origin reach this machine, but not on another port or path to metadata', () => {
+    const trusted = ['http://127.0.0.1:3000'];
+    expect(checkOutboundUrl('http://127.0.0.1:3000/api/demo/orders', [], trusted)).toMatchObject({
+      access: 'trusted',
+    });
+    for (const url of ['http://127.0.0.1:6379/', 'http://169.254.169.254/']) {
+      expect(() => checkOutboundUrl(url, [], [...trusted, 'http://169.254.169.254'])).toThrow(
+        expect.objectContaining({ code: 'OUTBOUND_ADDRESS_BLOCKED' }),
+      );
+    }
   });
 
   it.each([

@@ -49,6 +49,9 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
+/** The local test server's origin, which the mechanics tests trust as an operator would. */
+const base = () => `http://127.0.0.1:${port}`;
+
 const resolvesTo =
   (...addresses: string[]) =>
   async (): Promise<LookupAddress[]> =>
@@ -109,9 +112,9 @@ describe('guarded fetch', () => {
     expect(error.code).toBe('OUTBOUND_ADDRESS_BLOCKED');
   });
 
-  it('connects an allow-listed host to the very address its lookup returned', async () => {
+  it('connects a trusted origin to the very address its lookup returned', async () => {
     const guardedFetch = createGuardedFetch({
-      allowHosts: ['orders.internal'],
+      trustedOrigins: [`http://orders.internal:${port}`],
       resolveHost: resolvesTo('127.0.0.1'),
     });
     const response = await guardedFetch({
@@ -123,20 +126,70 @@ describe('guarded fetch', () => {
     expect(received.at(-1)?.headers.host).toBe(`orders.internal:${port}`);
   });
 
-  it('never lends a kept-alive connection to a request whose deployment does not allow the host', async () => {
-    const allowed = createGuardedFetch({
-      allowHosts: ['orders.internal'],
+  it('never lends a kept-alive connection to a request that would not admit its address', async () => {
+    const url = `http://orders.internal:${port}/orders/A1001`;
+    const trusted = createGuardedFetch({
+      trustedOrigins: [`http://orders.internal:${port}`],
       resolveHost: resolvesTo('127.0.0.1'),
     });
-    const url = `http://orders.internal:${port}/orders/A1001`;
-    expect((await allowed({ method: 'GET', url })).status).toBe(200);
-    const notAllowed = createGuardedFetch({ resolveHost: resolvesTo('127.0.0.1') });
-    const error = await failureOf(notAllowed({ method: 'GET', url }));
+    expect((await trusted({ method: 'GET', url })).status).toBe(200);
+    for (const options of [{}, { allowHosts: ['orders.internal'] }]) {
+      const other = createGuardedFetch({ ...options, resolveHost: resolvesTo('127.0.0.1') });
+      expect((await failureOf(other({ method: 'GET', url }))).code).toBe(
+        'OUTBOUND_ADDRESS_BLOCKED',
+      );
+    }
+  });
+
+  it('lets a deployment allow-list private networks, never this machine, link-local or metadata', async () => {
+    for (const address of ['127.0.0.1', '::1', '169.254.169.254', 'fe80::1', '0.0.0.0']) {
+      const guardedFetch = createGuardedFetch({
+        allowHosts: ['orders.internal'],
+        resolveHost: resolvesTo(address),
+      });
+      const error = await failureOf(
+        guardedFetch({ method: 'GET', url: 'http://orders.internal/orders/A1001' }),
+      );
+      expect(error.code).toBe('OUTBOUND_ADDRESS_BLOCKED');
+      expect(error.message).toContain('Bot actions never reach such addresses.');
+    }
+    const literal = await failureOf(
+      createGuardedFetch({ allowHosts: ['127.0.0.1'] })({ method: 'GET', url: `${base()}/` }),
+    );
+    expect(literal.code).toBe('OUTBOUND_ADDRESS_BLOCKED');
+
+    // A private address is let through: the request goes out, whatever answers it.
+    const intranet = createGuardedFetch({
+      allowHosts: ['orders.internal'],
+      resolveHost: resolvesTo('10.255.255.1'),
+    });
+    const outcome = await intranet({
+      method: 'GET',
+      url: 'http://orders.internal/orders/A1001',
+      timeoutMs: 200,
+    }).then(
+      () => 'answered',
+      (error: { code?: string }) => error.code,
+    );
+    expect(outcome).not.toBe('OUTBOUND_ADDRESS_BLOCKED');
+  });
+
+  it('trusts only the exact origin, and never cloud metadata', async () => {
+    const guardedFetch = createGuardedFetch({ trustedOrigins: [base()] });
+    const otherPort = await failureOf(
+      guardedFetch({ method: 'GET', url: `http://127.0.0.1:${port + 1}/` }),
+    );
+    expect(otherPort.code).toBe('OUTBOUND_ADDRESS_BLOCKED');
+    const metadata = createGuardedFetch({
+      trustedOrigins: ['http://metadata.internal'],
+      resolveHost: resolvesTo('169.254.169.254'),
+    });
+    const error = await failureOf(metadata({ method: 'GET', url: 'http://metadata.internal/' }));
     expect(error.code).toBe('OUTBOUND_ADDRESS_BLOCKED');
   });
 
-  it('sends the method, headers and body of an allow-listed request', async () => {
-    const guardedFetch = createGuardedFetch({ allowHosts: ['127.0.0.1'] });
+  it('sends the method, headers and body of a request', async () => {
+    const guardedFetch = createGuardedFetch({ trustedOrigins: [base()] });
     const response = await guardedFetch({
       method: 'POST',
       url: `http://127.0.0.1:${port}/reset`,
@@ -156,7 +209,7 @@ describe('guarded fetch', () => {
   });
 
   it('does not follow a redirect, so it cannot be bounced to a private address', async () => {
-    const guardedFetch = createGuardedFetch({ allowHosts: ['127.0.0.1'] });
+    const guardedFetch = createGuardedFetch({ trustedOrigins: [base()] });
     const response = await guardedFetch({
       method: 'GET',
       url: `http://127.0.0.1:${port}/redirect-to-metadata`,
@@ -166,7 +219,7 @@ describe('guarded fetch', () => {
   });
 
   it('gives up when the answer takes longer than the time limit', async () => {
-    const guardedFetch = createGuardedFetch({ allowHosts: ['127.0.0.1'] });
+    const guardedFetch = createGuardedFetch({ trustedOrigins: [base()] });
     const error = await failureOf(
       guardedFetch({ method: 'GET', url: `http://127.0.0.1:${port}/slow`, timeoutMs: 150 }),
     );
@@ -174,7 +227,7 @@ describe('guarded fetch', () => {
   });
 
   it('stops reading an answer larger than the cap', async () => {
-    const guardedFetch = createGuardedFetch({ allowHosts: ['127.0.0.1'], maxResponseBytes: 1024 });
+    const guardedFetch = createGuardedFetch({ trustedOrigins: [base()], maxResponseBytes: 1024 });
     const error = await failureOf(
       guardedFetch({ method: 'GET', url: `http://127.0.0.1:${port}/huge` }),
     );
@@ -182,7 +235,7 @@ describe('guarded fetch', () => {
   });
 
   it('stops when the action is cancelled', async () => {
-    const guardedFetch = createGuardedFetch({ allowHosts: ['127.0.0.1'] });
+    const guardedFetch = createGuardedFetch({ trustedOrigins: [base()] });
     const controller = new AbortController();
     const pending = guardedFetch(
       { method: 'GET', url: `http://127.0.0.1:${port}/slow` },
@@ -209,7 +262,7 @@ describe('guarded fetch', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const closedPort = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const guardedFetch = createGuardedFetch({ allowHosts: ['127.0.0.1'] });
+    const guardedFetch = createGuardedFetch({ trustedOrigins: [`http://127.0.0.1:${closedPort}`] });
     const error = await failureOf(
       guardedFetch({ method: 'GET', url: `http://127.0.0.1:${closedPort}/` }),
     );

@@ -5,8 +5,10 @@ import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { ActionError } from '../../../bot-runtime/actions/actionError';
 import {
+  admitsRange,
   blockedAddress,
   checkOutboundUrl,
+  type OutboundAccess,
 } from '../../../bot-runtime/actions/http/checkOutboundUrl';
 import { classifyAddress } from '../../../bot-runtime/actions/http/classifyAddress';
 import type { OutboundRequest, OutboundResponse } from '../../../bot-runtime/actions/types';
@@ -14,6 +16,8 @@ import type { OutboundRequest, OutboundResponse } from '../../../bot-runtime/act
 export interface GuardedFetchOptions {
   /** Hosts that may reach private addresses, e.g. an intranet order service. */
   allowHosts?: readonly string[];
+  /** Origins the installation itself serves, such as its own demo endpoints: any address. */
+  trustedOrigins?: readonly string[];
   /** Resolves a host name to every address; defaults to the system resolver. */
   resolveHost?: (hostname: string) => Promise<LookupAddress[]>;
   defaultTimeoutMs?: number;
@@ -39,26 +43,26 @@ export type GuardedFetch = (
 export function createGuardedFetch(options: GuardedFetchOptions = {}): GuardedFetch {
   const settings = {
     allowHosts: options.allowHosts ?? [],
+    trustedOrigins: options.trustedOrigins ?? [],
     resolveHost: options.resolveHost ?? resolveWithSystem,
     defaultTimeoutMs: options.defaultTimeoutMs ?? 10_000,
     maxTimeoutMs: options.maxTimeoutMs ?? 30_000,
     maxResponseBytes: options.maxResponseBytes ?? 1024 * 1024,
   };
   return async (request, signal) => {
-    const target = checkOutboundUrl(request.url, settings.allowHosts);
+    const target = checkOutboundUrl(request.url, settings.allowHosts, settings.trustedOrigins);
     const timeoutMs = Math.min(
       request.timeoutMs ?? settings.defaultTimeoutMs,
       settings.maxTimeoutMs,
     );
-    const lookup = target.allowListed
-      ? checkedLookup(settings.resolveHost, () => null)
-      : checkedLookup(settings.resolveHost, (hostname, address) => {
-          const verdict = classifyAddress(address);
-          if (verdict?.public) return null;
-          return blockedAddress(hostname, address, verdict?.range ?? 'unrecognised');
-        });
+    const lookup = checkedLookup(settings.resolveHost, (hostname, address) => {
+      const verdict = classifyAddress(address);
+      if (verdict?.public) return null;
+      const range = verdict?.range ?? 'unrecognised';
+      return admitsRange(target.access, range) ? null : blockedAddress(hostname, address, range);
+    });
     return exchange(target.url, request, {
-      allowListed: target.allowListed,
+      access: target.access,
       lookup,
       timeoutMs,
       signal,
@@ -119,15 +123,22 @@ function familyNumber(family: number | string | undefined): number {
 }
 
 /**
- * Keep-alive pools, kept apart by how a connection's address was admitted: every socket in the
- * checked pool was opened to an address that passed the check, so reusing it for the same host
- * skips nothing; a socket to an allow-listed private host is only ever reused by a request whose
- * own deployment allow-lists that host. Opening a connection per call made order lookups wait
+ * Keep-alive pools, kept apart by how a connection's address was admitted: a socket is only
+ * reused by a request with the same access, which would have admitted the same address, so
+ * reuse skips no check. Opening a connection per call made order lookups wait
  * in the server's accept queue under load.
  */
 const agents = {
-  'http:': { checked: keepAliveAgent(http.Agent), allowListed: keepAliveAgent(http.Agent) },
-  'https:': { checked: keepAliveAgent(https.Agent), allowListed: keepAliveAgent(https.Agent) },
+  'http:': {
+    checked: keepAliveAgent(http.Agent),
+    allowListed: keepAliveAgent(http.Agent),
+    trusted: keepAliveAgent(http.Agent),
+  },
+  'https:': {
+    checked: keepAliveAgent(https.Agent),
+    allowListed: keepAliveAgent(https.Agent),
+    trusted: keepAliveAgent(https.Agent),
+  },
 };
 
 function keepAliveAgent<T extends http.Agent>(
@@ -141,13 +152,13 @@ function keepAliveAgent<T extends http.Agent>(
   });
 }
 
-function pooledAgent(protocol: string, allowListed: boolean): http.Agent {
+function pooledAgent(protocol: string, access: OutboundAccess): http.Agent {
   const pool = protocol === 'https:' ? agents['https:'] : agents['http:'];
-  return allowListed ? pool.allowListed : pool.checked;
+  return pool[access];
 }
 
 interface ExchangeOptions {
-  allowListed: boolean;
+  access: OutboundAccess;
   lookup: LookupFunction;
   timeoutMs: number;
   signal: AbortSignal | undefined;
@@ -174,7 +185,7 @@ function exchange(
         method: request.method,
         headers,
         lookup: options.lookup,
-        agent: pooledAgent(url.protocol, options.allowListed),
+        agent: pooledAgent(url.protocol, options.access),
       });
     } catch (error) {
       return reject(

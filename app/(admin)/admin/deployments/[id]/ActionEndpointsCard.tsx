@@ -113,8 +113,8 @@ function ActionEndpointsForm({
       <label>
         Private hosts the bot may call{' '}
         <span className="muted">
-          (one per line, like orders.internal or *.corp.example; every other private or loopback
-          address is refused)
+          (one per line, like orders.internal or *.corp.example; private network addresses only:
+          this machine, link-local and cloud metadata addresses stay out of reach)
         </span>
         <textarea
           rows={3}
