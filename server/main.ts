@@ -99,6 +99,7 @@ async function main() {
     // Open SSE streams would hold close() forever; stored work is already durable.
     void messaging.conversations
       .idle()
+      .then(() => messaging.writes.drain())
       .then(() => checkpointer.stop())
       .finally(() => {
         db.$client.close();

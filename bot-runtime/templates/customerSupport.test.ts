@@ -84,7 +84,12 @@ describe('customer support template', () => {
         priority: 3,
         summary: 'Order question about Z9999 (status: ).',
         intent: 'orderStatus',
-        variables: { topic: 'orders', orderNumber: 'Z9999', orderState: null },
+        variables: {
+          topic: 'orders',
+          requestedIntent: 'orderStatus',
+          orderNumber: 'Z9999',
+          orderState: null,
+        },
       },
     });
   });
@@ -161,7 +166,7 @@ describe('customer support template', () => {
       handoff: {
         queue: 'Orders',
         skills: [{ skill: 'orders', level: 1 }],
-        variables: { topic: 'general', orderNumber: null },
+        variables: { topic: 'general', requestedIntent: 'orderStatus', orderNumber: null },
       },
     });
   });

@@ -11,8 +11,13 @@ db.pragma('synchronous = FULL');
 const checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)');
 
 const timer = setInterval(() => {
-  const { busy, log, checkpointed } = checkpoint.get();
-  parentPort.postMessage({ busy: busy === 1, log, checkpointed });
+  try {
+    const { log, checkpointed } = checkpoint.get();
+    parentPort.postMessage({ log, checkpointed });
+  } catch (error) {
+    // A failed checkpoint (a full disk, say) is tried again at the next tick.
+    console.error('Checkpoint failed:', error);
+  }
 }, intervalMs);
 
 parentPort.on('message', (message) => {

@@ -2,8 +2,6 @@ import { Worker } from 'node:worker_threads';
 import type { Db } from './client';
 
 export interface CheckpointReport {
-  /** The checkpoint found another connection checkpointing and did nothing. */
-  busy: boolean;
   /** Frames in the WAL file. */
   log: number;
   /** Frames of those now copied into the database file. */
@@ -35,7 +33,9 @@ const AUTOCHECKPOINT_FRAMES = 1000;
  * cost (bench:writes), all of it blocking every request. Here a worker thread with its own
  * connection checkpoints every `intervalMs`, and this connection no longer checkpoints on
  * commit. A checkpoint cannot restart the WAL while the writer keeps appending, so once the
- * WAL is long and the worker has caught up, this connection copies the last few frames itself.
+ * WAL is long and the worker has caught up, this connection copies the frames written since the
+ * worker's checkpoint itself (on the event loop, once per `restartFrames`), and the WAL starts
+ * over. Should the worker stop, this connection checkpoints on commit again.
  */
 export function startWalCheckpointer(
   db: Db,
@@ -57,23 +57,33 @@ export function startWalCheckpointer(
 
   worker.on('message', (report: CheckpointReport) => {
     if (report.log >= restartFrames && report.checkpointed === report.log && client.open) {
-      client.pragma('wal_checkpoint(PASSIVE)');
+      try {
+        client.pragma('wal_checkpoint(PASSIVE)');
+      } catch (error) {
+        console.error('Finishing a checkpoint failed; the worker tries again:', error);
+      }
     }
     options.onReport?.(report);
   });
   worker.on('error', (error) => {
     console.error('The checkpoint worker failed; checkpointing on commit again:', error);
-    checkpointInline();
   });
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  let stopping = false;
+  const exited = new Promise<void>((resolve) =>
+    worker.once('exit', () => {
+      if (!stopping) console.error('The checkpoint worker stopped; checkpointing on commit again.');
+      checkpointInline();
+      resolve();
+    }),
+  );
 
   return {
     async stop() {
+      stopping = true;
       // Held open until the worker has closed its connection.
       worker.ref();
       worker.postMessage('stop');
       await exited;
-      checkpointInline();
     },
   };
 }

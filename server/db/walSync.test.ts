@@ -2,25 +2,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { heldFlushes } from '../testing/heldFlushes';
 import { useTestDb } from '../testing/testDb';
 import { openDatabase } from './client';
 import { WalSync, walSyncFor } from './walSync';
-
-/** A flush the test finishes by hand, recording when each one started. */
-function manualFlushes() {
-  const started: { finish: () => void; fail: (error: Error) => void }[] = [];
-  const flush = () =>
-    new Promise<void>((resolve, reject) => {
-      started.push({ finish: resolve, fail: reject });
-    });
-  return { started, flush };
-}
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('flushing the WAL off the event loop', () => {
   it('makes a caller that came during a flush wait for a flush that starts after it', async () => {
-    const { started, flush } = manualFlushes();
+    const { started, flush } = heldFlushes();
     const wal = new WalSync('unused', flush);
     let firstDone = false;
     let secondDone = false;
@@ -44,7 +35,7 @@ describe('flushing the WAL off the event loop', () => {
   });
 
   it('shares one follow-up flush among everyone who arrived during the running one', async () => {
-    const { started, flush } = manualFlushes();
+    const { started, flush } = heldFlushes();
     const wal = new WalSync('unused', flush);
     void wal.sync();
     const waiting = Array.from({ length: 5 }, () => wal.sync());
@@ -55,16 +46,17 @@ describe('flushing the WAL off the event loop', () => {
     expect(started).toHaveLength(2);
   });
 
-  it('reports a failed flush to its callers and still runs the next one', async () => {
-    const { started, flush } = manualFlushes();
+  it('fails every sync after a failed flush: a later flush could succeed without the lost pages', async () => {
+    const { started, flush } = heldFlushes();
     const wal = new WalSync('unused', flush);
     const failing = wal.sync();
-    const next = wal.sync();
+    const queued = wal.sync();
     started[0]?.fail(new Error('EIO'));
-    await expect(failing).rejects.toThrow('EIO');
-    await tick();
-    started[1]?.finish();
-    await expect(next).resolves.toBeUndefined();
+    await expect(failing).rejects.toThrow('restart Parley');
+    await expect(failing).rejects.toMatchObject({ cause: new Error('EIO') });
+    await expect(queued).rejects.toThrow('restart Parley');
+    await expect(wal.sync()).rejects.toThrow('restart Parley');
+    expect(started).toHaveLength(1);
   });
 
   describe('on disk', () => {
@@ -74,12 +66,14 @@ describe('flushing the WAL off the event loop', () => {
       dir = undefined;
     });
 
-    it('flushes a real file, and treats a WAL that SQLite removed as nothing to flush', async () => {
+    it('flushes a real file, and fails when the WAL is missing rather than skip the flush', async () => {
       dir = mkdtempSync(path.join(tmpdir(), 'parley-wal-'));
       const file = path.join(dir, 'parley.db-wal');
       writeFileSync(file, 'frames');
       await expect(new WalSync(file).sync()).resolves.toBeUndefined();
-      await expect(new WalSync(path.join(dir, 'gone-wal')).sync()).resolves.toBeUndefined();
+      await expect(new WalSync(path.join(dir, 'missing.db-wal')).sync()).rejects.toThrow(
+        'restart Parley',
+      );
     });
   });
 });

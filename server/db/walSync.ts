@@ -8,10 +8,20 @@ export type FileSync = (file: string) => Promise<void>;
  * Flushes the WAL file to disk off the event loop, one flush at a time. A caller whose commit
  * came after the running flush began waits for the next one, and every caller that arrives
  * meanwhile shares that next one: a burst of commits costs two flushes, not one each.
+ *
+ * A failed flush is final. After a write-back error Linux may mark the lost pages clean, so a
+ * later flush can succeed without them; and the WAL's frames are chained, so losing earlier
+ * frames loses every later commit on recovery. Every sync from then on fails until a restart.
  */
 export class WalSync {
   private running: Promise<void> | null = null;
   private next: Promise<void> | null = null;
+  private failure: Error | null = null;
+
+  /** Set once a flush failed; writers should not commit what can no longer be acknowledged. */
+  get failed(): Error | null {
+    return this.failure;
+  }
 
   constructor(
     private readonly walFile: string,
@@ -20,9 +30,9 @@ export class WalSync {
 
   /** Resolves once everything written to the WAL before this call would survive a power cut. */
   sync(): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
     if (!this.running) return this.start();
     if (!this.next) {
-      // A failed flush does not excuse the next one: it starts either way.
       this.next = this.running.then(
         () => this.startQueued(),
         () => this.startQueued(),
@@ -33,28 +43,33 @@ export class WalSync {
 
   private startQueued() {
     this.next = null;
-    return this.start();
+    return this.failure ? Promise.reject(this.failure) : this.start();
   }
 
   private start(): Promise<void> {
-    const flush = this.flushFile(this.walFile).finally(() => {
-      if (this.running === flush) this.running = null;
-    });
+    const flush = this.flushFile(this.walFile)
+      .catch((error: unknown) => {
+        this.failure ??= new Error(
+          'Flushing the database log to disk failed; restart Parley once the disk is healthy. ' +
+            'Writes are refused until then.',
+          { cause: error },
+        );
+        throw this.failure;
+      })
+      .finally(() => {
+        if (this.running === flush) this.running = null;
+      });
     this.running = flush;
     return flush;
   }
 }
 
-/** fdatasync on a fresh descriptor, so a WAL file SQLite re-created is never missed. */
+/**
+ * fdatasync on a fresh descriptor each time. The WAL exists while a connection is open, so a
+ * missing file is an error, not nothing to flush.
+ */
 async function flushToDisk(file: string) {
-  let handle: Awaited<ReturnType<typeof open>>;
-  try {
-    handle = await open(file, 'r');
-  } catch (error) {
-    // No WAL file: SQLite checkpointed everything into the database and removed it on close.
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw error;
-  }
+  const handle = await open(file, 'r');
   try {
     await handle.datasync();
   } finally {

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createOrg } from '../testing/fixtures';
+import { heldFlushes } from '../testing/heldFlushes';
 import { useTestDb } from '../testing/testDb';
 import { orgs } from './schema';
 import { WalSync } from './walSync';
@@ -39,22 +40,14 @@ describe('group commit', () => {
   });
 
   describe('with the WAL flushed off the event loop', () => {
-    /** A WalSync whose flushes the test finishes. */
-    function heldFlushes() {
-      const pending: { finish: () => void; fail: (error: Error) => void }[] = [];
-      const wal = new WalSync(
-        'unused',
-        () =>
-          new Promise<void>((resolve, reject) => {
-            pending.push({ finish: resolve, fail: reject });
-          }),
-      );
-      return { wal, pending };
+    function heldWal() {
+      const { started, flush } = heldFlushes();
+      return { wal: new WalSync('unused', flush), pending: started };
     }
 
     it('answers a write only after the flush that follows its commit', async () => {
       const db = openDb();
-      const { wal, pending } = heldFlushes();
+      const { wal, pending } = heldWal();
       const writes = new WriteBatcher(db, wal);
       let answered = false;
       const write = writes
@@ -71,19 +64,38 @@ describe('group commit', () => {
       await expect(write).resolves.toBe('flushed');
     });
 
-    it('fails the writes of a batch whose flush failed, and later batches still commit', async () => {
+    it('fails the writes of a batch whose flush failed, and acknowledges nothing after it', async () => {
       const db = openDb();
-      const { wal, pending } = heldFlushes();
+      const { wal, pending } = heldWal();
       const writes = new WriteBatcher(db, wal);
+      const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
       const unflushed = writes.run(() => createOrg(db, 'unflushed'));
       await new Promise((resolve) => setTimeout(resolve, 20));
       pending[0]?.fail(new Error('EIO'));
-      await expect(unflushed).rejects.toThrow('EIO');
+      await expect(unflushed).rejects.toThrow('restart Parley');
 
-      const later = writes.run(() => createOrg(db, 'later').slug);
+      await expect(writes.run(() => createOrg(db, 'later'))).rejects.toThrow('restart Parley');
+      expect(pending).toHaveLength(1);
+      expect(logged).toHaveBeenCalledTimes(1);
+      logged.mockRestore();
+      const slugs = db.select({ slug: orgs.slug }).from(orgs).all();
+      expect(slugs).toEqual([{ slug: 'unflushed' }]);
+    });
+
+    it('drains: waits until every write asked for has its answer', async () => {
+      const db = openDb();
+      const { wal, pending } = heldWal();
+      const writes = new WriteBatcher(db, wal);
+      const write = writes.run(() => createOrg(db, 'draining'));
+      let drained = false;
+      const draining = writes.drain().then(() => {
+        drained = true;
+      });
       await new Promise((resolve) => setTimeout(resolve, 20));
-      pending[1]?.finish();
-      await expect(later).resolves.toBe('later');
+      expect(drained).toBe(false);
+      pending[0]?.finish();
+      await draining;
+      await expect(write).resolves.toMatchObject({ slug: 'draining' });
     });
 
     it('leaves the connection at synchronous = FULL for everyone else', async () => {

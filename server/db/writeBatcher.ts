@@ -24,6 +24,7 @@ type Outcome = { ok: boolean; value: unknown };
 export class WriteBatcher {
   private queue: Job[] = [];
   private scheduled = false;
+  private readonly unsettled = new Set<Promise<unknown>>();
   // Built once rather than per batch and per job: better-sqlite3 runs a transaction function
   // called inside another transaction in a savepoint.
   private readonly commitBatch: (batch: Job[]) => Outcome[];
@@ -48,19 +49,36 @@ export class WriteBatcher {
   }
 
   run<T>(work: () => T): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
+    const done = new Promise<T>((resolve, reject) => {
       this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => this.flush());
       }
     });
+    this.unsettled.add(done);
+    const forget = () => this.unsettled.delete(done);
+    done.then(forget, forget);
+    return done;
+  }
+
+  /**
+   * Resolves when every write asked for so far has been answered, committed and flushed or
+   * refused: before closing the connection, so no request is left without its answer.
+   */
+  async drain(): Promise<void> {
+    while (this.unsettled.size > 0) await Promise.allSettled([...this.unsettled]);
   }
 
   private flush() {
     this.scheduled = false;
     const batch = this.queue;
     this.queue = [];
+    const broken = this.walSync?.failed;
+    if (broken) {
+      for (const job of batch) job.reject(broken);
+      return;
+    }
     let outcomes: Outcome[];
     try {
       outcomes = this.walSync ? this.commitUnsynced(batch) : this.commitBatch(batch);

@@ -8,7 +8,8 @@ type Listener = (event: HubEvent) => void;
 
 /**
  * In-process fan-out of a conversation's new entries to its open streams. Entries are
- * published only after they are committed, so a stream never shows what could be lost.
+ * published only once their write is durable; a stream that resumes from the database, like any
+ * read, can see a committed entry up to one log flush (about a millisecond) before that.
  */
 export class EventHub {
   private listeners = new Map<string, Set<Listener>>();
