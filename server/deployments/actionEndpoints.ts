@@ -1,10 +1,9 @@
 import type { z } from 'zod';
 import { normaliseHost } from '../../bot-runtime/actions/http/isHostAllowListed';
-import { recordAudit } from '../audit/recordAudit';
 import type { StaffUser } from '../auth/staffAuth';
 import type { Db } from '../db/client';
 import type { ActionEndpoints, updateActionEndpointsInput } from './deploymentSchemas';
-import { deploymentSettingsOf, saveDeploymentSettings } from './deploymentSettings';
+import { changeDeploymentSettings, deploymentSettingsOf } from './deploymentSettings';
 
 /** The endpoints the built-in actions of a deployment in the admin's org call. */
 export function getActionEndpoints(db: Db, orgId: string, id: string): ActionEndpoints {
@@ -23,28 +22,24 @@ export function updateActionEndpoints(
   actor: StaffUser,
   input: z.infer<typeof updateActionEndpointsInput>,
 ): ActionEndpoints {
-  const settings = deploymentSettingsOf(db, actor.orgId, input.id);
-  const outboundAllowList = [...new Set(input.outboundAllowList.map(normaliseHost))];
-  const actions = {
-    ...settings.actions,
-    orderStatusUrl: input.orderStatusUrl || undefined,
-    passwordResetUrl: input.passwordResetUrl || undefined,
-    endpointTokenSecret: input.endpointTokenSecret || undefined,
-  };
-  saveDeploymentSettings(db, actor.orgId, input.id, { ...settings, actions, outboundAllowList });
   const saved: ActionEndpoints = {
     orderStatusUrl: input.orderStatusUrl,
     passwordResetUrl: input.passwordResetUrl,
     endpointTokenSecret: input.endpointTokenSecret,
-    outboundAllowList,
+    outboundAllowList: [...new Set(input.outboundAllowList.map(normaliseHost))],
   };
-  recordAudit(db, {
-    orgId: actor.orgId,
-    actorUserId: actor.id,
-    action: 'deployment.actions_changed',
-    targetType: 'deployment',
-    targetId: input.id,
+  changeDeploymentSettings(db, actor, input.id, 'deployment.actions_changed', (settings) => ({
+    settings: {
+      ...settings,
+      outboundAllowList: saved.outboundAllowList,
+      actions: {
+        ...settings.actions,
+        orderStatusUrl: saved.orderStatusUrl || undefined,
+        passwordResetUrl: saved.passwordResetUrl || undefined,
+        endpointTokenSecret: saved.endpointTokenSecret || undefined,
+      },
+    },
     details: saved,
-  });
+  }));
   return saved;
 }

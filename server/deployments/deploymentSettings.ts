@@ -1,4 +1,6 @@
 import { and, eq } from 'drizzle-orm';
+import { recordAudit } from '../audit/recordAudit';
+import type { StaffUser } from '../auth/staffAuth';
 import type { Db } from '../db/client';
 import { type DeploymentSettings, deployments } from '../db/schema';
 import { DomainError } from '../errors';
@@ -14,15 +16,31 @@ export function deploymentSettingsOf(db: Db, orgId: string, id: string): Deploym
   return row.settings;
 }
 
-/** Stores a deployment's settings; the caller has read them with `deploymentSettingsOf`. */
-export function saveDeploymentSettings(
+/**
+ * Changes one part of a deployment's settings in the actor's org and audits it as `action`:
+ * `change` gets the stored settings and returns the new ones with the audit details.
+ */
+export function changeDeploymentSettings(
   db: Db,
-  orgId: string,
+  actor: StaffUser,
   id: string,
-  settings: DeploymentSettings,
+  action: string,
+  change: (settings: DeploymentSettings) => {
+    settings: DeploymentSettings;
+    details: Record<string, unknown>;
+  },
 ) {
+  const { settings, details } = change(deploymentSettingsOf(db, actor.orgId, id));
   db.update(deployments)
     .set({ settings, updatedAt: new Date() })
-    .where(and(eq(deployments.id, id), eq(deployments.orgId, orgId)))
+    .where(and(eq(deployments.id, id), eq(deployments.orgId, actor.orgId)))
     .run();
+  recordAudit(db, {
+    orgId: actor.orgId,
+    actorUserId: actor.id,
+    action,
+    targetType: 'deployment',
+    targetId: id,
+    details,
+  });
 }

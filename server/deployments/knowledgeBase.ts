@@ -1,11 +1,10 @@
 import type { z } from 'zod';
 import type { KnowledgeArticle } from '../../bot-runtime/actions/types';
-import { recordAudit } from '../audit/recordAudit';
 import type { StaffUser } from '../auth/staffAuth';
 import type { Db } from '../db/client';
 import { newId } from '../db/schema/columns';
 import type { updateKnowledgeBaseInput } from './deploymentSchemas';
-import { deploymentSettingsOf, saveDeploymentSettings } from './deploymentSettings';
+import { changeDeploymentSettings, deploymentSettingsOf } from './deploymentSettings';
 
 /** The FAQ articles of a deployment in the admin's org, in the order the admin keeps them. */
 export function getKnowledgeBase(db: Db, orgId: string, id: string): KnowledgeArticle[] {
@@ -21,17 +20,19 @@ export function updateKnowledgeBase(
   actor: StaffUser,
   input: z.infer<typeof updateKnowledgeBaseInput>,
 ): KnowledgeArticle[] {
-  const settings = deploymentSettingsOf(db, actor.orgId, input.id);
   const articles = input.articles.map((article) => ({ ...article, id: article.id ?? newId() }));
-  const actions = { ...settings.actions, knowledgeBase: articles.length ? articles : undefined };
-  saveDeploymentSettings(db, actor.orgId, input.id, { ...settings, actions });
-  recordAudit(db, {
-    orgId: actor.orgId,
-    actorUserId: actor.id,
-    action: 'deployment.knowledge_base_changed',
-    targetType: 'deployment',
-    targetId: input.id,
-    details: { articles: articles.length },
-  });
+  changeDeploymentSettings(
+    db,
+    actor,
+    input.id,
+    'deployment.knowledge_base_changed',
+    (settings) => ({
+      settings: {
+        ...settings,
+        actions: { ...settings.actions, knowledgeBase: articles.length ? articles : undefined },
+      },
+      details: { articles: articles.length },
+    }),
+  );
   return articles;
 }

@@ -1,12 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { recordAudit } from '../audit/recordAudit';
 import type { StaffUser } from '../auth/staffAuth';
 import type { Db } from '../db/client';
 import { deployments } from '../db/schema';
 import type { PrechatField, PrechatForm } from '../http/contract/prechat';
 import type { updatePrechatFieldsInput } from './deploymentSchemas';
-import { deploymentSettingsOf, saveDeploymentSettings } from './deploymentSettings';
+import { changeDeploymentSettings, deploymentSettingsOf } from './deploymentSettings';
 
 /** The pre-chat fields of a deployment in the admin's org. */
 export function getPrechatFields(db: Db, orgId: string, id: string): PrechatField[] {
@@ -18,16 +17,10 @@ export function updatePrechatFields(
   actor: StaffUser,
   input: z.infer<typeof updatePrechatFieldsInput>,
 ): PrechatField[] {
-  const settings = deploymentSettingsOf(db, actor.orgId, input.id);
-  saveDeploymentSettings(db, actor.orgId, input.id, { ...settings, prechatFields: input.fields });
-  recordAudit(db, {
-    orgId: actor.orgId,
-    actorUserId: actor.id,
-    action: 'deployment.prechat_changed',
-    targetType: 'deployment',
-    targetId: input.id,
+  changeDeploymentSettings(db, actor, input.id, 'deployment.prechat_changed', (settings) => ({
+    settings: { ...settings, prechatFields: input.fields },
     details: { fields: input.fields.map((field) => field.name) },
-  });
+  }));
   return input.fields;
 }
 

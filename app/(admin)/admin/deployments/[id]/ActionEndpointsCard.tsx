@@ -2,30 +2,43 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { ErrorAlert } from '@/app/_components/ErrorAlert';
+import { SaveFormFooter } from '@/app/_components/SaveFormFooter';
 import { useTRPC } from '@/app/_trpc/client';
 import type { ActionEndpoints } from '@/server/deployments/deploymentSchemas';
 import { SECRET_NAME_PATTERN } from '@/server/deployments/deploymentSecretSchemas';
+import { SettingsCard } from './SettingsCard';
 
 /** Where the bot's built-in order-status and password-reset actions send their requests. */
 export function ActionEndpointsCard({ deploymentId }: { deploymentId: string }) {
   const trpc = useTRPC();
   const endpoints = useQuery(trpc.deployments.actionEndpoints.queryOptions({ id: deploymentId }));
   return (
-    <section className="card stack" aria-labelledby="action-endpoints-heading">
-      <h2 id="action-endpoints-heading">Self-service actions</h2>
-      <p className="muted">
-        The services the bot&apos;s order-status and password-reset actions call for customers of
-        this deployment. An action without a URL takes its failure path.
-      </p>
-      {endpoints.isPending && <p className="muted">Loading action settings…</p>}
-      {endpoints.isError && <ErrorAlert error={endpoints.error} />}
-      {endpoints.isSuccess && (
-        <ActionEndpointsForm deploymentId={deploymentId} saved={endpoints.data} />
-      )}
-    </section>
+    <SettingsCard
+      id="action-endpoints"
+      title="Self-service actions"
+      intro="The services the bot's order-status and password-reset actions call for customers of this deployment. An action without a URL takes its failure path."
+      settings={endpoints}
+      loadingText="Loading action settings…"
+    >
+      {(saved) => <ActionEndpointsForm deploymentId={deploymentId} saved={saved} />}
+    </SettingsCard>
   );
 }
+
+const URL_FIELDS = [
+  {
+    field: 'orderStatusUrl',
+    label: 'Order status URL',
+    hint: 'the order number is added to the path',
+    placeholder: 'https://shop.example.com/api/orders',
+  },
+  {
+    field: 'passwordResetUrl',
+    label: 'Password reset URL',
+    hint: "receives the customer's email",
+    placeholder: 'https://shop.example.com/api/password-reset',
+  },
+] as const;
 
 function ActionEndpointsForm({
   deploymentId,
@@ -76,24 +89,17 @@ function ActionEndpointsForm({
 
   return (
     <form className="stack" onSubmit={onSubmit} aria-label="Self-service actions">
-      <label>
-        Order status URL <span className="muted">(the order number is added to the path)</span>
-        <input
-          type="url"
-          placeholder="https://shop.example.com/api/orders"
-          value={form.orderStatusUrl}
-          onChange={(event) => change({ orderStatusUrl: event.target.value })}
-        />
-      </label>
-      <label>
-        Password reset URL <span className="muted">(receives the customer&apos;s email)</span>
-        <input
-          type="url"
-          placeholder="https://shop.example.com/api/password-reset"
-          value={form.passwordResetUrl}
-          onChange={(event) => change({ passwordResetUrl: event.target.value })}
-        />
-      </label>
+      {URL_FIELDS.map(({ field, label, hint, placeholder }) => (
+        <label key={field}>
+          {label} <span className="muted">({hint})</span>
+          <input
+            type="url"
+            placeholder={placeholder}
+            value={form[field]}
+            onChange={(event) => change({ [field]: event.target.value })}
+          />
+        </label>
+      ))}
       <label>
         Bearer token secret <span className="muted">(a secret of this deployment; optional)</span>
         <input
@@ -123,17 +129,12 @@ function ActionEndpointsForm({
           onChange={(event) => change({ hosts: event.target.value })}
         />
       </label>
-      {update.isError && <ErrorAlert error={update.error} />}
-      {done && !update.isPending && (
-        <div className="alert alert-success" role="status">
-          Action settings saved.
-        </div>
-      )}
-      <div>
-        <button type="submit" className="primary" disabled={update.isPending}>
-          {update.isPending ? 'Saving…' : 'Save action settings'}
-        </button>
-      </div>
+      <SaveFormFooter
+        save={update}
+        saved={done}
+        savedText="Action settings saved."
+        submitLabel="Save action settings"
+      />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { type FormEvent, useState } from 'react';
 import { ConfirmDialog } from '@/app/_components/Dialog';
 import { ErrorAlert } from '@/app/_components/ErrorAlert';
+import { SaveFormFooter } from '@/app/_components/SaveFormFooter';
 import { SecretOnce } from '@/app/_components/SecretOnce';
 import { useTRPC } from '@/app/_trpc/client';
 import {
@@ -310,17 +311,12 @@ function OriginsCard({ deployment }: { deployment: DeploymentView }) {
           onChange={(event) => setText(event.target.value)}
           rows={4}
         />
-        {update.isError && <ErrorAlert error={update.error} />}
-        {saved && !update.isPending && (
-          <div className="alert alert-success" role="status">
-            Allowed origins saved.
-          </div>
-        )}
-        <div>
-          <button type="submit" className="primary" disabled={update.isPending}>
-            {update.isPending ? 'Saving…' : 'Save origins'}
-          </button>
-        </div>
+        <SaveFormFooter
+          save={update}
+          saved={saved}
+          savedText="Allowed origins saved."
+          submitLabel="Save origins"
+        />
       </form>
     </section>
   );

@@ -1,28 +1,27 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
-import { ErrorAlert } from '@/app/_components/ErrorAlert';
+import { type FormEvent, useState } from 'react';
+import { SaveFormFooter } from '@/app/_components/SaveFormFooter';
 import { useTRPC } from '@/app/_trpc/client';
 import { PRECHAT_FIELD_TYPES, type PrechatField } from '@/server/http/contract/prechat';
-
-type FieldRow = PrechatField & { key: number };
+import { SettingsCard } from './SettingsCard';
+import { useKeyedRows } from './useKeyedRows';
 
 /** The questions the web widget asks a new customer before the conversation starts. */
 export function PrechatCard({ deploymentId }: { deploymentId: string }) {
   const trpc = useTRPC();
   const fields = useQuery(trpc.deployments.prechatFields.queryOptions({ id: deploymentId }));
   return (
-    <section className="card stack" aria-labelledby="prechat-heading">
-      <h2 id="prechat-heading">Pre-chat form</h2>
-      <p className="muted">
-        Asked by the web widget before a new conversation; the answers are stored with it. No fields
-        means the chat starts at once.
-      </p>
-      {fields.isPending && <p className="muted">Loading fields…</p>}
-      {fields.isError && <ErrorAlert error={fields.error} />}
-      {fields.isSuccess && <PrechatFieldsForm deploymentId={deploymentId} saved={fields.data} />}
-    </section>
+    <SettingsCard
+      id="prechat"
+      title="Pre-chat form"
+      intro="Asked by the web widget before a new conversation; the answers are stored with it. No fields means the chat starts at once."
+      settings={fields}
+      loadingText="Loading fields…"
+    >
+      {(saved) => <PrechatFieldsForm deploymentId={deploymentId} saved={saved} />}
+    </SettingsCard>
   );
 }
 
@@ -35,50 +34,29 @@ function PrechatFieldsForm({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const nextKey = useRef(saved.length);
-  const [rows, setRows] = useState<FieldRow[]>(() =>
-    saved.map((field, index) => ({ ...field, key: index })),
-  );
   const [done, setDone] = useState(false);
+  const fields = useKeyedRows<PrechatField>(saved, () => setDone(false));
   const update = useMutation(
     trpc.deployments.updatePrechatFields.mutationOptions({
-      onSuccess: (fields) => {
+      onSuccess: (stored) => {
         setDone(true);
         queryClient.setQueryData(
           trpc.deployments.prechatFields.queryKey({ id: deploymentId }),
-          fields,
+          stored,
         );
       },
     }),
   );
-
-  const change = (key: number, patch: Partial<PrechatField>) => {
-    setDone(false);
-    setRows((current) => current.map((row) => (row.key === key ? { ...row, ...patch } : row)));
-  };
-  const add = () => {
-    setDone(false);
-    const key = nextKey.current++;
-    setRows((current) => [
-      ...current,
-      { key, name: `field${current.length + 1}`, label: '', type: 'text', required: false },
-    ]);
-  };
-  const remove = (key: number) => {
-    setDone(false);
-    setRows((current) => current.filter((row) => row.key !== key));
-  };
-
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setDone(false);
-    update.mutate({ id: deploymentId, fields: rows.map(({ key: _key, ...field }) => field) });
+    update.mutate({ id: deploymentId, fields: fields.values() });
   }
 
   return (
     <form className="stack" onSubmit={onSubmit} aria-label="Pre-chat fields">
-      {rows.length === 0 && <p>No pre-chat fields.</p>}
-      {rows.map((row, index) => (
+      {fields.rows.length === 0 && <p>No pre-chat fields.</p>}
+      {fields.rows.map((row, index) => (
         <fieldset key={row.key} className="row" style={{ alignItems: 'flex-end' }}>
           <legend>Field {index + 1}</legend>
           <label>
@@ -87,7 +65,7 @@ function PrechatFieldsForm({
               value={row.label}
               required
               maxLength={100}
-              onChange={(event) => change(row.key, { label: event.target.value })}
+              onChange={(event) => fields.change(row.key, { label: event.target.value })}
             />
           </label>
           <label>
@@ -97,7 +75,7 @@ function PrechatFieldsForm({
               required
               pattern="[A-Za-z][A-Za-z0-9_]{0,39}"
               title="A letter, then letters, digits or _"
-              onChange={(event) => change(row.key, { name: event.target.value })}
+              onChange={(event) => fields.change(row.key, { name: event.target.value })}
             />
           </label>
           <label>
@@ -105,7 +83,7 @@ function PrechatFieldsForm({
             <select
               value={row.type}
               onChange={(event) =>
-                change(row.key, { type: event.target.value as PrechatField['type'] })
+                fields.change(row.key, { type: event.target.value as PrechatField['type'] })
               }
             >
               {PRECHAT_FIELD_TYPES.map((type) => (
@@ -119,29 +97,36 @@ function PrechatFieldsForm({
             <input
               type="checkbox"
               checked={row.required}
-              onChange={(event) => change(row.key, { required: event.target.checked })}
+              onChange={(event) => fields.change(row.key, { required: event.target.checked })}
             />
             Required
           </label>
-          <button type="button" className="danger" onClick={() => remove(row.key)}>
+          <button type="button" className="danger" onClick={() => fields.remove(row.key)}>
             Remove field {index + 1}
           </button>
         </fieldset>
       ))}
-      {update.isError && <ErrorAlert error={update.error} />}
-      {done && !update.isPending && (
-        <div className="alert alert-success" role="status">
-          Pre-chat form saved.
-        </div>
-      )}
-      <div className="row">
-        <button type="button" onClick={add} disabled={rows.length >= 10}>
+      <SaveFormFooter
+        save={update}
+        saved={done}
+        savedText="Pre-chat form saved."
+        submitLabel="Save pre-chat form"
+      >
+        <button
+          type="button"
+          onClick={() =>
+            fields.add((count) => ({
+              name: `field${count + 1}`,
+              label: '',
+              type: 'text',
+              required: false,
+            }))
+          }
+          disabled={fields.rows.length >= 10}
+        >
           Add field
         </button>
-        <button type="submit" className="primary" disabled={update.isPending}>
-          {update.isPending ? 'Saving…' : 'Save pre-chat form'}
-        </button>
-      </div>
+      </SaveFormFooter>
     </form>
   );
 }
