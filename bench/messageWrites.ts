@@ -1,14 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createMessagingRuntime } from '../server/createMessagingRuntime';
 import { openDatabase } from '../server/db/client';
 import { startWalCheckpointer } from '../server/db/walCheckpointer';
-import { walSyncFor } from '../server/db/walSync';
-import { WriteBatcher } from '../server/db/writeBatcher';
-import { AccessTokens } from '../server/messaging/accessTokens';
 import type { BotTurnOutcome, BotTurnRunner } from '../server/messaging/botTurns';
-import { ConversationService } from '../server/messaging/conversationService';
-import { EventHub } from '../server/messaging/eventHub';
 import { seedDemoOrg } from '../server/seed/seedDemoOrg';
 import { describeMachine } from './machine';
 
@@ -55,12 +51,14 @@ const instantBot: BotTurnRunner = {
   silenceTimeout: () => null,
 };
 
-const service = new ConversationService({
+// Wired as the server wires it, so the figures follow any change to that wiring.
+const { conversations: service } = createMessagingRuntime({
   db,
-  writes: new WriteBatcher(db, walSyncFor(db)),
-  hub: new EventHub(),
-  tokens: new AccessTokens('bench-secret-bench-secret-bench-secret'),
   bot: instantBot,
+  secret: 'bench-secret-bench-secret-bench-secret',
+  publicUrl: 'http://127.0.0.1',
+  version: 'bench',
+  rateLimits: { deploymentPerSecond: 1_000_000, conversationPerMinute: 1_000_000 },
 });
 const conversationIds: string[] = [];
 for (let index = 0; index < customers; index++) {

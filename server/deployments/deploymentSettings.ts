@@ -3,17 +3,11 @@ import { recordAudit } from '../audit/recordAudit';
 import type { StaffUser } from '../auth/staffAuth';
 import type { Db } from '../db/client';
 import { type DeploymentSettings, deployments } from '../db/schema';
-import { DomainError } from '../errors';
+import { deploymentInOrg } from './deployments';
 
 /** The settings of a deployment in the given org; NOT_FOUND for any other deployment. */
 export function deploymentSettingsOf(db: Db, orgId: string, id: string): DeploymentSettings {
-  const row = db
-    .select({ settings: deployments.settings })
-    .from(deployments)
-    .where(and(eq(deployments.id, id), eq(deployments.orgId, orgId)))
-    .get();
-  if (!row) throw new DomainError('NOT_FOUND', 'No such deployment in your organisation.');
-  return row.settings;
+  return deploymentInOrg(db, orgId, id, { settings: deployments.settings }).settings;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, count, eq, or, sql } from 'drizzle-orm';
+import type { SelectedFields } from 'drizzle-orm/sqlite-core';
 import { importSPKI } from 'jose';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/recordAudit';
@@ -75,8 +76,18 @@ export function listDeployments(db: Db, orgId: string, input: PageInput): Page<D
 
 /** Another org's deployment answers exactly like a missing one, so ids reveal nothing. */
 export function getDeployment(db: Db, orgId: string, id: string): DeploymentView {
+  return deploymentInOrg(db, orgId, id, viewColumns);
+}
+
+/** The given columns of a deployment in the org; NOT_FOUND for any other deployment. */
+export function deploymentInOrg<T extends SelectedFields>(
+  db: Db,
+  orgId: string,
+  id: string,
+  columns: T,
+) {
   const row = db
-    .select(viewColumns)
+    .select(columns)
     .from(deployments)
     .where(and(eq(deployments.id, id), eq(deployments.orgId, orgId)))
     .get();
