@@ -23,6 +23,10 @@ describe('parseEnv', () => {
     ['PARLEY_DEMO_PASSWORD', { PARLEY_DEMO_PASSWORD: 'abc' }],
     ['NODE_ENV', { NODE_ENV: 'staging' }],
     ['BOT_TRACE_RETENTION_DAYS', { BOT_TRACE_RETENTION_DAYS: '-1' }],
+    ['BOT_ACTIONS_TRUSTED_ORIGINS', { BOT_ACTIONS_TRUSTED_ORIGINS: 'http://127.0.0.1:9000/api' }],
+    ['BOT_ACTIONS_TRUSTED_ORIGINS', { BOT_ACTIONS_TRUSTED_ORIGINS: 'http://user:pw@10.0.0.5' }],
+    ['BOT_ACTIONS_TRUSTED_ORIGINS', { BOT_ACTIONS_TRUSTED_ORIGINS: 'ftp://10.0.0.5' }],
+    ['BOT_ACTIONS_TRUSTED_ORIGINS', { BOT_ACTIONS_TRUSTED_ORIGINS: '127.0.0.1:9000' }],
   ])('names %s when its value is bad', (variable, source) => {
     const attempt = () => parseEnv(source);
     expect(attempt).toThrow(EnvError);
@@ -42,6 +46,22 @@ describe('parseEnv', () => {
 
   it('reads how many days of bot turn traces to keep', () => {
     expect(parseEnv({ BOT_TRACE_RETENTION_DAYS: '7' }).traceRetentionDays).toBe(7);
+  });
+
+  it('trusts bot actions with the public origin and the origins the operator lists', () => {
+    expect(parseEnv({ PUBLIC_URL: 'https://chat.example.com/' }).trustedOrigins).toEqual([
+      'https://chat.example.com',
+    ]);
+    const env = parseEnv({
+      PORT: '8080',
+      BOT_ACTIONS_TRUSTED_ORIGINS:
+        'http://127.0.0.1:9000/, HTTP://Orders.Internal:8443 http://localhost:8080',
+    });
+    expect(env.trustedOrigins).toEqual([
+      'http://localhost:8080',
+      'http://127.0.0.1:9000',
+      'http://orders.internal:8443',
+    ]);
   });
 });
 

@@ -18,6 +18,11 @@ export interface Env {
   rateLimits: { deploymentPerSecond: number; conversationPerMinute: number };
   /** Days a bot turn's trace is kept for analytics; 0 stores none. */
   traceRetentionDays: number;
+  /**
+   * Origins bot actions may call on any address but cloud metadata: Parley's own public origin
+   * and those the operator lists. A deployment's allow-list opens private networks only.
+   */
+  trustedOrigins: string[];
 }
 
 const sqliteUrl = z
@@ -25,6 +30,28 @@ const sqliteUrl = z
   .refine((value) => value.startsWith('file:') || !/^[a-z][a-z0-9+.-]*:\/\//i.test(value), {
     message: 'only SQLite is supported for now: use file:PATH or a plain path',
   });
+
+/** `http://host:port` origins, separated by commas or spaces; paths and credentials refused. */
+const originList = z.string().transform((value, context) => {
+  const origins: string[] = [];
+  for (const entry of value.split(/[\s,]+/).filter(Boolean)) {
+    const url = URL.canParse(entry) ? new URL(entry) : null;
+    const bare =
+      url &&
+      /^https?:$/.test(url.protocol) &&
+      `${url.username}${url.password}${url.search}${url.hash}` === '' &&
+      url.pathname === '/';
+    if (!url || !bare) {
+      context.addIssue({
+        code: 'custom',
+        message: `"${entry}" is not an origin: write scheme, host and port only, such as http://127.0.0.1:8080`,
+      });
+      return z.NEVER;
+    }
+    origins.push(url.origin);
+  }
+  return origins;
+});
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
@@ -37,6 +64,7 @@ const envSchema = z.object({
   API_RATE_LIMIT_DEPLOYMENT_PER_SECOND: z.coerce.number().int().min(1).default(2000),
   API_RATE_LIMIT_CONVERSATION_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   BOT_TRACE_RETENTION_DAYS: z.coerce.number().int().min(0).default(30),
+  BOT_ACTIONS_TRUSTED_ORIGINS: originList.default([]),
 });
 
 export class EnvError extends Error {
@@ -61,11 +89,12 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
   }
   const vars = result.data;
   const databasePath = path.resolve(cwd, vars.DATABASE_URL.replace(/^file:(\/\/)?/, ''));
+  const publicUrl = (vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`).replace(/\/$/, '');
   return {
     nodeEnv: vars.NODE_ENV,
     port: vars.PORT,
     host: vars.HOST,
-    publicUrl: (vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`).replace(/\/$/, ''),
+    publicUrl,
     databasePath,
     dataDir: path.dirname(databasePath),
     nextAuthSecret: vars.NEXTAUTH_SECRET,
@@ -75,6 +104,7 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
       conversationPerMinute: vars.API_RATE_LIMIT_CONVERSATION_PER_MINUTE,
     },
     traceRetentionDays: vars.BOT_TRACE_RETENTION_DAYS,
+    trustedOrigins: [...new Set([new URL(publicUrl).origin, ...vars.BOT_ACTIONS_TRUSTED_ORIGINS])],
   };
 }
 

@@ -49,7 +49,7 @@ async function main() {
     bot: new PublishedBotRunner(db, {
       secrets: createSecretLookup(db, deriveSecretsKey(env.nextAuthSecret)),
       storeTraces: env.traceRetentionDays > 0,
-      trustedOrigins: [new URL(env.publicUrl).origin],
+      trustedOrigins: env.trustedOrigins,
     }),
     secret: env.nextAuthSecret,
     publicUrl: env.publicUrl,

@@ -79,9 +79,11 @@ export function checkOutboundUrl(
 }
 
 export function blockedAddress(hostname: string, address: string, range: string): ActionError {
-  const remedy = isOperatorOnlyRange(range)
+  const remedy = range.endsWith('cloud metadata')
     ? 'Bot actions never reach such addresses.'
-    : "Add the host to the deployment's allow-list if it is meant to be reached.";
+    : isOperatorOnlyRange(range)
+      ? "A deployment's allow-list cannot open such addresses; only origins the installation's operator trusts reach them."
+      : "Add the host to the deployment's allow-list if it is meant to be reached.";
   return new ActionError(
     'OUTBOUND_ADDRESS_BLOCKED',
     `Requests to ${hostname} are not allowed: ${address} is a ${range} address. ${remedy}`,

@@ -151,7 +151,11 @@ describe('guarded fetch', () => {
         guardedFetch({ method: 'GET', url: 'http://orders.internal/orders/A1001' }),
       );
       expect(error.code).toBe('OUTBOUND_ADDRESS_BLOCKED');
-      expect(error.message).toContain('Bot actions never reach such addresses.');
+      expect(error.message).toContain(
+        address === '169.254.169.254'
+          ? 'Bot actions never reach such addresses.'
+          : "A deployment's allow-list cannot open such addresses",
+      );
     }
     const literal = await failureOf(
       createGuardedFetch({ allowHosts: ['127.0.0.1'] })({ method: 'GET', url: `${base()}/` }),

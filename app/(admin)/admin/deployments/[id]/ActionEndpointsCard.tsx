@@ -120,7 +120,8 @@ function ActionEndpointsForm({
         Private hosts the bot may call{' '}
         <span className="muted">
           (one per line, like orders.internal or *.corp.example; private network addresses only:
-          this machine, link-local and cloud metadata addresses stay out of reach)
+          this machine, link-local and cloud metadata addresses stay out of reach unless the
+          operator trusts the origin)
         </span>
         <textarea
           rows={3}
