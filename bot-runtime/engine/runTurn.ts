@@ -387,7 +387,10 @@ class Turn {
     const threshold = this.flow.settings.nluThreshold;
     let classification = this.classifications.get(text);
     if (!classification) {
-      const raw = this.request.nlu.classify(text, { threshold });
+      const raw = this.request.nlu.classify(text, {
+        threshold,
+        now: new Date(this.services.clock.now()),
+      });
       classification = raw.confidence < threshold && raw.intent ? { ...raw, intent: null } : raw;
       this.classifications.set(text, classification);
     }

@@ -1,4 +1,4 @@
-export type { ClassifyOptions, LoadedNlu } from './loadNlu';
+export type { LoadedNlu } from './loadNlu';
 export { loadNlu } from './loadNlu';
 export type { NluModel } from './nluModel';
 export { nluModelSchema } from './nluModel';

@@ -6,18 +6,10 @@ import { type LinearModel, scoreVector } from './linearSvm';
 import { type NluModel, nluModelSchema } from './nluModel';
 import { softmax } from './probabilities';
 import { decodeFloat32, decodeInt32, decodeUint16 } from './typedArrayBase64';
-import type { Classification, IntentScore, NluClassifier } from './types';
+import type { IntentScore, NluClassifier } from './types';
 import type { NluResources, WordVectors } from './wordVectors/wordVectors';
 
-export interface ClassifyOptions {
-  /** Below this confidence the intent is `null`; defaults to the threshold picked in training. */
-  threshold?: number;
-  /** "Today" for relative dates ("tomorrow", "next friday"); defaults to the current time. */
-  now?: Date;
-}
-
 export interface LoadedNlu extends NluClassifier {
-  classify(text: string, options?: ClassifyOptions): Classification;
   /** The intents it knows, sorted by name. */
   readonly intents: string[];
   /** The threshold picked in training. */

@@ -25,6 +25,16 @@ export interface Classification {
   entities: EntityMatch[];
 }
 
+export interface ClassifyOptions {
+  /** Below this confidence the intent is `null`; defaults to the threshold picked in training. */
+  threshold?: number;
+  /**
+   * "Today" for relative dates ("tomorrow", "next friday"); defaults to the current time. The
+   * engine passes its injected clock, so a turn's entities do not depend on when it runs.
+   */
+  now?: Date;
+}
+
 export interface NluClassifier {
-  classify(text: string, options?: { threshold?: number }): Classification;
+  classify(text: string, options?: ClassifyOptions): Classification;
 }

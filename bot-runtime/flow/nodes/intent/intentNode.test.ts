@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildFlow } from '../../../engine/testing/buildFlow';
 import { conversation, textsOf } from '../../../engine/testing/conversation';
 import { keywordClassifier } from '../../../engine/testing/keywordClassifier';
+import { loadNlu } from '../../../nlu/loadNlu';
+import { trainNlu } from '../../../nlu/trainNlu';
 
 const nlu = keywordClassifier({
   intents: { orderStatus: ['order'], returns: ['return'] },
@@ -103,5 +105,46 @@ describe('intent node', () => {
     expect(textsOf(result)).toEqual(["Sorry, I didn't get that. Could you say it another way?"]);
     expect(result.status).toBe('awaiting_input');
     expect(textsOf(await chat.send('returns?'))).toEqual(['Returns are free.']);
+  });
+
+  it('reads a relative date in the message by the engine clock', async () => {
+    const bookings = loadNlu(
+      trainNlu({
+        intents: [
+          { name: 'bookTable', phrases: ['book a table', 'reserve a table for friday'] },
+          { name: 'openingHours', phrases: ['when are you open', 'what are your hours'] },
+        ],
+      }),
+    );
+    const flow = buildFlow({
+      nodes: [
+        { id: 'start', type: 'start' },
+        {
+          id: 'menu',
+          type: 'intent',
+          data: {
+            intents: [
+              {
+                intent: 'bookTable',
+                slots: [{ entity: 'date', variable: 'day', prompt: 'Which day?' }],
+              },
+              { intent: 'openingHours' },
+            ],
+          },
+        },
+        { id: 'booked', type: 'end', data: { message: 'Booked for {{day}}.' } },
+        { id: 'hours', type: 'end', data: { message: 'Nine to five.' } },
+      ],
+      edges: [
+        ['start', 'next', 'menu'],
+        ['menu', 'bookTable', 'booked'],
+        ['menu', 'openingHours', 'hours'],
+      ],
+    });
+    // The test clock stands on 15 January 2025, whenever the test runs.
+    const chat = conversation(flow, { nlu: bookings });
+    await chat.send({ type: 'start' });
+    const result = await chat.send('book a table for tomorrow');
+    expect(textsOf(result)).toEqual(['Booked for 2025-01-16.']);
   });
 });
