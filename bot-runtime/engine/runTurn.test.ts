@@ -81,6 +81,28 @@ describe('runTurn', () => {
     });
   });
 
+  it('lets the message that opens a session name a global intent', async () => {
+    const chat = conversation(supportFlow, { nlu });
+    const result = await chat.send({ type: 'start', text: 'I want a human please' });
+    expect(textsOf(result)).toEqual(['Back at the start. What do you need?']);
+    expect(result.status).toBe('escalated');
+    expect(result.outputs.at(-1)).toMatchObject({ type: 'handoff', handoff: { intent: 'human' } });
+    expect(result.trace.steps.map((step) => [step.nodeId, step.result])).toEqual([
+      ['start', 'next'],
+      ['greet', 'next'],
+      ['menu', 'jump'],
+      ['human', 'wait'],
+    ]);
+  });
+
+  it('reads an opening message that names no global intent at the first question', async () => {
+    const result = await conversation(supportFlow, { nlu }).send({
+      type: 'start',
+      text: 'where is my invoice',
+    });
+    expect(textsOf(result)).toEqual(['Back at the start. What do you need?', 'Your email?']);
+  });
+
   it('starts over on the global "start over" intent, forgetting the question', async () => {
     const chat = await atEmailQuestion();
     const result = await chat.send('start over');

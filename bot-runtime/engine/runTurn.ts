@@ -163,6 +163,13 @@ class Turn {
     const { maxStepsPerTurn, fallback } = this.flow.settings;
     for (let step = firstStep; step < firstStep + maxStepsPerTurn; step++) {
       const node = this.nodeById(nodeId);
+      // A session opened by typing: its first message may name a global intent too.
+      const opening = this.pendingInput?.type === 'start' && !resumed;
+      const interruptedTo = opening ? this.globalInterruption(node, step, false) : null;
+      if (interruptedTo !== null) {
+        nodeId = interruptedTo;
+        continue;
+      }
       if (node.id === fallback.offerHumanNodeId) this.state.humanOffered = true;
       const startedAt = this.services.clock.now();
       const reasons: TraceReason[] = [];
@@ -338,26 +345,36 @@ class Turn {
   /** The waiting node, unless a global intent in the customer's message interrupts it. */
   private resumePoint(): { nodeId: string; resumed: boolean } {
     const waitingId = this.state.currentNodeId ?? '';
-    const waiting = this.nodeById(waitingId);
-    const resume = { nodeId: waitingId, resumed: true };
-    if (!this.registry.get(waiting.type)?.interruptible) return resume;
+    const target = this.globalInterruption(this.nodeById(waitingId), 0, true);
+    return target === null
+      ? { nodeId: waitingId, resumed: true }
+      : { nodeId: target, resumed: false };
+  }
+
+  /**
+   * Where a global intent in the customer's message takes the conversation instead of the
+   * interruptible node about to read it, recorded as a jump from that node; null when the
+   * message names no global intent.
+   */
+  private globalInterruption(node: FlowNode, step: number, resumed: boolean): string | null {
+    if (!this.registry.get(node.type)?.interruptible) return null;
     const reasons: TraceReason[] = [];
     const intent = this.globalIntentOf(this.pendingInput, reasons);
     const global = this.flow.settings.globalIntents.find(
       (candidate) => candidate.intent === intent,
     );
-    if (!global) return resume;
+    if (!global) return null;
     reasons.push({
       kind: 'globalIntent',
       intent: global.intent,
       targetNodeId: global.targetNodeId,
     });
     this.steps.push({
-      step: 0,
-      nodeId: waiting.id,
-      nodeType: waiting.type,
-      nodeLabel: waiting.label,
-      resumed: true,
+      step,
+      nodeId: node.id,
+      nodeType: node.type,
+      nodeLabel: node.label,
+      resumed,
       result: 'jump',
       output: null,
       nextNodeId: global.targetNodeId,
@@ -369,7 +386,7 @@ class Turn {
     this.state.lastIntent = global.intent;
     this.state.misunderstandings = 0;
     this.state.nodeState = null;
-    return { nodeId: global.targetNodeId, resumed: false };
+    return global.targetNodeId;
   }
 
   private globalIntentOf(input: TurnInput | null, reasons: TraceReason[]): string | null {
@@ -378,7 +395,11 @@ class Turn {
       if (tapped) return input.value;
     }
     const text =
-      input?.type === 'text' ? input.text : input?.type === 'choice' ? input.label : null;
+      input?.type === 'text' || input?.type === 'start'
+        ? input.text
+        : input?.type === 'choice'
+          ? input.label
+          : null;
     return text ? this.classify(text, reasons).intent : null;
   }
 
