@@ -166,6 +166,27 @@ describe('validateFlow', () => {
     expect(issue?.message).toContain('{{firstName}}');
   });
 
+  it.each([
+    ['a quick reply', 'hello', { text: 'Hi!', quickReplies: [{ label: 'Track {{parcel}}' }] }],
+    ['an image', 'hello', { text: 'Hi!', image: { url: 'https://cdn.example/{{parcel}}.png' } }],
+    ['the rating question', 'bye', { csat: { enabled: true, question: 'Rate {{parcel}}?' } }],
+    ['the thanks', 'bye', { csat: { enabled: true, thanks: 'Thanks, {{parcel}}!' } }],
+  ])('warns about a variable read in %s before any path sets it', (_, nodeId, data) => {
+    const sketch = supportSketch();
+    const node = sketch.nodes.find((candidate) => candidate.id === nodeId);
+    if (node) node.data = data;
+    const issue = issuesOf(sketch).find((i) => i.code === 'VARIABLE_READ_BEFORE_SET');
+    expect(issue).toMatchObject({ severity: 'warning', nodeId });
+    expect(issue?.message).toContain('{{parcel}}');
+  });
+
+  it('does not read the CSAT texts of an end node that asks for no rating', () => {
+    const sketch = supportSketch();
+    const bye = sketch.nodes.find((node) => node.id === 'bye');
+    if (bye) bye.data = { csat: { enabled: false, question: 'Rate {{parcel}}?' } };
+    expect(codes(sketch)).not.toContain('VARIABLE_READ_BEFORE_SET');
+  });
+
   it('does not warn about a variable that has a default', () => {
     const sketch = supportSketch();
     const hello = sketch.nodes.find((node) => node.id === 'hello');

@@ -58,7 +58,10 @@ export const endNode = defineNodeType({
     },
   ],
   references: (data) => ({
-    reads: templateVariables(data.message),
+    reads: [
+      data.message,
+      ...(data.csat.enabled ? [data.csat.question, data.csat.commentPrompt, data.csat.thanks] : []),
+    ].flatMap(templateVariables),
     writes: data.csat.enabled ? [csatVariables.rating, csatVariables.comment] : [],
   }),
   isExit: true,

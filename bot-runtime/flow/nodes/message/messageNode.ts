@@ -47,7 +47,9 @@ export const messageNode = defineNodeType({
     reads: [
       data.text,
       ...data.variations,
+      ...data.quickReplies.map((reply) => reply.label),
       ...data.cards.flatMap((c) => [c.title, c.subtitle]),
+      data.image?.url ?? '',
     ].flatMap(templateVariables),
   }),
   run: runMessage,
