@@ -197,6 +197,36 @@ describe('validateFlow', () => {
     expect(codes(sketch)).not.toContain('VARIABLE_READ_BEFORE_SET');
   });
 
+  it.each([
+    ['number', '5'],
+    ['boolean', 'yes'],
+    ['date', 'next friday'],
+    ['list', 'a, b'],
+    ['object', [1]],
+    ['string', 5],
+  ] as const)('refuses a %s variable whose default is %j', (type, value) => {
+    const sketch = supportSketch();
+    sketch.settings = { variables: [{ name: 'limit', type, default: value, description: '' }] };
+    const issue = issuesOf(sketch).find((i) => i.code === 'VARIABLE_DEFAULT_TYPE');
+    expect(issue).toMatchObject({ severity: 'error' });
+    expect(issue?.message).toContain(`not a ${type}`);
+  });
+
+  it('accepts defaults of their declared type, and null for any type', () => {
+    const sketch = supportSketch();
+    sketch.settings = {
+      variables: [
+        { name: 'limit', type: 'number', default: 5, description: '' },
+        { name: 'vip', type: 'boolean', default: false, description: '' },
+        { name: 'due', type: 'date', default: '2025-01-31', description: '' },
+        { name: 'tags', type: 'list', default: ['a'], description: '' },
+        { name: 'address', type: 'object', default: { city: 'Oslo' }, description: '' },
+        { name: 'nickname', type: 'string', default: null, description: '' },
+      ],
+    };
+    expect(codes(sketch)).not.toContain('VARIABLE_DEFAULT_TYPE');
+  });
+
   it('requires an invalid path for an ask', () => {
     const sketch = supportSketch();
     sketch.nodes.push({

@@ -6,6 +6,7 @@ import { checkNodes } from './checks/checkNodes';
 import { checkOutputs } from './checks/checkOutputs';
 import { checkPaths } from './checks/checkPaths';
 import { checkReferences } from './checks/checkReferences';
+import { checkVariableDefaults } from './checks/checkVariableDefaults';
 import { checkVariables } from './checks/checkVariables';
 import { analyseFlow } from './flowAnalysis';
 import type { FlowIssue } from './flowIssue';
@@ -26,5 +27,6 @@ export function validateFlow(flow: FlowDocument, options: ValidateFlowOptions): 
     ...checkReferences(analysis),
     ...checkPaths(analysis),
     ...checkVariables(analysis),
+    ...checkVariableDefaults(analysis),
   ];
 }

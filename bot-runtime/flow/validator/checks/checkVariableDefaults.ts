@@ -1,0 +1,44 @@
+import type { VariableDefinition } from '../../flowSettings';
+import type { JsonValue } from '../../json';
+import type { FlowAnalysis } from '../flowAnalysis';
+import type { FlowIssue } from '../flowIssue';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/;
+
+/** Whether a value is of a declared variable type; `null` (no value yet) fits every type. */
+export function fitsVariableType(value: JsonValue, type: VariableDefinition['type']): boolean {
+  if (value === null) return true;
+  switch (type) {
+    case 'string':
+      return typeof value === 'string';
+    case 'number':
+      return typeof value === 'number';
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'date':
+      return typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value));
+    case 'list':
+      return Array.isArray(value);
+    case 'object':
+      return typeof value === 'object' && !Array.isArray(value);
+  }
+}
+
+/**
+ * A default that does not fit its variable's declared type: conditions and the studio's
+ * inputs go by the type, so a number variable starting as "5" would compare as text.
+ */
+export function checkVariableDefaults(analysis: FlowAnalysis): FlowIssue[] {
+  return analysis.flow.settings.variables.flatMap((variable): FlowIssue[] => {
+    if (variable.default === undefined || fitsVariableType(variable.default, variable.type)) {
+      return [];
+    }
+    return [
+      {
+        code: 'VARIABLE_DEFAULT_TYPE',
+        severity: 'error',
+        message: `The default of {{${variable.name}}} is ${JSON.stringify(variable.default)}, which is not a ${variable.type}; change the default or the type.`,
+      },
+    ];
+  });
+}
