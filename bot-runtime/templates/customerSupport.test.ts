@@ -150,7 +150,12 @@ describe('customer support template', () => {
         queue: 'Accounts',
         skills: [{ skill: 'accounts', level: 1 }],
         intent: 'talkToHuman',
-        variables: { topic: 'accounts', email: null, faqQuestion: null },
+        variables: {
+          topic: 'accounts',
+          requestedIntent: 'passwordReset',
+          email: null,
+          faqQuestion: null,
+        },
       },
     });
   });
