@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildFlow, type FlowSketch } from '../../engine/testing/buildFlow';
+import type { VariableDefinition } from '../flowSettings';
+import type { JsonValue } from '../json';
 import { validateFlow } from './validateFlow';
 import { validateFlowDocument } from './validateFlowDocument';
 
@@ -197,14 +199,14 @@ describe('validateFlow', () => {
     expect(codes(sketch)).not.toContain('VARIABLE_READ_BEFORE_SET');
   });
 
-  it.each([
+  it.each<[VariableDefinition['type'], JsonValue]>([
     ['number', '5'],
     ['boolean', 'yes'],
     ['date', 'next friday'],
     ['list', 'a, b'],
     ['object', [1]],
     ['string', 5],
-  ] as const)('refuses a %s variable whose default is %j', (type, value) => {
+  ])('refuses a %s variable whose default is %j', (type, value) => {
     const sketch = supportSketch();
     sketch.settings = { variables: [{ name: 'limit', type, default: value, description: '' }] };
     const issue = issuesOf(sketch).find((i) => i.code === 'VARIABLE_DEFAULT_TYPE');
