@@ -29,6 +29,11 @@ export interface NodeType<Data = unknown> {
   inspector: InspectorField[];
   /** What the validator checks the node against: intents, actions, nodes and variables. */
   references(data: Data): NodeReferences;
+  /**
+   * The data after an intent the node names is renamed; for types whose data names intents.
+   * Edges that left through an output named after the intent are renamed with it.
+   */
+  renameIntent?(data: Data, from: string, to: string): Data;
   /** Exactly one node of an entry type starts every session. */
   isEntry?: boolean;
   /** Reaching this node counts as a way out of the bot (a human or the end). */

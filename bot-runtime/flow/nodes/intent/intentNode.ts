@@ -70,6 +70,12 @@ export const intentNode = defineNodeType({
       ],
     };
   },
+  renameIntent: (data, from, to) => ({
+    ...data,
+    intents: data.intents.map((choice) =>
+      choice.intent === from ? { ...choice, intent: to } : choice,
+    ),
+  }),
   interruptible: true,
   run: runIntent,
 });

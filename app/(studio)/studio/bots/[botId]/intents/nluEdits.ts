@@ -1,4 +1,4 @@
-import type { FlowDocument } from '@/bot-runtime/flow';
+import { type FlowDocument, type FlowNode, nodeRegistry } from '@/bot-runtime/flow';
 import type { EntityDefinition, IntentDefinition } from '@/bot-runtime/flow/nluDefinition';
 
 /**
@@ -10,23 +10,20 @@ export function addIntent(flow: FlowDocument, name: string): FlowDocument {
   return withIntents(flow, [...flow.nlu.intents, { name, description: '', phrases: [] }]);
 }
 
-/** Renames everywhere the flow uses the intent: global intents, intent nodes and their outputs. */
+/**
+ * Renames everywhere the flow uses the intent: global intents, the nodes whose type names
+ * intents (through the node registry) and the outputs those nodes leave by.
+ */
 export function renameIntent(flow: FlowDocument, from: string, to: string): FlowDocument {
   const listening = new Set<string>();
   const nodes = flow.nodes.map((node) => {
-    if (node.type !== 'intent' || !Array.isArray(node.data.intents)) return node;
-    const choices = node.data.intents as { intent: string }[];
-    if (!choices.some((choice) => choice.intent === from)) return node;
+    const nodeType = nodeRegistry.get(node.type);
+    if (!nodeType?.renameIntent) return node;
+    const data = nodeType.dataSchema.safeParse(node.data);
+    if (!data.success || !nodeType.references(data.data).intents?.includes(from)) return node;
     listening.add(node.id);
-    return {
-      ...node,
-      data: {
-        ...node.data,
-        intents: choices.map((choice) =>
-          choice.intent === from ? { ...choice, intent: to } : choice,
-        ),
-      },
-    };
+    const renamed = nodeType.renameIntent(data.data, from, to) as FlowNode['data'];
+    return { ...node, data: renamed };
   });
   return {
     ...flow,
