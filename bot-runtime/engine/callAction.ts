@@ -1,9 +1,14 @@
 import { type ActionFailureCode, isActionError } from '../actions/actionError';
-import type { ActionDefinition } from '../actions/types';
+import {
+  type ActionCallRecord,
+  emptyCallRecord,
+  recordingContext,
+} from '../actions/recordingContext';
+import type { ActionDefinition, OutboundRequest } from '../actions/types';
 import type { JsonValue } from '../flow/json';
 import { renderValue } from '../flow/template/renderValue';
 import type { EngineServices } from './engineServices';
-import { redactSecrets } from './redactSecrets';
+import { redactRequest, redactSecrets, type SecretScrubber, secretScrubber } from './redactSecrets';
 import { toJson } from './toJson';
 import type { TraceReason } from './turnTrace';
 
@@ -23,6 +28,10 @@ export type ActionOutcome =
 /**
  * Calls one action with its time budget. Never rejects: a missing action, a bad input, a throw,
  * a timeout or an output that breaks the action's own schema all come back as a failure.
+ *
+ * The trace shows the request the action sent (its rendered input when it sent none) and every
+ * secret value the call was given is replaced by its marker in all the trace holds; the output
+ * the flow keeps in variables is the action's own, unchanged.
  */
 export async function callAction(
   services: EngineServices,
@@ -33,19 +42,36 @@ export async function callAction(
   const mocked = services.mockActions === true;
   const action = services.actions.get(name);
   const input = renderInput(inputTemplates, variables, action?.verbatimInputs ?? []);
-  const outcome = action
-    ? await attempt(services, action, { ...request, input }, mocked)
+  const record = emptyCallRecord();
+  const result = action
+    ? await attempt(services, action, { ...request, input }, mocked, record)
     : failure('ACTION_NOT_FOUND', `No action is called "${name}".`);
+  const scrub = secretScrubber(record.secrets);
+  // A failure is no data of the bot's: its message loses the secrets for the flow too.
+  const outcome: ActionOutcome = result.ok
+    ? result
+    : failure(result.error.code, scrub.text(result.error.message));
   const reason: TraceReason = {
     kind: 'action',
     action: name,
     mocked,
-    request: redactSecrets(input),
-    response: outcome.ok ? redactSecrets(outcome.output) : null,
+    request: requestForTrace(record.requests, input, scrub),
+    response: outcome.ok ? redactSecrets(outcome.output, scrub) : null,
     error: outcome.ok ? null : outcome.error,
     durationMs: services.clock.now() - startedAt,
   };
   return { outcome, reason };
+}
+
+/** What the action sent (a list if several), else its rendered input; secrets scrubbed. */
+function requestForTrace(
+  sent: readonly OutboundRequest[],
+  input: Record<string, JsonValue>,
+  scrub: SecretScrubber,
+): JsonValue {
+  const requests = sent.map((request) => redactRequest(request, scrub));
+  if (requests.length === 0) return redactSecrets(input, scrub);
+  return requests.length === 1 ? (requests[0] ?? null) : requests;
 }
 
 export interface ActionRequest {
@@ -73,6 +99,7 @@ async function attempt(
   action: ActionDefinition,
   request: ActionRequest & { input: Record<string, JsonValue> },
   mocked: boolean,
+  record: ActionCallRecord,
 ): Promise<ActionOutcome> {
   const { name, input, variables, timeoutMs } = request;
   const parsedInput = action.input.safeParse(input);
@@ -86,7 +113,10 @@ async function attempt(
   const raw = mocked
     ? await settle(async () => action.mock(parsedInput.data))
     : await runWithTimeout(services, timeoutMs, (signal) =>
-        action.run(parsedInput.data, { ...services.actionContext(signal), variables }),
+        action.run(parsedInput.data, {
+          ...recordingContext(services.actionContext(signal), record),
+          variables,
+        }),
       );
   if (!raw.ok) return raw;
   const parsedOutput = action.output.safeParse(raw.output);

@@ -20,6 +20,10 @@ export type TraceReason =
       kind: 'action';
       action: string;
       mocked: boolean;
+      /**
+       * The request sent (method, resolved URL, headers, body; a list if several), else the
+       * rendered input. Secret values the call was given show as `[secret NAME]`.
+       */
       request: JsonValue;
       response: JsonValue | null;
       error: { code: string; message: string } | null;

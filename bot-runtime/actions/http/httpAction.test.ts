@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fakeActionContext, jsonResponse } from '../fakeActionContext';
+import { ActionError } from '../actionError';
+import { callThroughEngine, fakeActionContext, jsonResponse } from '../fakeActionContext';
 import { httpAction } from './httpAction';
 
 const order = { order: { status: 'shipped', items: [{ name: 'Blue mug' }] } };
@@ -190,5 +191,121 @@ describe('http action', () => {
       ok: true,
       variables: { orderStatus: 'shipped' },
     });
+  });
+});
+
+describe('http action in the trace', () => {
+  const token = 'sk_live_9Xq2hV7mPw';
+  const marker = '[secret ORDERS_TOKEN]';
+  const inputs = {
+    url: 'https://orders.example.com/orders/{{orderNumber}}',
+    headers: '{"Authorization": {"secret": "ORDERS_TOKEN", "prefix": "Bearer "}, "X-Tier": "gold"}',
+    responseMapping: '{"orderStatus": "$.order.status", "echoed": "$.token"}',
+  };
+
+  /** An endpoint that echoes the Authorization header it got and the token in its body. */
+  function echoingContext() {
+    return fakeActionContext({
+      variables: { orderNumber: 'A1001' },
+      secret: (name) => (name === 'ORDERS_TOKEN' ? token : undefined),
+      answer: (request) =>
+        jsonResponse(200, {
+          headers: { Authorization: request.headers?.authorization },
+          token,
+          order: { status: 'shipped' },
+        }),
+    });
+  }
+
+  it('shows the request sent with the secret as its marker, and no secret anywhere', async () => {
+    const context = echoingContext();
+    const { outcome, trace } = await callThroughEngine(httpAction, inputs, context);
+
+    expect(context.requests[0]?.headers?.authorization).toBe(`Bearer ${token}`);
+    expect(trace.request).toEqual({
+      method: 'GET',
+      url: 'https://orders.example.com/orders/A1001',
+      headers: { authorization: `Bearer ${marker}`, 'x-tier': 'gold' },
+      body: null,
+    });
+    const stored = JSON.stringify(trace);
+    expect(stored).not.toContain(token);
+    expect(stored).not.toContain('{{orderNumber}}');
+    expect(trace.response).toMatchObject({
+      body: JSON.stringify({
+        headers: { Authorization: `Bearer ${marker}` },
+        token: marker,
+        order: { status: 'shipped' },
+      }),
+      variables: { orderStatus: 'shipped', echoed: marker },
+    });
+    // What the flow maps into variables is the bot's data, not the trace: it keeps real values.
+    expect(outcome).toMatchObject({
+      ok: true,
+      output: { variables: { orderStatus: 'shipped', echoed: token } },
+    });
+  });
+
+  it('shows the resolved JSON body, with secret-looking fields hidden', async () => {
+    const context = fakeActionContext({
+      variables: { orderNumber: 'A1001', password: 'hunter2' },
+      answer: () => jsonResponse(201, { id: 7 }),
+    });
+    const { trace } = await callThroughEngine(
+      httpAction,
+      {
+        method: 'POST',
+        url: 'https://crm.example.com/tickets?access_token={{password}}',
+        json: '{"order": "{{orderNumber}}", "password": "{{password}}"}',
+      },
+      context,
+    );
+    expect(trace.request).toEqual({
+      method: 'POST',
+      url: 'https://crm.example.com/tickets?access_token=[redacted]',
+      headers: { 'content-type': 'application/json' },
+      body: { order: 'A1001', password: '[redacted]' },
+    });
+    expect(JSON.stringify(trace)).not.toContain('hunter2');
+  });
+
+  it('scrubs the secret from the message of a failed fetch', async () => {
+    const context = fakeActionContext({
+      variables: { orderNumber: 'A1001' },
+      secret: () => token,
+      answer: (request) => {
+        throw new Error(`socket hang up sending authorization: ${request.headers?.authorization}`);
+      },
+    });
+    const { outcome, trace } = await callThroughEngine(httpAction, inputs, context);
+
+    expect(trace.error).toEqual({
+      code: 'ACTION_FAILED',
+      message: `socket hang up sending authorization: Bearer ${marker}`,
+    });
+    expect(outcome).toEqual({ ok: false, error: trace.error });
+    expect(trace.request).toMatchObject({ url: 'https://orders.example.com/orders/A1001' });
+    expect(JSON.stringify(trace)).not.toContain(token);
+  });
+
+  it('scrubs the secret from the message of an ActionError', async () => {
+    const context = fakeActionContext({
+      variables: { orderNumber: 'A1001' },
+      secret: () => token,
+      answer: () => {
+        throw new ActionError('OUTBOUND_CONNECTION_FAILED', `refused (token ${token})`);
+      },
+    });
+    const { trace } = await callThroughEngine(httpAction, inputs, context);
+    expect(trace.error).toEqual({
+      code: 'OUTBOUND_CONNECTION_FAILED',
+      message: `refused (token ${marker})`,
+    });
+  });
+
+  it('shows the input as the designer wrote it when nothing was sent', async () => {
+    const { trace } = await callThroughEngine(httpAction, inputs, fakeActionContext());
+    expect(trace.error).toMatchObject({ code: 'SECRET_NOT_FOUND' });
+    expect(trace.request).toMatchObject({ url: inputs.url });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeActionContext, jsonResponse } from '../fakeActionContext';
+import { callThroughEngine, fakeActionContext, jsonResponse } from '../fakeActionContext';
 import { orderStatusAction } from './orderStatusAction';
 
 const settings = { orderStatusUrl: 'https://shop.example.com/api/demo/orders/' };
@@ -57,6 +57,52 @@ describe('orderStatus action', () => {
     });
     await orderStatusAction.run({ orderNumber: 'A1002' }, context);
     expect(context.requests[0]?.headers?.authorization).toBe('Bearer tok');
+  });
+
+  it('keeps the bearer token out of the trace, also when the service echoes it', async () => {
+    const token = 'shp_8mW2qLx0Zr';
+    const context = fakeActionContext({
+      settings: { ...settings, endpointTokenSecret: 'SHOP_TOKEN' },
+      secret: (name) => (name === 'SHOP_TOKEN' ? token : undefined),
+      answer: (request) =>
+        jsonResponse(200, {
+          status: 'shipped',
+          trackingUrl: `https://t.example/1?auth=${request.headers?.authorization}`,
+        }),
+    });
+    const { outcome, trace } = await callThroughEngine(
+      orderStatusAction,
+      { orderNumber: '{{orderNumber}}' },
+      { ...context, variables: { orderNumber: 'A1001' } },
+    );
+
+    expect(context.requests[0]?.headers?.authorization).toBe(`Bearer ${token}`);
+    expect(trace.request).toEqual({
+      method: 'GET',
+      url: 'https://shop.example.com/api/demo/orders/A1001',
+      headers: { accept: 'application/json', authorization: 'Bearer [secret SHOP_TOKEN]' },
+      body: null,
+    });
+    expect(trace.response).toMatchObject({
+      trackingUrl: 'https://t.example/1?auth=Bearer [secret SHOP_TOKEN]',
+    });
+    expect(JSON.stringify(trace)).not.toContain(token);
+    expect(outcome.ok && outcome.output).toMatchObject({
+      trackingUrl: `https://t.example/1?auth=Bearer ${token}`,
+    });
+  });
+
+  it('keeps even a very short token out of the request in the trace', async () => {
+    const context = fakeActionContext({
+      settings: { ...settings, endpointTokenSecret: 'SHOP_TOKEN' },
+      secret: () => 'tok',
+      answer: () => jsonResponse(200, { status: 'processing' }),
+    });
+    const { trace } = await callThroughEngine(orderStatusAction, { orderNumber: 'A1002' }, context);
+    expect(trace.request).toMatchObject({
+      headers: { authorization: 'Bearer [secret SHOP_TOKEN]' },
+    });
+    expect(trace.response).toMatchObject({ status: 'processing' });
   });
 
   it('fails when the deployment has no order endpoint', async () => {

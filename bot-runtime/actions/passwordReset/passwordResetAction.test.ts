@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeActionContext, jsonResponse } from '../fakeActionContext';
+import { callThroughEngine, fakeActionContext, jsonResponse } from '../fakeActionContext';
 import type { OutboundRequest } from '../types';
 import { passwordResetAction } from './passwordResetAction';
 
@@ -52,6 +52,36 @@ describe('passwordReset action', () => {
     expect(output).toMatchObject({ outcome: 'requested' });
     expect(requests[0]).toMatchObject({ method: 'POST', url: settings.passwordResetUrl });
     expect(JSON.parse(requests[0]?.body ?? '')).toEqual({ customerId: 'cus_42' });
+  });
+
+  it('keeps the bearer token out of the trace, even from the failure message', async () => {
+    const token = 'acc_Vb61nQe4Tz';
+    const context = fakeActionContext({
+      settings: { ...settings, endpointTokenSecret: 'ACCOUNTS_TOKEN' },
+      secret: () => token,
+      answer: (request) => {
+        throw new Error(`upstream rejected ${request.headers?.authorization}`);
+      },
+    });
+    const { trace } = await callThroughEngine(
+      passwordResetAction,
+      { verifiedCustomerId: 'cus_42' },
+      context,
+    );
+
+    expect(context.requests[0]?.headers?.authorization).toBe(`Bearer ${token}`);
+    expect(trace.request).toEqual({
+      method: 'POST',
+      url: settings.passwordResetUrl,
+      headers: {
+        accept: 'application/json',
+        authorization: 'Bearer [secret ACCOUNTS_TOKEN]',
+        'content-type': 'application/json',
+      },
+      body: { customerId: 'cus_42' },
+    });
+    expect(trace.error?.message).toBe('upstream rejected Bearer [secret ACCOUNTS_TOKEN]');
+    expect(JSON.stringify(trace)).not.toContain(token);
   });
 
   it('fails when the reset service is down, which says nothing about the email', async () => {
