@@ -51,6 +51,11 @@ export interface ActionContext {
   variables?: Readonly<Record<string, JsonValue>>;
   /** Per-deployment settings for built-in actions (endpoint URLs, knowledge base...). */
   settings: ActionSettings;
+  /**
+   * The customer's id in the app (the `sub` of an identity token the host verified); absent
+   * for anonymous customers and in preview. Set by the host, never from a flow's variables.
+   */
+  verifiedCustomerId?: string;
   /** Aborted when the action's time budget runs out. */
   signal: AbortSignal;
   now(): number;

@@ -106,6 +106,17 @@ describe('customer support template', () => {
     expect(resetRequests).toContain('jane@example.com');
   });
 
+  it('resets the password of a signed-in customer without asking for an email', async () => {
+    const verified = supportTemplateActions({ verifiedCustomerId: 'user-1001' });
+    const chat = conversation(flow, { nlu, services: testServices({ actions: verified.actions }) });
+    await chat.send({ type: 'start' });
+    expect(textsOf(await chat.send('I forgot my password'))).toEqual([
+      "I've sent a password reset link to the email address on your account. It can take a few minutes; check your spam folder too.",
+      'Is there anything else I can help you with?',
+    ]);
+    expect(verified.resetRequests).toEqual(['customer user-1001']);
+  });
+
   it('answers a shipping question from the help center', async () => {
     const { chat } = await chatting();
     const answer = await chat.send({ type: 'choice', value: 'shippingInfo', label: 'Shipping' });

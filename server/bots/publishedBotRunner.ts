@@ -5,7 +5,7 @@ import { runTurn, type SessionState, silenceTimeout } from '../../bot-runtime/en
 import { type FlowDocument, loadFlow } from '../../bot-runtime/flow';
 import { type LoadedNlu, loadNlu } from '../../bot-runtime/nlu';
 import type { Db } from '../db/client';
-import { botVersions, deployments } from '../db/schema';
+import { botVersions, contacts, deployments } from '../db/schema';
 import type { SecretLookup } from '../deployments/deploymentSecrets';
 import type {
   BotTurnOutcome,
@@ -37,6 +37,7 @@ export class PublishedBotRunner implements BotTurnRunner {
   private readonly sandbox: ScriptSandbox = createScriptSandbox();
   // Prepared once: every turn reads its deployment's current settings.
   private readonly deploymentSettings;
+  private readonly contactExternalId;
 
   private readonly secrets: SecretLookup;
   private readonly storeTraces: boolean;
@@ -66,11 +67,17 @@ export class PublishedBotRunner implements BotTurnRunner {
       .from(deployments)
       .where(eq(deployments.id, sql.placeholder('id')))
       .prepare();
+    this.contactExternalId = db
+      .select({ externalUserId: contacts.externalUserId })
+      .from(contacts)
+      .where(eq(contacts.id, sql.placeholder('id')))
+      .prepare();
   }
 
   async runTurn(session: SessionRow, input: CustomerInput): Promise<BotTurnOutcome> {
     const version = this.loadVersion(session.botVersionId);
     const settings = this.deploymentSettings.get({ id: session.deploymentId })?.settings;
+    const verifiedCustomerId = this.verifiedCustomerId(session);
     const fetch = createGuardedFetch({
       allowHosts: settings?.outboundAllowList ?? [],
       trustedOrigins: this.trustedOrigins,
@@ -95,6 +102,7 @@ export class PublishedBotRunner implements BotTurnRunner {
           runScript: (source, variables) => this.sandbox.run(source, variables),
           secret: (name) => this.secrets(session.deploymentId, name),
           settings: settings?.actions ?? {},
+          verifiedCustomerId,
           signal,
           now: this.now,
           variables: {},
@@ -103,6 +111,12 @@ export class PublishedBotRunner implements BotTurnRunner {
     });
     const outcome = botTurnOutcome(result.outputs, result.state, result.status, version.flow.name);
     return this.storeTraces ? { ...outcome, trace: result.trace } : outcome;
+  }
+
+  /** The app's id for the customer, when an identity token the deployment trusts said so. */
+  private verifiedCustomerId(session: SessionRow): string | undefined {
+    if (!session.identityVerified || !session.contactId) return undefined;
+    return this.contactExternalId.get({ id: session.contactId })?.externalUserId;
   }
 
   silenceTimeout(session: SessionRow) {

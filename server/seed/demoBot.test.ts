@@ -1,6 +1,32 @@
-import { describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { eq } from 'drizzle-orm';
+import { SignJWT } from 'jose';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PublishedBotRunner } from '../bots/publishedBotRunner';
+import { deployments } from '../db/schema';
 import { apiClient } from '../testing/apiClient';
 import { useTestApi } from '../testing/apiServer';
+
+const IDENTITY_SECRET = 'identity-secret-of-the-app-backend-0123456789';
+
+/** A stand-in for the app's accounts service: records each reset request it gets. */
+async function startAccountsService() {
+  const received: unknown[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => {
+      body += chunk;
+    });
+    req.on('end', () => {
+      received.push(JSON.parse(body));
+      res.writeHead(202, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { origin, received, close: () => server.close() };
+}
 
 /**
  * The demo bot as the seed publishes it, answering over the public API with its real actions:
@@ -9,12 +35,19 @@ import { useTestApi } from '../testing/apiServer';
 describe('the seeded demo bot', () => {
   const startApi = useTestApi();
 
-  async function chat() {
-    const api = await startApi();
+  let closeAccounts: (() => void) | undefined;
+  afterEach(() => closeAccounts?.());
+
+  async function chat(
+    api?: Awaited<ReturnType<typeof startApi>>,
+    start: Record<string, unknown> = {},
+  ) {
+    api ??= await startApi();
     const client = apiClient(api.base);
-    const { body } = await client.start();
+    const { body } = await client.start('acme-app', start);
     let sent = 0;
     let seen = body.entries.length;
+    const runtime = api.runtime;
     return {
       /** Sends a message and returns the bot's replies to it. */
       async say(text: string) {
@@ -24,7 +57,7 @@ describe('the seeded demo bot', () => {
           text,
         });
         expect(result.status).toBe(201);
-        await api.runtime.conversations.idle();
+        await runtime.conversations.idle();
         const entries = await client.entries(body.conversationId, body.accessToken);
         const replies = entries.slice(seen).filter((entry) => entry.actor.type === 'bot');
         seen = entries.length;
@@ -50,5 +83,55 @@ describe('the seeded demo bot', () => {
     expect(replies).toContain(
       'If an account exists for jamie@example.com, a reset link is on its way. It can take a few minutes; check your spam folder too.',
     );
+  });
+
+  it('resets the password of a customer the app signed in, by their id, without asking for an email', async () => {
+    const accounts = await startAccountsService();
+    closeAccounts = accounts.close;
+    const api = await startApi({
+      bot: (db, base) => new PublishedBotRunner(db, { trustedOrigins: [base, accounts.origin] }),
+    });
+    const deployment = api.db
+      .select()
+      .from(deployments)
+      .where(eq(deployments.publicId, 'acme-app'))
+      .get();
+    if (!deployment) throw new Error('The demo deployment is missing.');
+    api.db
+      .update(deployments)
+      .set({
+        identityMode: 'optional',
+        identityAlgorithm: 'HS256',
+        identitySecret: IDENTITY_SECRET,
+        settings: {
+          ...deployment.settings,
+          actions: {
+            ...deployment.settings.actions,
+            passwordResetUrl: `${accounts.origin}/reset`,
+          },
+        },
+      })
+      .where(eq(deployments.publicId, 'acme-app'))
+      .run();
+    const identityToken = await new SignJWT({ sub: 'user-1001' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode(IDENTITY_SECRET));
+
+    const signedIn = await chat(api, { identityToken });
+    expect(await signedIn.say('I forgot my password')).toContain(
+      "I've sent a password reset link to the email address on your account. It can take a few minutes; check your spam folder too.",
+    );
+    expect(accounts.received).toEqual([{ customerId: 'user-1001' }]);
+
+    const anonymous = await chat(api);
+    expect(await anonymous.say('I forgot my password')).toContain(
+      "I can help with that. What's the email address on your account?",
+    );
+    await anonymous.say('jamie@example.com');
+    expect(accounts.received).toEqual([
+      { customerId: 'user-1001' },
+      { email: 'jamie@example.com' },
+    ]);
   });
 });

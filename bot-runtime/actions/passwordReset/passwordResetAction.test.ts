@@ -14,8 +14,8 @@ function accountsService(request: OutboundRequest) {
     : jsonResponse(404, { error: 'no account with this email' });
 }
 
-async function reset(input: Record<string, unknown>) {
-  const context = fakeActionContext({ settings, answer: accountsService });
+async function reset(input: Record<string, unknown>, verifiedCustomerId?: string) {
+  const context = fakeActionContext({ settings, answer: accountsService, verifiedCustomerId });
   const output = await passwordResetAction.run(passwordResetAction.input.parse(input), context);
   return { output, requests: context.requests };
 }
@@ -48,10 +48,19 @@ describe('passwordReset action', () => {
   });
 
   it('resets a verified customer by id, without asking for an email', async () => {
-    const { output, requests } = await reset({ verifiedCustomerId: 'cus_42', email: '' });
-    expect(output).toMatchObject({ outcome: 'requested' });
+    const { output, requests } = await reset({ email: '' }, 'cus_42');
+    expect(output).toEqual({
+      outcome: 'requested',
+      message: "I've sent a password reset link to the email address on your account.",
+    });
     expect(requests[0]).toMatchObject({ method: 'POST', url: settings.passwordResetUrl });
     expect(JSON.parse(requests[0]?.body ?? '')).toEqual({ customerId: 'cus_42' });
+  });
+
+  it('takes a customer id only from the verified identity, never from the flow', async () => {
+    const { output, requests } = await reset({ verifiedCustomerId: 'cus_42', email: '' });
+    expect(output.outcome).toBe('email_required');
+    expect(requests).toHaveLength(0);
   });
 
   it('keeps the bearer token out of the trace, even from the failure message', async () => {
@@ -59,15 +68,12 @@ describe('passwordReset action', () => {
     const context = fakeActionContext({
       settings: { ...settings, endpointTokenSecret: 'ACCOUNTS_TOKEN' },
       secret: () => token,
+      verifiedCustomerId: 'cus_42',
       answer: (request) => {
         throw new Error(`upstream rejected ${request.headers?.authorization}`);
       },
     });
-    const { trace } = await callThroughEngine(
-      passwordResetAction,
-      { verifiedCustomerId: 'cus_42' },
-      context,
-    );
+    const { trace } = await callThroughEngine(passwordResetAction, {}, context);
 
     expect(context.requests[0]?.headers?.authorization).toBe(`Bearer ${token}`);
     expect(trace.request).toEqual({
@@ -86,26 +92,19 @@ describe('passwordReset action', () => {
 
   it('fails when the reset service is down, which says nothing about the email', async () => {
     const context = fakeActionContext({ settings, answer: () => jsonResponse(503, {}) });
-    await expect(
-      passwordResetAction.run({ email: knownEmail, verifiedCustomerId: undefined }, context),
-    ).rejects.toMatchObject({ code: 'HTTP_ERROR_STATUS' });
+    await expect(passwordResetAction.run({ email: knownEmail }, context)).rejects.toMatchObject({
+      code: 'HTTP_ERROR_STATUS',
+    });
   });
 
   it('fails when the deployment has no reset endpoint', async () => {
     await expect(
-      passwordResetAction.run(
-        { email: knownEmail, verifiedCustomerId: undefined },
-        fakeActionContext(),
-      ),
+      passwordResetAction.run({ email: knownEmail }, fakeActionContext()),
     ).rejects.toMatchObject({ code: 'ACTION_NOT_CONFIGURED' });
   });
 
   it('previews the same conversation without calling anything', () => {
-    expect(
-      passwordResetAction.mock({ email: undefined, verifiedCustomerId: undefined }).outcome,
-    ).toBe('email_required');
-    expect(
-      passwordResetAction.mock({ email: knownEmail, verifiedCustomerId: undefined }).outcome,
-    ).toBe('requested');
+    expect(passwordResetAction.mock({ email: undefined }).outcome).toBe('email_required');
+    expect(passwordResetAction.mock({ email: knownEmail }).outcome).toBe('requested');
   });
 });

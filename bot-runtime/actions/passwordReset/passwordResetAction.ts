@@ -10,10 +10,9 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value));
 
 const passwordResetInput = z.object({
-  verifiedCustomerId: optionalText.describe(
-    "The signed-in customer's id, only from a verified identity token",
+  email: optionalText.describe(
+    'The email the customer typed; not needed when the app verified who the customer is',
   ),
-  email: optionalText.describe('The email the customer typed, when they are not verified'),
 });
 
 const passwordResetOutput = z.object({
@@ -44,7 +43,8 @@ export const passwordResetAction: ActionDefinition<PasswordResetInput, PasswordR
   output: passwordResetOutput,
 
   async run(input, context) {
-    const next = nextStep(input);
+    const { verifiedCustomerId } = context;
+    const next = nextStep(input, verifiedCustomerId);
     if (next.outcome !== 'requested') return next;
     const endpoint = configuredEndpoint(context, 'passwordResetUrl');
     const response = await context.fetch({
@@ -52,9 +52,7 @@ export const passwordResetAction: ActionDefinition<PasswordResetInput, PasswordR
       url: endpoint.url,
       headers: { ...endpoint.headers, 'content-type': 'application/json' },
       body: JSON.stringify(
-        input.verifiedCustomerId
-          ? { customerId: input.verifiedCustomerId }
-          : { email: input.email },
+        verifiedCustomerId ? { customerId: verifiedCustomerId } : { email: input.email },
       ),
     });
     // 4xx is how endpoints commonly say "no such account"; only answers that cannot depend on
@@ -69,12 +67,19 @@ export const passwordResetAction: ActionDefinition<PasswordResetInput, PasswordR
     return next;
   },
 
-  mock: nextStep,
+  // Preview has no verified customer: it takes the email path.
+  mock: (input) => nextStep(input, undefined),
 };
 
-/** What the customer is told, decided before (and whatever) the endpoint answers. */
-function nextStep(input: PasswordResetInput): PasswordResetOutput {
-  if (input.verifiedCustomerId) return { outcome: 'requested', message: answers.verified };
+/**
+ * What the customer is told, decided before (and whatever) the endpoint answers. Only the
+ * host's verified identity skips the email: an id a flow passed in could be anybody's.
+ */
+function nextStep(
+  input: PasswordResetInput,
+  verifiedCustomerId: string | undefined,
+): PasswordResetOutput {
+  if (verifiedCustomerId) return { outcome: 'requested', message: answers.verified };
   if (!input.email) return { outcome: 'email_required', message: answers.emailRequired };
   if (!z.email().safeParse(input.email).success) {
     return { outcome: 'email_invalid', message: answers.emailInvalid };
