@@ -1,4 +1,5 @@
 import type { JsonValue } from '../json';
+import { testPattern } from '../safeRegex';
 import { readVariable } from '../template/readVariable';
 import { renderTemplate } from '../template/renderTemplate';
 import type { Condition, ConditionRule } from './conditionSchema';
@@ -9,7 +10,7 @@ export interface RuleResult {
   expected: string;
   actual: JsonValue | null;
   passed: boolean;
-  error?: { code: 'INVALID_PATTERN'; message: string };
+  error?: { code: 'INVALID_PATTERN' | 'TEXT_TOO_LONG'; message: string };
 }
 
 export interface ConditionResult {
@@ -36,7 +37,9 @@ function evaluateRule(rule: ConditionRule, variables: Record<string, JsonValue>)
   const actual = readVariable(variables, rule.variable) ?? null;
   const expected = renderTemplate(rule.value, variables);
   const base = { variable: rule.variable, operator: rule.operator, expected, actual };
-  if (rule.operator === 'matches') return { ...base, ...matchesPattern(actual, expected) };
+  if (rule.operator === 'matches') {
+    return { ...base, ...matchesPattern(rule.variable, actual, expected) };
+  }
   return { ...base, passed: operators[rule.operator](actual, expected) };
 }
 
@@ -55,18 +58,22 @@ const operators: Record<Exclude<ConditionRule['operator'], 'matches'>, Operator>
   isNotSet: (actual) => !isSet(actual),
 };
 
+/**
+ * Case-insensitive, anywhere in the text. The pattern may come from a variable a customer
+ * filled, so it runs on the linear-time engine; one that cannot run fails the rule.
+ */
 function matchesPattern(
+  variable: string,
   actual: JsonValue | null,
   pattern: string,
 ): Pick<RuleResult, 'passed' | 'error'> {
-  try {
-    return { passed: new RegExp(pattern, 'i').test(asText(actual)) };
-  } catch {
-    return {
-      passed: false,
-      error: { code: 'INVALID_PATTERN', message: `"${pattern}" is not a valid pattern.` },
-    };
-  }
+  const { matched, error } = testPattern(pattern, asText(actual), { ignoreCase: true });
+  if (!error) return { passed: matched };
+  const message =
+    error.code === 'INVALID_PATTERN'
+      ? `"${pattern}" cannot be used as a pattern: ${error.message}.`
+      : `"${variable}" is not matched: ${error.message}.`;
+  return { passed: false, error: { code: error.code, message } };
 }
 
 function isEqual(actual: JsonValue | null, expected: string): boolean {

@@ -67,6 +67,15 @@ export interface NodeReferences {
   nodes?: string[];
   reads?: string[];
   writes?: string[];
+  /** Patterns the node matches text against; the validator checks that each one can run. */
+  patterns?: PatternUse[];
+}
+
+export interface PatternUse {
+  pattern: string;
+  ignoreCase?: boolean;
+  /** What the pattern is matched against, for the message: `the answer`, `tier`. */
+  subject: string;
 }
 
 export type InspectorWidget =

@@ -101,6 +101,7 @@ function analyseNode(node: FlowNode, registry: NodeRegistry): AnalysedNode {
       nodes: references.nodes ?? [],
       reads: references.reads ?? [],
       writes: references.writes ?? [],
+      patterns: references.patterns ?? [],
     },
     name: `"${node.label || node.id}"`,
   };

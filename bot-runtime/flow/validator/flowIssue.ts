@@ -15,6 +15,7 @@ export type FlowIssueCode =
   | 'VARIABLE_DEFAULT_TYPE'
   | 'ASK_WITHOUT_INVALID_PATH'
   | 'UNKNOWN_ACTION'
+  | 'INVALID_PATTERN'
   | 'NO_WAY_OUT';
 
 /** One finding of the validator. Errors block publishing; warnings do not. */

@@ -309,6 +309,61 @@ describe('validateFlow', () => {
     expect(codes(sketch)).toContain('DUPLICATE_NODE_ID');
   });
 
+  it('reports an answer pattern the linear-time engine cannot run', () => {
+    const sketch = supportSketch();
+    sketch.nodes.push(
+      {
+        id: 'code',
+        type: 'ask',
+        label: 'Ask code',
+        data: { variable: 'code', answerType: 'regex', pattern: '(?=A)[A-Z]\\d{4}' },
+      },
+      { id: 'plain', type: 'ask', data: { variable: 'other', pattern: '(?=A)' } },
+    );
+    const issues = issuesOf(sketch).filter((i) => i.code === 'INVALID_PATTERN');
+    expect(issues).toEqual([
+      {
+        code: 'INVALID_PATTERN',
+        severity: 'error',
+        nodeId: 'code',
+        message: expect.stringMatching(/^"Ask code" matches the answer against .*lookahead/),
+      },
+    ]);
+  });
+
+  it('reports a written condition pattern it cannot run, not one filled from a variable', () => {
+    const sketch = supportSketch();
+    const rules = [
+      { variable: 'orderNumber', operator: 'matches', value: '([A-Z])\\1' },
+      { variable: 'orderNumber', operator: 'matches', value: '{{orderPattern}}' },
+      { variable: 'orderNumber', operator: 'matches', value: '^[a-z]\\d{4}$' },
+    ];
+    sketch.nodes.push({ id: 'check', type: 'condition', data: { rules } });
+    const issues = issuesOf(sketch).filter((i) => i.code === 'INVALID_PATTERN');
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ nodeId: 'check', severity: 'error' });
+    expect(issues[0]?.message).toContain('matches orderNumber against "([A-Z])\\1"');
+    expect(issues[0]?.message).toContain('backreferences');
+  });
+
+  it('reports a regex entity whose pattern it cannot run', () => {
+    const sketch = supportSketch();
+    sketch.nlu = {
+      ...sketch.nlu,
+      entities: [
+        { kind: 'regex', name: 'orderNumber', pattern: '(?<![A-Z])[A-Z]\\d{4}', flags: 'i' },
+      ],
+    };
+    const issues = issuesOf(sketch).filter((i) => i.code === 'INVALID_PATTERN');
+    expect(issues).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        message: expect.stringContaining('The entity "orderNumber" has the pattern'),
+      }),
+    ]);
+    expect(issues[0]?.message).toContain('lookbehind');
+  });
+
   it('turns a document that does not load into INVALID_DOCUMENT issues on the node', () => {
     const issues = validateFlowDocument(
       { schemaVersion: 1, nodes: [{ id: 'q', type: 'ask', data: { variable: 'not a name' } }] },

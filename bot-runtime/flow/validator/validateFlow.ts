@@ -5,6 +5,7 @@ import { checkEdges } from './checks/checkEdges';
 import { checkNodes } from './checks/checkNodes';
 import { checkOutputs } from './checks/checkOutputs';
 import { checkPaths } from './checks/checkPaths';
+import { checkPatterns } from './checks/checkPatterns';
 import { checkReferences } from './checks/checkReferences';
 import { checkVariableDefaults } from './checks/checkVariableDefaults';
 import { checkVariables } from './checks/checkVariables';
@@ -25,6 +26,7 @@ export function validateFlow(flow: FlowDocument, options: ValidateFlowOptions): 
     ...checkEdges(analysis),
     ...checkOutputs(analysis),
     ...checkReferences(analysis),
+    ...checkPatterns(analysis),
     ...checkPaths(analysis),
     ...checkVariables(analysis),
     ...checkVariableDefaults(analysis),

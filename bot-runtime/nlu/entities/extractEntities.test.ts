@@ -31,6 +31,22 @@ describe('entities', () => {
     expect(found('irregular overnighter')).toEqual([]);
   });
 
+  it('runs a regex entity in linear time, and one it cannot run finds nothing', () => {
+    const risky = createEntityExtractor(
+      [
+        { kind: 'regex', name: 'nested', pattern: '(a+)+b', flags: 'i' },
+        { kind: 'regex', name: 'lookahead', pattern: '(?=x)x', flags: 'i' },
+      ],
+      [],
+      'en',
+    );
+    // Backtracking, `(a+)+b` would take minutes on this message.
+    expect(risky(`x ${'a'.repeat(5_000)}`, now)).toEqual([]);
+    expect(risky('x aaAB', now)).toEqual([
+      { entity: 'nested', value: 'aaA', text: 'aaAB', start: 2, end: 6 },
+    ]);
+  });
+
   it('finds regex entities, taking the capture group when there is one', () => {
     expect(found('order A1001 and ticket #778')).toEqual([
       { entity: 'orderNumber', value: 'A1001', said: 'A1001' },

@@ -1,14 +1,30 @@
+import { findPatternMatches } from '../../flow/safeRegex';
 import type { EntityDefinition } from '../schema';
 import type { EntityMatch } from '../types';
-import { findMatches } from './findMatches';
 
 type RegexEntityDefinition = Extract<EntityDefinition, { kind: 'regex' }>;
 
-/** The value is the first capture group when the pattern has one, else the whole match. */
+/**
+ * The value is the first capture group when the pattern has one, else the whole match. The
+ * designer's pattern runs on the customer's text, so on the linear-time engine; one it cannot
+ * run finds nothing.
+ */
 export function compileRegexEntity(
   definition: RegexEntityDefinition,
 ): (text: string) => EntityMatch[] {
-  const flags = new Set(`${definition.flags}gu`);
-  const pattern = new RegExp(definition.pattern, [...flags].join(''));
-  return (text) => findMatches(text, definition.name, pattern, (match) => match[1] ?? match[0]);
+  const options = {
+    ignoreCase: definition.flags.includes('i'),
+    multiline: definition.flags.includes('m'),
+    dotAll: definition.flags.includes('s'),
+  };
+  return (text) =>
+    findPatternMatches(definition.pattern, text, options)
+      .filter((match) => match.text !== '')
+      .map((match) => ({
+        entity: definition.name,
+        value: match.groups[0] ?? match.text,
+        text: match.text,
+        start: match.index,
+        end: match.index + match.text.length,
+      }));
 }

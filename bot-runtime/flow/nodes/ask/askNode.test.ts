@@ -56,6 +56,26 @@ describe('ask node', () => {
     expect(value).toEqual(expected);
   });
 
+  it.each([
+    ['[A-Z]\\d{4}', 'a1001'],
+    ['[A-Z]\\d{4}', 'order A1001'],
+    ['[A-Z]\\d{4}', 'A10012'],
+    ['(a+)+b', 'a'.repeat(5_000)],
+    ['(?=A)[A-Z]\\d{4}', 'A1001'],
+    ['(', 'A1001'],
+  ])('refuses an answer the pattern %s does not wholly match: "%s"', async (pattern, reply) => {
+    // `(a+)+b` would backtrack for minutes on that answer; a lookahead or a broken pattern
+    // accepts nothing.
+    const { result, value } = await answer({ answerType: 'regex', pattern }, reply);
+    expect(value).toBeUndefined();
+    expect(textsOf(result)).toEqual(["Sorry, that doesn't look right. Could you try again?"]);
+  });
+
+  it('accepts an answer a catastrophic pattern does match', async () => {
+    const reply = `${'a'.repeat(5_000)}b`;
+    expect((await answer({ answerType: 'regex', pattern: '(a+)+b' }, reply)).value).toBe(reply);
+  });
+
   it('offers choices as quick replies and accepts a tap, a label or a position', async () => {
     const options = [
       { label: 'Standard', value: 'standard' },

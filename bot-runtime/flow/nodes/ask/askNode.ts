@@ -95,6 +95,7 @@ export const askNode = defineNodeType({
   references: (data) => ({
     reads: [...templateVariables(data.prompt), ...templateVariables(data.retryPrompt)],
     writes: [data.variable],
+    patterns: data.answerType === 'regex' ? [{ pattern: data.pattern, subject: 'the answer' }] : [],
   }),
   interruptible: true,
   silenceTimeout: (data) =>

@@ -1,4 +1,5 @@
 import type { JsonValue } from '../../json';
+import { testPattern } from '../../safeRegex';
 import type { AskData } from './askNode';
 
 export type ParsedAnswer = { ok: true; value: JsonValue } | { ok: false };
@@ -51,13 +52,10 @@ const parsers: Record<AskData['answerType'], Parser> = {
       ) ?? (Number.isInteger(position) ? data.options[position - 1] : undefined);
     return option ? accept(option.value) : { ok: false };
   },
-  regex: (text, data) => {
-    try {
-      return new RegExp(`^(?:${data.pattern})$`).test(text) ? accept(text) : { ok: false };
-    } catch {
-      return { ok: false };
-    }
-  },
+  // The whole answer must match; a pattern that cannot run, or an answer too long to check,
+  // accepts nothing.
+  regex: (text, data) =>
+    testPattern(data.pattern, text, { whole: true }).matched ? accept(text) : { ok: false },
 };
 
 function parseDate(text: string, now: number): ParsedAnswer {

@@ -88,4 +88,43 @@ describe('condition node', () => {
       await branch({ rules: [{ variable: 'email', operator: 'matches', value: '([' }] }, vars),
     ).toBe('no');
   });
+
+  it('matches a pattern taken from a variable, ignoring case', async () => {
+    const rules = [{ variable: 'code', operator: 'matches', value: '^{{prefix}}-\\d{3}$' }];
+    expect(await branch({ rules }, { code: 'vip-042', prefix: 'VIP' })).toBe('yes');
+    expect(await branch({ rules }, { code: 'vip-42', prefix: 'VIP' })).toBe('no');
+    const whole = [{ variable: 'code', operator: 'matches', value: '{{pattern}}' }];
+    expect(await branch({ rules: whole }, { code: 'A1001', pattern: '^[a-z]\\d{4}$' })).toBe('yes');
+  });
+
+  it('answers a catastrophic pattern from a variable at once, on a long value', async () => {
+    // Backtracking, this would take minutes: each extra "a" doubles the time.
+    const rules = [{ variable: 'answer', operator: 'matches', value: '{{pattern}}' }];
+    const vars = { answer: 'a'.repeat(5_000), pattern: '(a+)+b' };
+    const result = await conversation(vipFlow({ rules }, vars)).send({ type: 'start' });
+    expect(textsOf(result)).toEqual(['no']);
+    expect(await branch({ rules }, { ...vars, answer: `${vars.answer}b` })).toBe('yes');
+  });
+
+  it('fails a rule whose pattern from a variable cannot run, and says why in the trace', async () => {
+    const rules = [
+      { variable: 'email', operator: 'matches', value: '{{pattern}}' },
+      { variable: 'email', operator: 'contains', value: 'example' },
+    ];
+    for (const pattern of ['(', '(a)\\1', '(?=ada)ada']) {
+      const vars = { email: 'ada@example.com', pattern };
+      const result = await conversation(vipFlow({ match: 'any', rules }, vars)).send({
+        type: 'start',
+      });
+      expect(textsOf(result)).toEqual(['yes']);
+      const step = result.trace.steps.find((s) => s.nodeId === 'check');
+      expect(step?.reasons[0]).toMatchObject({
+        kind: 'rules',
+        results: [
+          { passed: false, expected: pattern, error: { code: 'INVALID_PATTERN' } },
+          { passed: true },
+        ],
+      });
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import { conditionSchema } from '../../conditions/conditionSchema';
 import { evaluateCondition } from '../../conditions/evaluateCondition';
 import { ruleReads } from '../../conditions/ruleReads';
+import { templateVariables } from '../../template/templateVariables';
 import { defineNodeType } from '../nodeType';
 
 const operatorWords: Record<string, string> = {
@@ -46,6 +47,10 @@ export const conditionNode = defineNodeType({
   ],
   references: (data) => ({
     reads: data.rules.flatMap(ruleReads),
+    // A pattern filled from a variable is only known when the rule runs.
+    patterns: data.rules
+      .filter((rule) => rule.operator === 'matches' && templateVariables(rule.value).length === 0)
+      .map((rule) => ({ pattern: rule.value, ignoreCase: true, subject: rule.variable })),
   }),
   run: ({ node, variables, explain }) => {
     const result = evaluateCondition(node.data, variables);

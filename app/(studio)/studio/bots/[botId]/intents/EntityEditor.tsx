@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react';
 import type { FlowDocument } from '@/bot-runtime/flow';
 import { identifierSchema } from '@/bot-runtime/flow/identifier';
 import { builtInEntities, type EntityDefinition } from '@/bot-runtime/flow/nluDefinition';
+import { patternProblem as linearPatternProblem } from '@/bot-runtime/flow/safeRegex';
 import { addEntity, removeEntity, replaceEntity } from './nluEdits';
 
 type ListEntity = Extract<EntityDefinition, { kind: 'list' }>;
@@ -305,11 +306,16 @@ function entityNameProblem(flow: FlowDocument, name: string): string | null {
   return null;
 }
 
-/** Compiling is the check: the pattern is only ever matched, never run as code. */
+/**
+ * Compiling is the check: the pattern is only ever matched, never run as code. It must compile on
+ * the linear-time engine the bot matches with, and as JavaScript, which the saved flow requires.
+ */
 function patternProblem(pattern: string): string | null {
   if (!pattern) return 'Give a pattern.';
+  const problem = linearPatternProblem(pattern, { ignoreCase: true });
+  if (problem) return `This pattern cannot be used: ${problem}.`;
   try {
-    new RegExp(pattern, 'i');
+    new RegExp(pattern, 'u');
     return null;
   } catch (error) {
     return `Not a valid regular expression: ${(error as Error).message}`;
