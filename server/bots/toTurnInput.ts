@@ -14,5 +14,7 @@ export function toTurnInput(input: CustomerInput): TurnInput {
       return { type: 'form', fields: input.fields as Record<string, never> };
     case 'timeout':
       return { type: 'timeout' };
+    case 'noAgent':
+      return { type: 'noAgent' };
   }
 }

@@ -9,7 +9,9 @@ export type CustomerInput =
   | { type: 'text'; text: string }
   | { type: 'choice'; value: string; label?: string }
   | { type: 'form'; fields: Record<string, unknown> }
-  | { type: 'timeout' };
+  | { type: 'timeout' }
+  /** Routing found nobody who can take the bot's handoff. */
+  | { type: 'noAgent' };
 
 export interface Handoff {
   queue: string | null;

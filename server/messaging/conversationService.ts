@@ -7,13 +7,13 @@ import {
   csatResponses,
   deployments,
   messagingSessions,
-  queues,
   type SessionStatus,
   workItems,
 } from '../db/schema';
 import type { WriteBatcher } from '../db/writeBatcher';
 import type { SendMessageBody } from '../http/contract/conversations';
 import type { Entry } from '../http/contract/entries';
+import { routeHandoff } from '../routing/routeHandoff';
 import type { AccessTokens, ConversationClaims } from './accessTokens';
 import type { BotTurnOutcome, BotTurnRunner, CustomerInput, SessionRow } from './botTurns';
 import { saveBotTurnTrace } from './botTurnTraces';
@@ -50,6 +50,14 @@ const GREETING_PAGE = 50;
  * accepted; 16 kept 50 customers as fast and let all 1,000 start.
  */
 const TURNS_PER_ITERATION = 16;
+/** Hand-offs in a row that nobody can take before the bot's last one is kept anyway. */
+const MAX_NO_AGENT_TURNS = 3;
+
+/** One bot turn's trace as stored: the JSON and the status the turn ended in. */
+interface TurnTrace {
+  status: BotTurnOutcome['status'];
+  trace: string;
+}
 
 /**
  * The customer's side of a conversation: start or resume, send, read, end, rate. Every write
@@ -149,7 +157,7 @@ export class ConversationService {
     if (session.botVersionId) {
       await this.runBotTurn(session, { type: 'start' }, null);
     } else {
-      await this.escalate(session, [], { queue: null, skills: [], priority: 0, details: {} });
+      await this.escalateWithoutBot(session, {});
     }
     const fresh = this.loadSession(session.id);
     return { ...(await this.describe(fresh, false)), resumed: false };
@@ -200,12 +208,7 @@ export class ConversationService {
     }
     this.publish(session.id, result.rows);
     if (result.toAgent) {
-      await this.escalate(this.loadSession(session.id), [], {
-        queue: null,
-        skills: [],
-        priority: 0,
-        details: { reason: 'customer_returned' },
-      });
+      await this.escalateWithoutBot(this.loadSession(session.id), { reason: 'customer_returned' });
     } else if (session.agentType === 'bot' && session.botVersionId) {
       const upToSeq = result.row.seq;
       this.queueBotTurns(session.id, () => this.answerPendingCustomerEntries(session.id, upToSeq));
@@ -552,17 +555,34 @@ export class ConversationService {
     handledSeq: number | null,
     timedOutWait: number | null = null,
   ) {
-    const outcome = await this.deps.bot.runTurn(session, input);
-    const trace = outcome.trace === undefined ? null : JSON.stringify(outcome.trace);
+    let outcome = await this.deps.bot.runTurn(session, input);
+    const traces: TurnTrace[] = [];
+    const keepTrace = ({ status, trace }: BotTurnOutcome) => {
+      if (trace !== undefined) traces.push({ status, trace: JSON.stringify(trace) });
+    };
+    keepTrace(outcome);
+    let route = outcome.status === 'escalated' ? this.route(session, outcome) : null;
+    // Nobody can take the handoff: the bot hears so at once and takes its "no agent" path,
+    // which may hand off again elsewhere (a few times at most).
+    for (let retries = 0; route?.ok === false && retries < MAX_NO_AGENT_TURNS; retries++) {
+      const answer = await this.deps.bot.runTurn(
+        { ...session, botState: outcome.state },
+        { type: 'noAgent' },
+      );
+      keepTrace(answer);
+      outcome = { ...answer, entries: [...outcome.entries, ...answer.entries] };
+      route = outcome.status === 'escalated' ? this.route(session, outcome) : null;
+    }
     if (outcome.status === 'escalated') {
       await this.escalate(
         session,
         outcome.entries,
         outcome.handoff,
+        route?.queueId ?? null,
         outcome.state,
         handledSeq,
         timedOutWait,
-        trace,
+        traces,
       );
       return;
     }
@@ -572,8 +592,9 @@ export class ConversationService {
         ...outcome.entries,
         ...(outcome.status === 'ended' ? [statusDraft(session.status, 'ended', 'bot_ended')] : []),
       ]);
-      if (trace !== null)
-        saveBotTurnTrace(this.deps.db, session, outcome.status, trace, this.now());
+      for (const { status, trace } of traces) {
+        saveBotTurnTrace(this.deps.db, session, status, trace, this.now());
+      }
       if (outcome.csat) {
         this.deps.db
           .insert(csatResponses)
@@ -600,39 +621,44 @@ export class ConversationService {
     this.publish(session.id, appended);
   }
 
+  private route(session: SessionRow, outcome: BotTurnOutcome) {
+    return routeHandoff(this.deps.db, session.orgId, outcome.handoff);
+  }
+
+  /** No bot to hear "no agent": the session waits in the org's first queue whatever it finds. */
+  private async escalateWithoutBot(session: SessionRow, details: Record<string, unknown>) {
+    const handoff = { queue: null, skills: [], priority: 0, details };
+    await this.escalate(
+      session,
+      [],
+      handoff,
+      routeHandoff(this.deps.db, session.orgId, handoff).queueId,
+    );
+  }
+
   /**
-   * Hands the session to routing: it waits for an agent with the bot's transcript attached.
-   * `trace`: the JSON trace of the bot turn that asked for the handoff, stored with its entries.
+   * Hands the session to routing: it waits for an agent with the bot's transcript attached, as
+   * a work item of `queueId` when there is one. `traces`: the JSON traces of the bot turns that
+   * led to the handoff, stored with its entries.
    */
   private async escalate(
     session: SessionRow,
     entries: EntryDraft[],
     handoff: BotTurnOutcome['handoff'],
+    queueId: string | null,
     state: unknown = session.botState,
     handledSeq: number | null = null,
     timedOutWait: number | null = null,
-    trace: string | null = null,
+    traces: TurnTrace[] = [],
   ) {
     const appended = await this.deps.writes.run(() => {
       if (timedOutWait !== null && !claimSilentWait(this.deps.db, session, timedOutWait)) return [];
-      const queue = handoff?.queue
-        ? this.deps.db
-            .select()
-            .from(queues)
-            .where(and(eq(queues.orgId, session.orgId), eq(queues.name, handoff.queue)))
-            .get()
-        : this.deps.db
-            .select()
-            .from(queues)
-            .where(eq(queues.orgId, session.orgId))
-            .orderBy(queues.createdAt)
-            .get();
       const rows = appendEntries(this.deps.db, session.orgId, session.id, [
         ...entries,
         statusDraft(session.status, 'waiting', 'escalated'),
       ]);
-      if (trace !== null) {
-        saveBotTurnTrace(this.deps.db, session, 'escalated', trace, this.now());
+      for (const { status, trace } of traces) {
+        saveBotTurnTrace(this.deps.db, session, status, trace, this.now());
       }
       this.deps.db
         .update(messagingSessions)
@@ -644,13 +670,13 @@ export class ConversationService {
         })
         .where(eq(messagingSessions.id, session.id))
         .run();
-      if (queue) {
+      if (queueId) {
         this.deps.db
           .insert(workItems)
           .values({
             orgId: session.orgId,
             sessionId: session.id,
-            queueId: queue.id,
+            queueId,
             priority: handoff?.priority ?? 0,
             requiredSkills: handoff?.skills ?? [],
             handoff: handoff?.details ?? {},

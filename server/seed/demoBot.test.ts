@@ -4,7 +4,14 @@ import { eq } from 'drizzle-orm';
 import { SignJWT } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PublishedBotRunner } from '../bots/publishedBotRunner';
-import { deployments } from '../db/schema';
+import {
+  botTurnTraces,
+  deployments,
+  messagingSessions,
+  queues,
+  staffUsers,
+  workItems,
+} from '../db/schema';
 import { apiClient } from '../testing/apiClient';
 import { useTestApi } from '../testing/apiServer';
 
@@ -62,6 +69,14 @@ describe('the seeded demo bot', () => {
         const replies = entries.slice(seen).filter((entry) => entry.actor.type === 'bot');
         seen = entries.length;
         return replies.map((entry) => String(entry.payload.text ?? ''));
+      },
+      id: body.conversationId,
+      status() {
+        return api.db
+          .select({ status: messagingSessions.status })
+          .from(messagingSessions)
+          .where(eq(messagingSessions.id, body.conversationId))
+          .get()?.status;
       },
     };
   }
@@ -133,5 +148,41 @@ describe('the seeded demo bot', () => {
       { customerId: 'user-1001' },
       { email: 'jamie@example.com' },
     ]);
+  });
+
+  it('hands a customer to an agent who can take them, or says nobody can', async () => {
+    const api = await startApi();
+    const waiting = await chat(api);
+    expect(await waiting.say('I forgot my password')).toHaveLength(1);
+    expect(await waiting.say('let me talk to a human')).toContain(
+      "I'm connecting you with our accounts team. Someone will be with you shortly.",
+    );
+    const queued = api.db
+      .select({ queue: queues.name, status: workItems.status })
+      .from(workItems)
+      .innerJoin(queues, eq(queues.id, workItems.queueId))
+      .all();
+    expect(queued).toEqual([{ queue: 'Accounts', status: 'queued' }]);
+
+    // Bob is the only agent with the accounts skill.
+    api.db
+      .update(staffUsers)
+      .set({ active: false })
+      .where(eq(staffUsers.email, 'bob@acme.test'))
+      .run();
+    const alone = await chat(api);
+    await alone.say('I forgot my password');
+    expect(await alone.say('let me talk to a human')).toContain(
+      'All our agents are busy right now, sorry. Please start a new chat a little later and someone will help you.',
+    );
+    expect(alone.status()).toBe('ended');
+    const turns = api.db
+      .select({ status: botTurnTraces.status })
+      .from(botTurnTraces)
+      .where(eq(botTurnTraces.sessionId, alone.id))
+      .orderBy(botTurnTraces.turn)
+      .all();
+    expect(turns.map((turn) => turn.status).slice(-2)).toEqual(['escalated', 'ended']);
+    expect(api.db.select().from(workItems).all()).toHaveLength(1);
   });
 });
