@@ -331,6 +331,14 @@ describe('validateFlow', () => {
     ]);
   });
 
+  it('reports an answer pattern left empty', () => {
+    const sketch = supportSketch();
+    sketch.nodes.push({ id: 'code', type: 'ask', data: { variable: 'code', answerType: 'regex' } });
+    const issue = issuesOf(sketch).find((i) => i.code === 'INVALID_PATTERN');
+    expect(issue).toMatchObject({ severity: 'error', nodeId: 'code' });
+    expect(issue?.message).toContain('against an empty pattern');
+  });
+
   it('reports a written condition pattern it cannot run, not one filled from a variable', () => {
     const sketch = supportSketch();
     const rules = [

@@ -10,6 +10,15 @@ export function checkPatterns(analysis: FlowAnalysis): FlowIssue[] {
   const issues: FlowIssue[] = [];
   for (const { node, name, references } of analysis.nodes) {
     for (const use of references.patterns) {
+      if (use.pattern === '') {
+        issues.push({
+          code: 'INVALID_PATTERN',
+          severity: 'error',
+          nodeId: node.id,
+          message: `${name} matches ${use.subject} against an empty pattern; write the pattern it must match.`,
+        });
+        continue;
+      }
       const problem = patternProblem(use.pattern, { ignoreCase: use.ignoreCase });
       if (!problem) continue;
       issues.push({
