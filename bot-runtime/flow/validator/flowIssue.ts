@@ -25,5 +25,7 @@ export interface FlowIssue {
   severity: 'error' | 'warning';
   nodeId?: string;
   edgeId?: string;
+  /** For a finding about the flow's settings rather than a node: which of them. */
+  setting?: 'variables' | 'globalIntents' | 'fallback';
   message: string;
 }

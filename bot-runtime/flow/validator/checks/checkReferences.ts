@@ -55,6 +55,7 @@ export function checkReferences(analysis: FlowAnalysis): FlowIssue[] {
       issues.push({
         code: 'UNKNOWN_INTENT',
         severity: 'error',
+        setting: 'globalIntents',
         message: `The global intent "${global.intent}" is not defined; add it under Intents or remove it from the settings.`,
       });
     }
@@ -62,6 +63,7 @@ export function checkReferences(analysis: FlowAnalysis): FlowIssue[] {
       issues.push({
         code: 'UNKNOWN_TARGET',
         severity: 'error',
+        setting: 'globalIntents',
         message: `The global intent "${global.intent}" goes to "${global.targetNodeId}", which does not exist; choose another node.`,
       });
     }
@@ -71,6 +73,7 @@ export function checkReferences(analysis: FlowAnalysis): FlowIssue[] {
     issues.push({
       code: 'UNKNOWN_TARGET',
       severity: 'error',
+      setting: 'fallback',
       message: `The fallback setting offers a human at "${offerHuman}", which does not exist; choose another node.`,
     });
   }
@@ -78,6 +81,7 @@ export function checkReferences(analysis: FlowAnalysis): FlowIssue[] {
     issues.push({
       code: 'TURN_LIMIT_WITHOUT_TARGET',
       severity: 'warning',
+      setting: 'fallback',
       message: `The bot should offer a human after ${offerHumanAfterTurns} messages, but no node is chosen to offer one; choose it in the fallback settings.`,
     });
   }

@@ -37,6 +37,7 @@ export function checkVariableDefaults(analysis: FlowAnalysis): FlowIssue[] {
       {
         code: 'VARIABLE_DEFAULT_TYPE',
         severity: 'error',
+        setting: 'variables',
         message: `The default of {{${variable.name}}} is ${JSON.stringify(variable.default)}, which is not a ${variable.type}; change the default or the type.`,
       },
     ];
