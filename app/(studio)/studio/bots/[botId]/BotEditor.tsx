@@ -11,19 +11,21 @@ import type { BotDraft } from '@/server/bots/botDrafts';
 import { ComparePanel } from './ComparePanel';
 import type { CanvasSize } from './canvasSize';
 import { DraftConflictBanner } from './DraftConflictBanner';
+import { EditorProblems } from './EditorProblems';
 import { FindBar } from './FindBar';
 import { FlowCanvas, MIN_ZOOM, type NodeSizes, type Selection } from './FlowCanvas';
 import { FlowCodeView } from './FlowCodeView';
+import { FlowSettingsDialog } from './FlowSettingsDialog';
 import { findNodes } from './findNodes';
 import { type CanvasElements, openingCanvasElements } from './flowCanvasElements';
 import { compareFlows, type FlowComparison } from './flowComparison';
 import { addNode, addNodeAfter, moveNodes } from './flowEdits';
+import type { SettingsSection } from './flowSettingsEdits';
 import { Inspector } from './Inspector';
 import { noteCanvasNodes } from './noteCanvasNodes';
 import { addNote } from './noteEdits';
 import { Palette } from './Palette';
 import { PreviewPanel } from './PreviewPanel';
-import { ProblemsPanel } from './ProblemsPanel';
 import { PublishDialog } from './PublishDialog';
 import { SaveStatus } from './SaveStatus';
 import { UndoRedoButtons } from './UndoRedoButtons';
@@ -180,6 +182,8 @@ function Editor({
   const [actionError, setActionError] = useState<string | null>(null);
   const [previewOpen, setPreviewOpen] = useState(false);
   const [previewNodeId, setPreviewNodeId] = useState<string | null>(null);
+  /** The flow settings dialog, when open, and the part of it to show first. */
+  const [settings, setSettings] = useState<{ section: SettingsSection | null } | null>(null);
 
   const readOnly = !canEdit || viewing !== null || comparison !== null;
   const flow = comparison?.flow ?? viewing?.flow ?? history.flow;
@@ -393,6 +397,13 @@ function Editor({
           <a className="button" href={`/studio/bots/${botId}/intents`}>
             Intents &amp; entities
           </a>
+          <button
+            type="button"
+            aria-haspopup="dialog"
+            onClick={() => setSettings({ section: null })}
+          >
+            Flow settings
+          </button>
           {!readOnly && (
             <>
               <UndoRedoButtons history={history} />
@@ -564,7 +575,13 @@ function Editor({
                 onChange={apply}
               />
             )}
-            {tab === 'problems' && <ProblemsPanel issues={issues} onFocusNode={focusNode} />}
+            {tab === 'problems' && (
+              <EditorProblems
+                issues={issues}
+                onFocusNode={focusNode}
+                onOpenSettings={(section) => setSettings({ section })}
+              />
+            )}
             {tab === 'versions' && (
               <VersionsPanel
                 botId={botId}
@@ -589,6 +606,27 @@ function Editor({
         )}
       </div>
 
+      <FlowSettingsDialog
+        open={settings !== null}
+        section={settings?.section ?? null}
+        flow={flow}
+        issues={issues}
+        readOnly={readOnly}
+        readOnlyNote={
+          !canEdit
+            ? 'Your role can read these settings but not change them.'
+            : comparison
+              ? 'These are the settings of the comparison’s newer side; go back to the draft to change them.'
+              : `These are the settings of version ${viewing?.number}; go back to the draft to change them.`
+        }
+        history={history}
+        onApply={apply}
+        onFocusNode={(nodeId) => {
+          setSettings(null);
+          focusNode(nodeId);
+        }}
+        onClose={() => setSettings(null)}
+      />
       <PublishDialog
         open={publishing}
         botId={botId}

@@ -171,8 +171,8 @@ export function TemplateInput({
         <small id={warningId} className="field-warning">
           {unknown.map((name) => `{{${name}}}`).join(', ')}{' '}
           {unknown.length === 1 ? 'is not a variable' : 'are not variables'} of this flow and will
-          show as nothing. Declare {unknown.length === 1 ? 'it' : 'them'} in the flow’s settings
-          (Code view) or set {unknown.length === 1 ? 'it' : 'them'} in a node first.
+          show as nothing. Declare {unknown.length === 1 ? 'it' : 'them'} under Flow settings →
+          Variables or set {unknown.length === 1 ? 'it' : 'them'} in a node first.
         </small>
       )}
     </div>
