@@ -71,14 +71,14 @@ test('a designer declares a variable and tunes understanding and fallback, kept 
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await page.getByRole('tab', { name: /Problems/ }).click();
-  await page
-    .getByRole('list', { name: 'Flow settings problems' })
-    .getByRole('button', { name: /after 8 messages, but no node is chosen/ })
-    .click();
+  const turnLimitProblem = page
+    .getByRole('list', { name: 'Problems' })
+    .getByRole('button', { name: /after 8 messages, but no node is chosen/ });
+  await turnLimitProblem.click();
   await expect(dialog).toBeVisible();
   await expect(fallback.getByRole('heading', { name: 'Fallback' })).toBeFocused();
   await fallback.getByLabel('Node that offers a human').selectOption('offerHuman');
-  await expect(page.getByRole('list', { name: 'Flow settings problems' })).toHaveCount(0);
+  await expect(turnLimitProblem).toHaveCount(0);
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('save-status')).toHaveText('All changes saved');

@@ -11,7 +11,6 @@ import type { BotDraft } from '@/server/bots/botDrafts';
 import { ComparePanel } from './ComparePanel';
 import type { CanvasSize } from './canvasSize';
 import { DraftConflictBanner } from './DraftConflictBanner';
-import { EditorProblems } from './EditorProblems';
 import { FindBar } from './FindBar';
 import { FlowCanvas, MIN_ZOOM, type NodeSizes, type Selection } from './FlowCanvas';
 import { FlowCodeView } from './FlowCodeView';
@@ -26,6 +25,7 @@ import { noteCanvasNodes } from './noteCanvasNodes';
 import { addNote } from './noteEdits';
 import { Palette } from './Palette';
 import { PreviewPanel } from './PreviewPanel';
+import { ProblemsPanel } from './ProblemsPanel';
 import { PublishDialog } from './PublishDialog';
 import { SaveStatus } from './SaveStatus';
 import { UndoRedoButtons } from './UndoRedoButtons';
@@ -576,7 +576,7 @@ function Editor({
               />
             )}
             {tab === 'problems' && (
-              <EditorProblems
+              <ProblemsPanel
                 issues={issues}
                 onFocusNode={focusNode}
                 onOpenSettings={(section) => setSettings({ section })}
@@ -634,6 +634,7 @@ function Editor({
         saving={autosave.unsaved}
         onClose={() => setPublishing(false)}
         onFocusNode={focusNode}
+        onOpenSettings={(section) => setSettings({ section })}
         onPublished={(number) => {
           setPublishing(false);
           setNotice(`Published version ${number}.`);

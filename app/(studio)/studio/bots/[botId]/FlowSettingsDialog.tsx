@@ -3,6 +3,7 @@
 import {
   type InputHTMLAttributes,
   type ReactNode,
+  type Ref,
   useEffect,
   useId,
   useMemo,
@@ -486,7 +487,6 @@ function VariableRow({
   onApply: Apply;
   onRemove: () => void;
 }) {
-  const ids = useId();
   const label = `Variable ${index + 1}`;
   const nameInput = useRef<HTMLInputElement>(null);
   const [name, setName, expectName] = useDraftText(variable.name);
@@ -531,21 +531,15 @@ function VariableRow({
   return (
     <tr>
       <td>
-        <input
+        <CheckedInput
           ref={nameInput}
           aria-label={`${label} name`}
           className="mono"
           spellCheck={false}
           value={name}
-          aria-invalid={nameError ? true : undefined}
-          aria-describedby={nameError ? `${ids}-name-error` : undefined}
+          error={nameError}
           onChange={(event) => typeName(event.target.value)}
         />
-        {nameError && (
-          <small id={`${ids}-name-error`} className="field-error" role="alert">
-            {nameError}
-          </small>
-        )}
       </td>
       <td>
         <select
@@ -561,21 +555,15 @@ function VariableRow({
         </select>
       </td>
       <td>
-        <input
+        <CheckedInput
           aria-label={`${label} default`}
           placeholder={readOnly ? '' : `No default · ${defaultHint(variable.type)}`}
           title={`Empty: no default. Otherwise ${defaultHint(variable.type)}.`}
           spellCheck={false}
           value={defaultText}
-          aria-invalid={defaultError ? true : undefined}
-          aria-describedby={defaultError ? `${ids}-default-error` : undefined}
+          error={defaultError}
           onChange={(event) => typeDefault(event.target.value)}
         />
-        {defaultError && (
-          <small id={`${ids}-default-error`} className="field-error" role="alert">
-            {defaultError}
-          </small>
-        )}
       </td>
       <td>
         <input
@@ -632,18 +620,15 @@ function TypedField({
   const [text, setText, expect] = useDraftText(read(flow));
   const check = text === read(flow) ? null : onText(text);
   const error = check && !check.ok ? check.error : null;
-  const describedBy = [help ? `${id}-help` : '', error ? `${id}-error` : '']
-    .filter(Boolean)
-    .join(' ');
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input
+      <CheckedInput
         {...inputProps}
         id={id}
         value={text}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
+        error={error}
+        describedBy={help ? `${id}-help` : undefined}
         onChange={(event) => {
           setText(event.target.value);
           const edit = onText(event.target.value);
@@ -657,12 +642,38 @@ function TypedField({
           {help}
         </small>
       )}
+    </div>
+  );
+}
+
+/** An input that says under it, as it is typed, why its text is refused. */
+function CheckedInput({
+  error,
+  describedBy,
+  ref,
+  ...inputProps
+}: InputHTMLAttributes<HTMLInputElement> & {
+  error: string | null;
+  /** The ids of other text describing the input, such as its help. */
+  describedBy?: string;
+  ref?: Ref<HTMLInputElement>;
+}) {
+  const errorId = useId();
+  const describing = [describedBy, error ? errorId : ''].filter(Boolean).join(' ');
+  return (
+    <>
+      <input
+        {...inputProps}
+        ref={ref}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describing || undefined}
+      />
       {error && (
-        <small id={`${id}-error`} className="field-error" role="alert">
+        <small id={errorId} className="field-error" role="alert">
           {error}
         </small>
       )}
-    </div>
+    </>
   );
 }
 

@@ -7,6 +7,7 @@ import { Dialog, DialogFormActions } from '@/app/_components/Dialog';
 import { ErrorAlert } from '@/app/_components/ErrorAlert';
 import { useTRPC } from '@/app/_trpc/client';
 import type { FlowIssue } from '@/bot-runtime/flow';
+import type { SettingsSection } from './flowSettingsEdits';
 import { ProblemsPanel } from './ProblemsPanel';
 
 /** Publishes the saved draft with a note; errors block it and are listed. */
@@ -17,6 +18,7 @@ export function PublishDialog({
   saving,
   onClose,
   onFocusNode,
+  onOpenSettings,
   onPublished,
 }: {
   open: boolean;
@@ -25,6 +27,7 @@ export function PublishDialog({
   saving: boolean;
   onClose: () => void;
   onFocusNode: (nodeId: string) => void;
+  onOpenSettings: (section: SettingsSection) => void;
   onPublished: (versionNumber: number) => void;
 }) {
   const trpc = useTRPC();
@@ -67,6 +70,10 @@ export function PublishDialog({
               onFocusNode={(nodeId) => {
                 onClose();
                 onFocusNode(nodeId);
+              }}
+              onOpenSettings={(section) => {
+                onClose();
+                onOpenSettings(section);
               }}
             />
           </>
