@@ -11,6 +11,11 @@ export const handoffPayloadSchema = z.object({
   /** The last intent the bot recognised, so routing and the agent know why. */
   intent: z.string().nullable(),
   variables: z.record(z.string(), jsonValueSchema),
+  /**
+   * What the customer is told on being handed off; the host says it only once routing has found
+   * someone who can take the conversation, never before a "no agent" answer. Empty: nothing.
+   */
+  message: z.string().default(''),
 });
 export type HandoffPayload = z.output<typeof handoffPayloadSchema>;
 

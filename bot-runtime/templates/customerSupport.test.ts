@@ -90,6 +90,7 @@ describe('customer support template', () => {
           orderNumber: 'Z9999',
           orderState: null,
         },
+        message: "I'm connecting you with our orders team. Someone will be with you shortly.",
       },
     });
   });

@@ -49,6 +49,9 @@ export function botTurnOutcome(
         queue: output.handoff.queue,
         skills: output.handoff.skills.map(({ skill, level }) => ({ skill, minLevel: level })),
         priority: output.handoff.priority,
+        said: output.handoff.message
+          ? [{ ...bot, type: 'text', payload: { text: output.handoff.message } }]
+          : [],
         details: {
           summary: output.handoff.summary,
           intent: output.handoff.intent,

@@ -99,6 +99,7 @@ export async function previewTurn(
   const drafts = [
     ...customerEntryOf(request.input),
     ...outcome.entries,
+    ...(outcome.handoff?.said ?? []),
     ...statusEntryOf(result.status),
   ];
   const firstSeq = (starting ? 0 : (request.state?.lastSeq ?? 0)) + 1;

@@ -18,6 +18,8 @@ export interface Handoff {
   skills: { skill: string; minLevel: number }[];
   priority: number;
   details: Record<string, unknown>;
+  /** What the bot says on handing off, written only once someone can take the conversation. */
+  said: EntryDraft[];
 }
 
 export interface BotTurnOutcome {

@@ -50,7 +50,10 @@ const GREETING_PAGE = 50;
  * accepted; 16 kept 50 customers as fast and let all 1,000 start.
  */
 const TURNS_PER_ITERATION = 16;
-/** Hand-offs in a row that nobody can take before the bot's last one is kept anyway. */
+/**
+ * "No agent" turns in a row at most: a hand-off still nobody can take after them waits in its
+ * queue when there is one (an agent given the skills later takes it), else with no work item.
+ */
 const MAX_NO_AGENT_TURNS = 3;
 
 /** One bot turn's trace as stored: the JSON and the status the turn ended in. */
@@ -570,7 +573,13 @@ export class ConversationService {
         { type: 'noAgent' },
       );
       keepTrace(answer);
+      const unanswered = outcome.handoff;
       outcome = { ...answer, entries: [...outcome.entries, ...answer.entries] };
+      if (outcome.status === 'escalated' && !outcome.handoff) {
+        // The bot failed on "no agent" and kept waiting: the hand-off it could not answer stands.
+        outcome = { ...outcome, handoff: unanswered };
+        break;
+      }
       route = outcome.status === 'escalated' ? this.route(session, outcome) : null;
     }
     if (outcome.status === 'escalated') {
@@ -627,7 +636,7 @@ export class ConversationService {
 
   /** No bot to hear "no agent": the session waits in the org's first queue whatever it finds. */
   private async escalateWithoutBot(session: SessionRow, details: Record<string, unknown>) {
-    const handoff = { queue: null, skills: [], priority: 0, details };
+    const handoff = { queue: null, skills: [], priority: 0, details, said: [] };
     await this.escalate(
       session,
       [],
@@ -655,6 +664,7 @@ export class ConversationService {
       if (timedOutWait !== null && !claimSilentWait(this.deps.db, session, timedOutWait)) return [];
       const rows = appendEntries(this.deps.db, session.orgId, session.id, [
         ...entries,
+        ...(handoff?.said ?? []),
         statusDraft(session.status, 'waiting', 'escalated'),
       ]);
       for (const { status, trace } of traces) {

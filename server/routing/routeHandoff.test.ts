@@ -8,7 +8,7 @@ import { useTestDb } from '../testing/testDb';
 import { routeHandoff } from './routeHandoff';
 
 function handoff(queue: string | null, skills: Handoff['skills'] = []): Handoff {
-  return { queue, skills, priority: 3, details: {} };
+  return { queue, skills, priority: 3, details: {}, said: [] };
 }
 
 // The demo org: Alice in Orders with skill orders at 7, Bob in Accounts with accounts at 7.

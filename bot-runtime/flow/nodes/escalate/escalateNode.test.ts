@@ -41,7 +41,6 @@ describe('escalate node', () => {
     const { result } = await escalated();
     expect(result.status).toBe('escalated');
     expect(result.outputs).toEqual([
-      { type: 'text', text: 'Connecting you to billing.', quickReplies: [] },
       {
         type: 'handoff',
         handoff: {
@@ -51,6 +50,7 @@ describe('escalate node', () => {
           summary: 'Refund request on the Pro plan',
           intent: 'refund',
           variables: { plan: 'Pro' },
+          message: 'Connecting you to billing.',
         },
       },
     ]);

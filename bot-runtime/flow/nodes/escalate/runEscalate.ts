@@ -13,8 +13,6 @@ export function runEscalate(context: NodeContext<EscalateData>): NodeResult {
     if (input?.type === 'noAgent') return { type: 'next', output: 'noAgent' };
     return { type: 'wait', status: 'escalated', nodeState: { handedOff: true } };
   }
-  const message = context.render(data.handoffMessage);
-  if (message) context.say({ type: 'text', text: message, quickReplies: [] });
   const variables: Record<string, JsonValue> = {};
   for (const name of data.variables) variables[name] = context.variables[name] ?? null;
   context.say({
@@ -26,6 +24,7 @@ export function runEscalate(context: NodeContext<EscalateData>): NodeResult {
       summary: context.render(data.summary),
       intent: context.lastIntent(),
       variables,
+      message: context.render(data.handoffMessage),
     },
   });
   return { type: 'wait', status: 'escalated', nodeState: { handedOff: true } };
