@@ -110,6 +110,11 @@ describe('safe regex', () => {
     expect(findPatternMatches('a', 'a'.repeat(1_000))).toHaveLength(MAX_MATCHES);
   });
 
+  it('skips empty matches, which neither count nor use up the limit', () => {
+    const found = findPatternMatches('#?(\\d*)', `${'x'.repeat(150)} #778`);
+    expect(found.map((match) => [match.text, match.groups[0]])).toEqual([['#778', '778']]);
+  });
+
   it('keeps working when more patterns are used than it keeps compiled', () => {
     for (let round = 0; round < 2; round++) {
       for (let n = 0; n < 200; n++) {

@@ -81,8 +81,8 @@ export function testPattern(
 }
 
 /**
- * The pattern's matches in the text, left to right and not overlapping (empty ones included),
- * at most `MAX_MATCHES` of them; none when the pattern cannot run or the text is too long.
+ * The pattern's non-empty matches in the text, left to right and not overlapping, at most
+ * `MAX_MATCHES` of them; none when the pattern cannot run or the text is too long.
  */
 export function findPatternMatches(
   pattern: string,
@@ -94,6 +94,8 @@ export function findPatternMatches(
   const matches: PatternMatch[] = [];
   try {
     for (const match of compiled.regex.matchAll(text)) {
+      // An empty match (`\d*` between letters) finds nothing, so it does not use up the limit.
+      if (match[0] === '') continue;
       matches.push({ index: match.index ?? 0, text: match[0], groups: match.slice(1) });
       if (matches.length >= MAX_MATCHES) break;
     }

@@ -203,6 +203,7 @@ describe('validateFlow', () => {
     ['number', '5'],
     ['boolean', 'yes'],
     ['date', 'next friday'],
+    ['date', '2025-02-30'],
     ['list', 'a, b'],
     ['object', [1]],
     ['string', 5],
@@ -352,6 +353,19 @@ describe('validateFlow', () => {
     expect(issues[0]).toMatchObject({ nodeId: 'check', severity: 'error' });
     expect(issues[0]?.message).toContain('matches orderNumber against "([A-Z])\\1"');
     expect(issues[0]?.message).toContain('backreferences');
+  });
+
+  it('reports a pattern it cannot run in a set node rule', () => {
+    const sketch = supportSketch();
+    const rule = { rules: [{ variable: 'orderNumber', operator: 'matches', value: '(?=A)A' }] };
+    sketch.nodes.push({
+      id: 'flag',
+      type: 'set',
+      data: { assignments: [{ variable: 'isA', from: 'rule', rule }] },
+    });
+    const issue = issuesOf(sketch).find((i) => i.code === 'INVALID_PATTERN');
+    expect(issue).toMatchObject({ nodeId: 'flag', severity: 'error' });
+    expect(issue?.message).toContain('lookahead');
   });
 
   it('reports a regex entity whose pattern it cannot run', () => {

@@ -18,13 +18,11 @@ export function compileRegexEntity(
     dotAll: definition.flags.includes('s'),
   };
   return (text) =>
-    findPatternMatches(definition.pattern, text, options)
-      .filter((match) => match.text !== '')
-      .map((match) => ({
-        entity: definition.name,
-        value: match.groups[0] ?? match.text,
-        text: match.text,
-        start: match.index,
-        end: match.index + match.text.length,
-      }));
+    findPatternMatches(definition.pattern, text, options).map((match) => ({
+      entity: definition.name,
+      value: match.groups[0] ?? match.text,
+      text: match.text,
+      start: match.index,
+      end: match.index + match.text.length,
+    }));
 }

@@ -1,7 +1,6 @@
 import { conditionSchema } from '../../conditions/conditionSchema';
 import { evaluateCondition } from '../../conditions/evaluateCondition';
-import { ruleReads } from '../../conditions/ruleReads';
-import { templateVariables } from '../../template/templateVariables';
+import { rulePatterns, ruleReads } from '../../conditions/ruleReads';
 import { defineNodeType } from '../nodeType';
 
 const operatorWords: Record<string, string> = {
@@ -47,10 +46,7 @@ export const conditionNode = defineNodeType({
   ],
   references: (data) => ({
     reads: data.rules.flatMap(ruleReads),
-    // A pattern filled from a variable is only known when the rule runs.
-    patterns: data.rules
-      .filter((rule) => rule.operator === 'matches' && templateVariables(rule.value).length === 0)
-      .map((rule) => ({ pattern: rule.value, ignoreCase: true, subject: rule.variable })),
+    patterns: data.rules.flatMap(rulePatterns),
   }),
   run: ({ node, variables, explain }) => {
     const result = evaluateCondition(node.data, variables);

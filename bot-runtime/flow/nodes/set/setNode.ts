@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { conditionSchema } from '../../conditions/conditionSchema';
 import { evaluateCondition } from '../../conditions/evaluateCondition';
-import { ruleReads } from '../../conditions/ruleReads';
+import { rulePatterns, ruleReads } from '../../conditions/ruleReads';
 import { identifierSchema } from '../../identifier';
 import { jsonValueSchema } from '../../json';
 import { renderValue } from '../../template/renderValue';
@@ -34,6 +34,9 @@ export const setNode = defineNodeType({
   references: (data) => ({
     reads: data.assignments.flatMap(readsOf),
     writes: data.assignments.map((assignment) => assignment.variable),
+    patterns: data.assignments.flatMap((assignment) =>
+      assignment.from === 'rule' ? assignment.rule.rules.flatMap(rulePatterns) : [],
+    ),
   }),
   run: ({ node, variables, setVariable, explain }) => {
     for (const assignment of node.data.assignments) {

@@ -29,7 +29,6 @@ export type SettingsSection = 'variables' | 'understanding' | 'fallback' | 'erro
 
 export const MAX_STEPS_LIMIT = 1000;
 
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 const WHOLE = /^\d+$/;
 
@@ -88,7 +87,7 @@ export function parseVariableDefault(text: string, type: VariableType): ParsedDe
       return refuse();
     }
     case 'date':
-      return isCalendarDate(trimmed) ? { ok: true, value: trimmed } : refuse();
+      return fitsVariableType(trimmed, 'date') ? { ok: true, value: trimmed } : refuse();
     case 'object':
     case 'list': {
       let value: JsonValue;
@@ -286,16 +285,6 @@ function parseCount(text: string, min: number, max: number): number | null {
 }
 
 /** YYYY-MM-DD naming a day that exists (no 31 April), or a full ISO date-time. */
-function isCalendarDate(text: string): boolean {
-  const match = DATE_ONLY.exec(text);
-  if (!match) return text.includes('T') && fitsVariableType(text, 'date');
-  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return (
-    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-  );
-}
-
 function sameVariable(a: VariableDefinition, b: VariableDefinition): boolean {
   return (
     a.name === b.name &&
