@@ -32,6 +32,17 @@ describe('redactSecrets', () => {
     });
   });
 
+  it('finds a secret as other JSON writers and form encoders write it', () => {
+    const scrub = secretScrubber([{ name: 'KEY', value: 'AKIA/ab cdé' }]);
+    expect(scrub.text('{"k":"AKIA\\/ab cd\\u00e9"}')).toBe('{"k":"[secret KEY]"}');
+    expect(scrub.text('{"k":"AKIA/ab cd\\u00e9"}')).toBe('{"k":"[secret KEY]"}');
+    expect(scrub.text('token=AKIA%2Fab+cd%C3%A9&x=1')).toBe('token=[secret KEY]&x=1');
+    expect(scrub.text('a body cut short after AKIA/ab')).toBe(
+      'a body cut short after [secret KEY]',
+    );
+    expect(scrub.text('ends in AKI')).toBe('ends in AKI');
+  });
+
   it('replaces in one pass, the longest value first, and never inside a marker', () => {
     const both = secretScrubber([
       { name: 'SHORTER', value: 'secret' },

@@ -40,9 +40,8 @@ export function secretScrubber(secrets: readonly SecretUse[]): SecretScrubber {
       short.push(value);
       continue;
     }
-    searched.push(value);
-    for (const form of [JSON.stringify(value).slice(1, -1), encodeURIComponent(value)]) {
-      if (markers.has(form)) continue;
+    for (const form of encodedForms(value)) {
+      if (markers.has(form) && form !== value) continue;
       markers.set(form, marker);
       searched.push(form);
     }
@@ -53,13 +52,55 @@ export function secretScrubber(secrets: readonly SecretUse[]): SecretScrubber {
   // One pass, so a marker put in is never searched again (a value could be "secret").
   const replaceAll = (text: string, pattern: RegExp | null) =>
     markers.get(text) ??
-    (pattern ? text.replace(pattern, (found) => markers.get(found) ?? REDACTED) : text);
+    withoutCutSecret(
+      pattern ? text.replace(pattern, (found) => markers.get(found) ?? REDACTED) : text,
+      searched,
+      markers,
+    );
   const textPattern = inText ? new RegExp(inText, 'g') : null;
   const headerPattern = inHeader ? new RegExp(inHeader, 'g') : null;
   return {
     text: (text) => replaceAll(text, textPattern),
     header: (value) => replaceAll(value, headerPattern),
   };
+}
+
+/**
+ * The ways a value shows in what a call sends or gets back: as it is, JSON-escaped (also with
+ * `\/` and with `\uXXXX` for every non-ASCII character, as PHP and others write JSON), and
+ * URL-encoded as a path or as a form.
+ */
+function encodedForms(value: string): string[] {
+  const json = JSON.stringify(value).slice(1, -1);
+  const asciiJson = json.replace(
+    /[\u0080-\uffff]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  const jsonForms = [json, asciiJson].flatMap((form) => [form, form.replaceAll('/', '\\/')]);
+  const urlForms = [
+    encodeURIComponent(value),
+    new URLSearchParams({ v: value }).toString().slice(2),
+  ];
+  return [...new Set([value, ...jsonForms, ...urlForms])];
+}
+
+/**
+ * A text cut short (a response body kept to its first characters) can end in the first part of
+ * a secret: that part is replaced too, when it is long enough to be told from ordinary text.
+ */
+function withoutCutSecret(
+  text: string,
+  searched: readonly string[],
+  markers: ReadonlyMap<string, string>,
+): string {
+  for (const form of searched) {
+    for (let length = form.length - 1; length >= MIN_SEARCHED_SECRET_LENGTH; length--) {
+      if (text.endsWith(form.slice(0, length))) {
+        return `${text.slice(0, text.length - length)}${markers.get(form) ?? REDACTED}`;
+      }
+    }
+  }
+  return text;
 }
 
 const noSecrets = secretScrubber([]);
