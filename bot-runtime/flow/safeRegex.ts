@@ -34,6 +34,15 @@ export interface PatternOptions {
   dotAll?: boolean;
 }
 
+/** The options of a regex entity's JavaScript-style flags (`i`, `m`, `s`). */
+export function patternOptionsOf(flags: string): PatternOptions {
+  return {
+    ignoreCase: flags.includes('i'),
+    multiline: flags.includes('m'),
+    dotAll: flags.includes('s'),
+  };
+}
+
 export interface PatternError {
   code: 'INVALID_PATTERN' | 'TEXT_TOO_LONG';
   message: string;

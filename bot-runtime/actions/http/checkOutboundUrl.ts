@@ -27,13 +27,17 @@ const OPERATOR_ONLY_RANGES = [
   'unspecified',
 ];
 
+function isCloudMetadata(range: string): boolean {
+  return range.endsWith('cloud metadata');
+}
+
 export function isOperatorOnlyRange(range: string): boolean {
   return OPERATOR_ONLY_RANGES.some((name) => range.endsWith(name));
 }
 
 /** Whether a request with this access may connect to an address of the non-public `range`. */
 export function admitsRange(access: OutboundAccess, range: string): boolean {
-  if (access === 'trusted') return !range.endsWith('cloud metadata');
+  if (access === 'trusted') return !isCloudMetadata(range);
   if (access === 'allowListed') return !isOperatorOnlyRange(range);
   return false;
 }
@@ -79,7 +83,7 @@ export function checkOutboundUrl(
 }
 
 export function blockedAddress(hostname: string, address: string, range: string): ActionError {
-  const remedy = range.endsWith('cloud metadata')
+  const remedy = isCloudMetadata(range)
     ? 'Bot actions never reach such addresses.'
     : isOperatorOnlyRange(range)
       ? "A deployment's allow-list cannot open such addresses; only origins the installation's operator trusts reach them."

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { callThroughEngine } from '../../engine/testing/callThroughEngine';
 import { ActionError } from '../actionError';
-import { callThroughEngine, fakeActionContext, jsonResponse } from '../fakeActionContext';
+import { fakeActionContext, jsonResponse } from '../fakeActionContext';
 import { httpAction } from './httpAction';
 
 const order = { order: { status: 'shipped', items: [{ name: 'Blue mug' }] } };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { callThroughEngine, fakeActionContext, jsonResponse } from '../fakeActionContext';
+import { callThroughEngine } from '../../engine/testing/callThroughEngine';
+import { fakeActionContext, jsonResponse } from '../fakeActionContext';
 import { orderStatusAction } from './orderStatusAction';
 
 const settings = { orderStatusUrl: 'https://shop.example.com/api/demo/orders/' };

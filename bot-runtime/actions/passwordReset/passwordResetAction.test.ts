@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { callThroughEngine, fakeActionContext, jsonResponse } from '../fakeActionContext';
+import { callThroughEngine } from '../../engine/testing/callThroughEngine';
+import { fakeActionContext, jsonResponse } from '../fakeActionContext';
 import type { OutboundRequest } from '../types';
 import { passwordResetAction } from './passwordResetAction';
 

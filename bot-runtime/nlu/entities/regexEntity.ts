@@ -1,4 +1,4 @@
-import { findPatternMatches } from '../../flow/safeRegex';
+import { findPatternMatches, patternOptionsOf } from '../../flow/safeRegex';
 import type { EntityDefinition } from '../schema';
 import type { EntityMatch } from '../types';
 
@@ -12,11 +12,7 @@ type RegexEntityDefinition = Extract<EntityDefinition, { kind: 'regex' }>;
 export function compileRegexEntity(
   definition: RegexEntityDefinition,
 ): (text: string) => EntityMatch[] {
-  const options = {
-    ignoreCase: definition.flags.includes('i'),
-    multiline: definition.flags.includes('m'),
-    dotAll: definition.flags.includes('s'),
-  };
+  const options = patternOptionsOf(definition.flags);
   return (text) =>
     findPatternMatches(definition.pattern, text, options).map((match) => ({
       entity: definition.name,

@@ -1,4 +1,4 @@
-import { patternProblem } from '../../safeRegex';
+import { patternOptionsOf, patternProblem } from '../../safeRegex';
 import type { FlowAnalysis } from '../flowAnalysis';
 import type { FlowIssue } from '../flowIssue';
 
@@ -31,11 +31,7 @@ export function checkPatterns(analysis: FlowAnalysis): FlowIssue[] {
   }
   for (const entity of analysis.flow.nlu.entities) {
     if (entity.kind !== 'regex') continue;
-    const problem = patternProblem(entity.pattern, {
-      ignoreCase: entity.flags.includes('i'),
-      multiline: entity.flags.includes('m'),
-      dotAll: entity.flags.includes('s'),
-    });
+    const problem = patternProblem(entity.pattern, patternOptionsOf(entity.flags));
     if (!problem) continue;
     issues.push({
       code: 'INVALID_PATTERN',
