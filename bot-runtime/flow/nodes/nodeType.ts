@@ -31,7 +31,9 @@ export interface NodeType<Data = unknown> {
   references(data: Data): NodeReferences;
   /**
    * The data after an intent the node names is renamed; for types whose data names intents.
-   * Edges that left through an output named after the intent are renamed with it.
+   * Edges that left through an output named after the intent are renamed with it. The studio
+   * passes a draft's data as stored, which may be unfinished: it may throw on a shape it does
+   * not know, and the node is then left as it is.
    */
   renameIntent?(data: Data, from: string, to: string): Data;
   /** Exactly one node of an entry type starts every session. */

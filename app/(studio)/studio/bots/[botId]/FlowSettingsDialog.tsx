@@ -178,11 +178,7 @@ function SettingsForm({
           <VariablesTable flow={flow} readOnly={readOnly} onApply={apply} />
         </SettingsSectionBox>
 
-        <SettingsSectionBox
-          id={headingId('understanding')}
-          title={SECTION_TITLES.understanding}
-          issues={bySection.get('understanding')}
-        >
+        <SettingsSectionBox id={headingId('understanding')} title={SECTION_TITLES.understanding}>
           <TypedField
             label="Confidence threshold"
             help="How sure the bot must be of an intent to act on it, from 0 to 1. Below it, a message counts as not understood and gets the fallback. Higher means fewer wrong guesses and more “didn’t get that”; 0.6 suits most bots."
@@ -202,11 +198,7 @@ function SettingsForm({
           <FallbackFields flow={flow} apply={apply} onFocusNode={onFocusNode} />
         </SettingsSectionBox>
 
-        <SettingsSectionBox
-          id={headingId('errors')}
-          title={SECTION_TITLES.errors}
-          issues={bySection.get('errors')}
-        >
+        <SettingsSectionBox id={headingId('errors')} title={SECTION_TITLES.errors}>
           <PlainField
             label="Error message"
             help="What the customer sees when a turn fails inside the bot, such as a broken node or a loop."

@@ -34,6 +34,26 @@ describe('editing intents', () => {
     ]);
   });
 
+  it('renames the intent in a node the designer has not finished, leaving the rest as it is', () => {
+    const flow = supportFlow();
+    const unfinished: FlowDocument = {
+      ...flow,
+      nodes: flow.nodes.map((node) =>
+        node.id === 'menu'
+          ? {
+              ...node,
+              data: { intents: [{ intent: 'refund', slots: [{ entity: '', variable: '' }] }] },
+            }
+          : node,
+      ),
+    };
+    const renamed = renameIntent(unfinished, 'refund', 'moneyBack');
+    expect(renamed.nodes.find((n) => n.id === 'menu')?.data).toEqual({
+      intents: [{ intent: 'moneyBack', slots: [{ entity: '', variable: '' }] }],
+    });
+    expect(renamed.edges.find((e) => e.id === 'e2')?.sourceOutput).toBe('moneyBack');
+  });
+
   it('adds pasted phrases once each, skipping blanks and ones already there', () => {
     const { flow, added } = addPhrases(supportFlow(), 'refund', [
       'refund please',

@@ -17,12 +17,9 @@ export function addIntent(flow: FlowDocument, name: string): FlowDocument {
 export function renameIntent(flow: FlowDocument, from: string, to: string): FlowDocument {
   const listening = new Set<string>();
   const nodes = flow.nodes.map((node) => {
-    const nodeType = nodeRegistry.get(node.type);
-    if (!nodeType?.renameIntent) return node;
-    const data = nodeType.dataSchema.safeParse(node.data);
-    if (!data.success || !nodeType.references(data.data).intents?.includes(from)) return node;
+    const renamed = renamedData(node, from, to);
+    if (renamed === null) return node;
     listening.add(node.id);
-    const renamed = nodeType.renameIntent(data.data, from, to) as FlowNode['data'];
     return { ...node, data: renamed };
   });
   return {
@@ -46,6 +43,22 @@ export function renameIntent(flow: FlowDocument, from: string, to: string): Flow
       ),
     },
   };
+}
+
+/**
+ * The node's data with the intent renamed, or null when it does not name it. The data is the
+ * draft's as stored, unfinished parts included, so nothing else in it changes; a node whose
+ * data does not have the shape its type renames is left alone.
+ */
+function renamedData(node: FlowNode, from: string, to: string): FlowNode['data'] | null {
+  const rename = nodeRegistry.get(node.type)?.renameIntent;
+  if (!rename) return null;
+  try {
+    const renamed = rename(node.data, from, to) as FlowNode['data'];
+    return JSON.stringify(renamed) === JSON.stringify(node.data) ? null : renamed;
+  } catch {
+    return null;
+  }
 }
 
 /** Removes the intent and its global shortcut; nodes still listening for it get a validation mark. */
