@@ -583,16 +583,15 @@ export class ConversationService {
       route = outcome.status === 'escalated' ? this.route(session, outcome) : null;
     }
     if (outcome.status === 'escalated') {
-      await this.escalate(
-        session,
-        outcome.entries,
-        outcome.handoff,
-        route?.queueId ?? null,
-        outcome.state,
+      await this.escalate(session, {
+        entries: outcome.entries,
+        handoff: outcome.handoff,
+        queueId: route?.queueId ?? null,
+        state: outcome.state,
         handledSeq,
         timedOutWait,
         traces,
-      );
+      });
       return;
     }
     const appended = await this.deps.writes.run(() => {
@@ -637,28 +636,39 @@ export class ConversationService {
   /** No bot to hear "no agent": the session waits in the org's first queue whatever it finds. */
   private async escalateWithoutBot(session: SessionRow, details: Record<string, unknown>) {
     const handoff = { queue: null, skills: [], priority: 0, details, said: [] };
-    await this.escalate(
-      session,
-      [],
+    await this.escalate(session, {
       handoff,
-      routeHandoff(this.deps.db, session.orgId, handoff).queueId,
-    );
+      queueId: routeHandoff(this.deps.db, session.orgId, handoff).queueId,
+    });
   }
 
   /**
    * Hands the session to routing: it waits for an agent with the bot's transcript attached, as
-   * a work item of `queueId` when there is one. `traces`: the JSON traces of the bot turns that
-   * led to the handoff, stored with its entries.
+   * a work item of `queueId` when there is one.
    */
   private async escalate(
     session: SessionRow,
-    entries: EntryDraft[],
-    handoff: BotTurnOutcome['handoff'],
-    queueId: string | null,
-    state: unknown = session.botState,
-    handledSeq: number | null = null,
-    timedOutWait: number | null = null,
-    traces: TurnTrace[] = [],
+    {
+      entries = [],
+      handoff,
+      queueId,
+      state = session.botState,
+      handledSeq = null,
+      timedOutWait = null,
+      traces = [],
+    }: {
+      /** What the bot said in the turns that led to the handoff. */
+      entries?: EntryDraft[];
+      handoff: BotTurnOutcome['handoff'];
+      queueId: string | null;
+      state?: unknown;
+      /** The customer entry those turns answered. */
+      handledSeq?: number | null;
+      /** The bot wait a `timeout` turn answered; its outcome is kept only once. */
+      timedOutWait?: number | null;
+      /** The JSON traces of those turns, stored with their entries. */
+      traces?: TurnTrace[];
+    },
   ) {
     const appended = await this.deps.writes.run(() => {
       if (timedOutWait !== null && !claimSilentWait(this.deps.db, session, timedOutWait)) return [];
