@@ -95,6 +95,13 @@ describe('runTurn', () => {
     ]);
   });
 
+  it('takes an opening "start over" as answered instead of greeting twice', async () => {
+    const chat = conversation(supportFlow, { nlu });
+    const result = await chat.send({ type: 'start', text: 'start over' });
+    expect(textsOf(result)).toEqual(['Back at the start. What do you need?']);
+    expect(chat.state()).toMatchObject({ currentNodeId: 'menu', status: 'awaiting_input' });
+  });
+
   it('reads an opening message that names no global intent at the first question', async () => {
     const result = await conversation(supportFlow, { nlu }).send({
       type: 'start',

@@ -364,6 +364,12 @@ class Turn {
       (candidate) => candidate.intent === intent,
     );
     if (!global) return null;
+    if (!resumed && this.steps.some((passed) => passed.nodeId === global.targetNodeId)) {
+      // A first message such as "start over": this turn has just been there; going back would
+      // say it all again, so the message is taken as answered.
+      this.pendingInput = null;
+      return null;
+    }
     reasons.push({
       kind: 'globalIntent',
       intent: global.intent,
