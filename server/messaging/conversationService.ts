@@ -13,7 +13,7 @@ import {
 import type { WriteBatcher } from '../db/writeBatcher';
 import type { SendMessageBody } from '../http/contract/conversations';
 import type { Entry } from '../http/contract/entries';
-import { routeHandoff } from '../routing/routeHandoff';
+import { type HandoffRoute, routeHandoff } from '../routing/routeHandoff';
 import type { AccessTokens, ConversationClaims } from './accessTokens';
 import type { BotTurnOutcome, BotTurnRunner, CustomerInput, SessionRow } from './botTurns';
 import { saveBotTurnTrace } from './botTurnTraces';
@@ -560,8 +560,11 @@ export class ConversationService {
   ) {
     let outcome = await this.deps.bot.runTurn(session, input);
     const traces: TurnTrace[] = [];
-    const keepTrace = ({ status, trace }: BotTurnOutcome) => {
-      if (trace !== undefined) traces.push({ status, trace: JSON.stringify(trace) });
+    // A "no agent" turn's trace also says why routing found nobody, which the bot never knows.
+    const keepTrace = ({ status, trace }: BotTurnOutcome, noAgent?: HandoffRoute) => {
+      if (trace === undefined) return;
+      const why = noAgent && !noAgent.ok ? { noAgentReason: noAgent.reason } : {};
+      traces.push({ status, trace: JSON.stringify({ ...(trace as object), ...why }) });
     };
     keepTrace(outcome);
     let route = outcome.status === 'escalated' ? this.route(session, outcome) : null;
@@ -572,7 +575,7 @@ export class ConversationService {
         { ...session, botState: outcome.state },
         { type: 'noAgent' },
       );
-      keepTrace(answer);
+      keepTrace(answer, route);
       const unanswered = outcome.handoff;
       outcome = { ...answer, entries: [...outcome.entries, ...answer.entries] };
       if (outcome.status === 'escalated' && !outcome.handoff) {

@@ -178,12 +178,13 @@ describe('the seeded demo bot', () => {
     ]);
     expect(alone.status()).toBe('ended');
     const turns = api.db
-      .select({ status: botTurnTraces.status })
+      .select({ status: botTurnTraces.status, trace: botTurnTraces.trace })
       .from(botTurnTraces)
       .where(eq(botTurnTraces.sessionId, alone.id))
       .orderBy(botTurnTraces.turn)
       .all();
     expect(turns.map((turn) => turn.status).slice(-2)).toEqual(['escalated', 'ended']);
+    expect(turns.at(-1)?.trace).toMatchObject({ noAgentReason: 'NO_CAPABLE_AGENT' });
     expect(api.db.select().from(workItems).all()).toHaveLength(1);
   });
 });
