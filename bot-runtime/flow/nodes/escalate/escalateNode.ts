@@ -38,7 +38,12 @@ export const escalateNode = defineNodeType({
     { field: 'queue', label: 'Queue', widget: 'text' },
     { field: 'skills', label: 'Required skills', widget: 'skills' },
     { field: 'priority', label: 'Priority (1 = most urgent)', widget: 'number' },
-    { field: 'handoffMessage', label: 'Message to the customer', widget: 'template' },
+    {
+      field: 'handoffMessage',
+      label: 'Message to the customer',
+      widget: 'template',
+      help: 'Said once someone can take the conversation; if nobody can, the bot goes on through "No agent available" instead.',
+    },
     { field: 'variables', label: 'Variables for the agent', widget: 'variableList' },
     { field: 'summary', label: 'Summary for the agent', widget: 'template' },
   ],
