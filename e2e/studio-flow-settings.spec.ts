@@ -78,9 +78,9 @@ test('a designer declares a variable and tunes understanding and fallback, kept 
   await expect(dialog).toBeVisible();
   await expect(fallback.getByRole('heading', { name: 'Fallback' })).toBeFocused();
   await fallback.getByLabel('Node that offers a human').selectOption('offerHuman');
-  await expect(turnLimitProblem).toHaveCount(0);
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(dialog).toBeHidden();
+  await expect(turnLimitProblem).toHaveCount(0);
   await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
 
   // The draft kept every change.

@@ -77,7 +77,6 @@ export class PublishedBotRunner implements BotTurnRunner {
   async runTurn(session: SessionRow, input: CustomerInput): Promise<BotTurnOutcome> {
     const version = this.loadVersion(session.botVersionId);
     const settings = this.deploymentSettings.get({ id: session.deploymentId })?.settings;
-    const verifiedCustomerId = this.verifiedCustomerId(session);
     const fetch = createGuardedFetch({
       allowHosts: settings?.outboundAllowList ?? [],
       trustedOrigins: this.trustedOrigins,
@@ -102,7 +101,8 @@ export class PublishedBotRunner implements BotTurnRunner {
           runScript: (source, variables) => this.sandbox.run(source, variables),
           secret: (name) => this.secrets(session.deploymentId, name),
           settings: settings?.actions ?? {},
-          verifiedCustomerId,
+          // Read only when an action runs: most turns call none.
+          verifiedCustomerId: this.verifiedCustomerId(session),
           signal,
           now: this.now,
           variables: {},

@@ -567,7 +567,9 @@ export class ConversationService {
       traces.push({ status, trace: JSON.stringify({ ...(trace as object), ...why }) });
     };
     keepTrace(outcome);
-    let route = outcome.status === 'escalated' ? this.route(session, outcome) : null;
+    const routeOf = ({ status, handoff }: BotTurnOutcome) =>
+      status === 'escalated' ? routeHandoff(this.deps.db, session.orgId, handoff) : null;
+    let route = routeOf(outcome);
     // Nobody can take the handoff: the bot hears so at once and takes its "no agent" path,
     // which may hand off again elsewhere (a few times at most).
     for (let retries = 0; route?.ok === false && retries < MAX_NO_AGENT_TURNS; retries++) {
@@ -583,7 +585,7 @@ export class ConversationService {
         outcome = { ...outcome, handoff: unanswered };
         break;
       }
-      route = outcome.status === 'escalated' ? this.route(session, outcome) : null;
+      route = routeOf(outcome);
     }
     if (outcome.status === 'escalated') {
       await this.escalate(session, {
@@ -630,10 +632,6 @@ export class ConversationService {
       return rows;
     });
     this.publish(session.id, appended);
-  }
-
-  private route(session: SessionRow, outcome: BotTurnOutcome) {
-    return routeHandoff(this.deps.db, session.orgId, outcome.handoff);
   }
 
   /** No bot to hear "no agent": the session waits in the org's first queue whatever it finds. */

@@ -129,29 +129,13 @@ function SettingsForm({
 }: Omit<Parameters<typeof FlowSettingsDialog>[0], 'open'>) {
   const idPrefix = useId();
   const headingId = (name: SettingsSection) => `${idPrefix}-${name}`;
-  const bySection = useMemo(() => {
-    const grouped = new Map<SettingsSection, FlowIssue[]>();
-    for (const issue of issues) {
-      const part = settingsSectionOf(issue);
-      if (part) grouped.set(part, [...(grouped.get(part) ?? []), issue]);
-    }
-    return grouped;
-  }, [issues]);
-
-  function showSection(name: SettingsSection) {
-    const heading = document.getElementById(headingId(name));
-    heading?.scrollIntoView({ block: 'start', behavior: 'smooth' });
-    heading?.focus({ preventScroll: true });
-  }
+  // Variables show their problems on their rows; the fallback's are listed above its fields.
+  const fallbackIssues = issues.filter((issue) => settingsSectionOf(issue) === 'fallback');
 
   // Opened for a problem: once the dialog has placed the focus, the problem's section takes it.
   useEffect(() => {
     if (!section) return;
-    const frame = requestAnimationFrame(() => {
-      const heading = document.getElementById(`${idPrefix}-${section}`);
-      heading?.scrollIntoView({ block: 'start' });
-      heading?.focus({ preventScroll: true });
-    });
+    const frame = requestAnimationFrame(() => focusHeading(`${idPrefix}-${section}`, 'auto'));
     return () => cancelAnimationFrame(frame);
   }, [section, idPrefix]);
 
@@ -163,7 +147,7 @@ function SettingsForm({
     <form className="flow-settings stack" onSubmit={(event) => event.preventDefault()}>
       <nav className="row flow-settings-nav" aria-label="Parts of the flow settings">
         {SECTIONS.map((name) => (
-          <button key={name} type="button" onClick={() => showSection(name)}>
+          <button key={name} type="button" onClick={() => focusHeading(headingId(name), 'smooth')}>
             {SECTION_TITLES[name]}
           </button>
         ))}
@@ -193,7 +177,7 @@ function SettingsForm({
         <SettingsSectionBox
           id={headingId('fallback')}
           title={SECTION_TITLES.fallback}
-          issues={bySection.get('fallback')}
+          issues={fallbackIssues}
         >
           <FallbackFields flow={flow} apply={apply} onFocusNode={onFocusNode} />
         </SettingsSectionBox>
@@ -225,6 +209,13 @@ function SettingsForm({
       </div>
     </form>
   );
+}
+
+/** Brings a section into view and gives its heading the focus, for keyboard and screen readers. */
+function focusHeading(id: string, behavior: ScrollBehavior) {
+  const heading = document.getElementById(id);
+  heading?.scrollIntoView({ block: 'start', behavior });
+  heading?.focus({ preventScroll: true });
 }
 
 function SettingsSectionBox({

@@ -6,7 +6,7 @@ import {
 } from '@/bot-runtime/flow/flowSettings';
 import { identifierSchema } from '@/bot-runtime/flow/identifier';
 import type { JsonValue } from '@/bot-runtime/flow/json';
-import { fitsVariableType } from '@/bot-runtime/flow/validator/checks/checkVariableDefaults';
+import { fitsVariableType } from '@/bot-runtime/flow/variableValue';
 
 /**
  * Every change the flow settings dialog makes to a flow, as pure functions from one document to
@@ -284,13 +284,11 @@ function parseCount(text: string, min: number, max: number): number | null {
   return value >= min && value <= max ? value : null;
 }
 
-/** YYYY-MM-DD naming a day that exists (no 31 April), or a full ISO date-time. */
 function sameVariable(a: VariableDefinition, b: VariableDefinition): boolean {
   return (
     a.name === b.name &&
     a.type === b.type &&
     a.description === b.description &&
-    (a.default === undefined) === (b.default === undefined) &&
     JSON.stringify(a.default) === JSON.stringify(b.default)
   );
 }
