@@ -4,15 +4,15 @@ import type {
   conversationSummarySchema,
   pushRegistrationBody,
   pushRegistrationSchema,
-} from '../server/http/contract/conversations';
-import type { Entry, typingEventSchema } from '../server/http/contract/entries';
+} from '../contract/conversations';
+import type { Entry, typingEventSchema } from '../contract/entries';
 
 /**
  * The SDK's public types, inferred from the API contract's zod schemas. Type-only imports keep
  * zod and the server out of the SDK bundle.
  */
-export type { Entry, EntryType } from '../server/http/contract/entries';
-export type { PrechatField } from '../server/http/contract/prechat';
+export type { Entry, EntryType } from '../contract/entries';
+export type { PrechatField } from '../contract/prechat';
 export type ConversationStarted = z.infer<typeof conversationStartedSchema>;
 export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
 export type ConversationStatus = ConversationStarted['status'];

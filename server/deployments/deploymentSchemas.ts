@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { isOperatorOnlyRange } from '../../bot-runtime/actions/http/checkOutboundUrl';
 import { classifyAddress } from '../../bot-runtime/actions/http/classifyAddress';
 import { normaliseHost } from '../../bot-runtime/actions/http/isHostAllowListed';
+import { prechatFieldSchema } from '../../contract/prechat';
 import { CHANNELS, IDENTITY_ALGORITHMS, IDENTITY_MODES } from '../db/enums';
-import { prechatFieldSchema } from '../http/contract/prechat';
 import { secretNameSchema } from './deploymentSecretSchemas';
 
 /** Payloads of the deployment admin API; the admin pages import these types too. */

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
+import type { PrechatField, PrechatForm } from '../../contract/prechat';
 import type { StaffUser } from '../auth/staffAuth';
 import type { Db } from '../db/client';
 import { deployments } from '../db/schema';
-import type { PrechatField, PrechatForm } from '../http/contract/prechat';
 import type { updatePrechatFieldsInput } from './deploymentSchemas';
 import { changeDeploymentSettings, deploymentSettingsOf } from './deploymentSettings';
 

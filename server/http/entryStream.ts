@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Entry } from '../../contract/entries';
 import type { EventHub, HubEvent } from '../messaging/eventHub';
-import type { Entry } from './contract/entries';
 
 export interface EntryStreamOptions {
   hub: EventHub;

@@ -13,8 +13,8 @@ import {
   sendMessageBody,
   startConversationBody,
   typingBody,
-} from './contract/conversations';
-import { prechatFormSchema } from './contract/prechat';
+} from '../../contract/conversations';
+import { prechatFormSchema } from '../../contract/prechat';
 
 const json = (schema: z.ZodType, io: 'input' | 'output' = 'output') => ({
   'application/json': { schema: z.toJSONSchema(schema, { io, unrepresentable: 'any' }) },

@@ -1,15 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Db } from '../db/client';
-import { deployments } from '../db/schema';
-import { prechatFormOf } from '../deployments/prechatFields';
-import type { AccessTokens, ConversationClaims } from '../messaging/accessTokens';
-import type { ConversationService } from '../messaging/conversationService';
-import type { EventHub } from '../messaging/eventHub';
-import { MessagingError, type MessagingErrorCode } from '../messaging/messagingErrors';
-import { registerPush, unregisterPush } from '../push/pushRegistrations';
-import { createAllowedOrigins } from './allowedOrigins';
 import {
   csatBody,
   listEntriesQuery,
@@ -19,7 +10,16 @@ import {
   sendMessageBody,
   startConversationBody,
   typingBody,
-} from './contract/conversations';
+} from '../../contract/conversations';
+import type { Db } from '../db/client';
+import { deployments } from '../db/schema';
+import { prechatFormOf } from '../deployments/prechatFields';
+import type { AccessTokens, ConversationClaims } from '../messaging/accessTokens';
+import type { ConversationService } from '../messaging/conversationService';
+import type { EventHub } from '../messaging/eventHub';
+import { MessagingError, type MessagingErrorCode } from '../messaging/messagingErrors';
+import { registerPush, unregisterPush } from '../push/pushRegistrations';
+import { createAllowedOrigins } from './allowedOrigins';
 import { applyCors } from './cors';
 import { streamEntries } from './entryStream';
 import { checkHealth } from './health';

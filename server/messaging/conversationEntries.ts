@@ -1,8 +1,8 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import type { Entry, EntryType } from '../../contract/entries';
 import type { Db } from '../db/client';
 import { type ActorType, conversationEntries, messagingSessions } from '../db/schema';
 import { newId } from '../db/schema/columns';
-import type { Entry, EntryType } from '../http/contract/entries';
 
 export interface EntryDraft {
   actorType: ActorType;

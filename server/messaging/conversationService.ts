@@ -1,4 +1,6 @@
 import { and, desc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
+import type { SendMessageBody } from '../../contract/conversations';
+import type { Entry } from '../../contract/entries';
 import { type VerifiedIdentity, verifyCustomerIdentity } from '../auth/customerIdentity';
 import type { Db } from '../db/client';
 import {
@@ -11,8 +13,6 @@ import {
   workItems,
 } from '../db/schema';
 import type { WriteBatcher } from '../db/writeBatcher';
-import type { SendMessageBody } from '../http/contract/conversations';
-import type { Entry } from '../http/contract/entries';
 import { type HandoffRoute, routeHandoff } from '../routing/routeHandoff';
 import type { AccessTokens, ConversationClaims } from './accessTokens';
 import type { BotTurnOutcome, BotTurnRunner, CustomerInput, SessionRow } from './botTurns';

@@ -1,4 +1,4 @@
-import type { Entry } from '../http/contract/entries';
+import type { Entry } from '../../contract/entries';
 
 export type HubEvent =
   | { kind: 'entry'; entry: Entry }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PrechatField } from '../http/contract/prechat';
+import type { PrechatField } from '../../contract/prechat';
 import { checkPrechatAnswers } from './prechatAnswers';
 
 const form: PrechatField[] = [

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PrechatField } from '../http/contract/prechat';
+import type { PrechatField } from '../../contract/prechat';
 
 type Answer = string | number | boolean;
 

@@ -1,8 +1,8 @@
 import { and, eq, isNull, or } from 'drizzle-orm';
 import type { z } from 'zod';
+import type { pushRegistrationBody } from '../../contract/conversations';
 import type { Db } from '../db/client';
 import { pushRegistrations } from '../db/schema';
-import type { pushRegistrationBody } from '../http/contract/conversations';
 import type { ConversationClaims } from '../messaging/accessTokens';
 import { MessagingError } from '../messaging/messagingErrors';
 

@@ -1,4 +1,4 @@
-import type { Entry } from '../http/contract/entries';
+import type { Entry } from '../../contract/entries';
 
 /** A minimal customer app speaking the public API, for black-box tests. */
 export function apiClient(base: string) {

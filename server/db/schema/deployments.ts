@@ -1,6 +1,6 @@
 import { index, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { ActionSettings } from '../../../bot-runtime/actions/types';
-import type { PrechatField } from '../../http/contract/prechat';
+import type { PrechatField } from '../../../contract/prechat';
 import { CHANNELS, IDENTITY_ALGORITHMS, IDENTITY_MODES } from '../enums';
 import { bots, botVersions } from './bots';
 import { createdAt, id, json, timestamp } from './columns';

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { SaveFormFooter } from '@/app/_components/SaveFormFooter';
 import { useTRPC } from '@/app/_trpc/client';
-import { PRECHAT_FIELD_TYPES, type PrechatField } from '@/server/http/contract/prechat';
+import { PRECHAT_FIELD_TYPES, type PrechatField } from '@/contract/prechat';
 import { SettingsCard } from './SettingsCard';
 import { useKeyedRows } from './useKeyedRows';
 
