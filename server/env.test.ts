@@ -12,6 +12,7 @@ describe('parseEnv', () => {
     expect(env.publicUrl).toBe('http://localhost:3000');
     expect(env.nextAuthSecret).toBeUndefined();
     expect(env.traceRetentionDays).toBe(30);
+    expect(env.demo).toBe(true);
   });
 
   it.each([
@@ -22,6 +23,7 @@ describe('parseEnv', () => {
     ['NEXTAUTH_SECRET', { NEXTAUTH_SECRET: 'short' }],
     ['PARLEY_DEMO_PASSWORD', { PARLEY_DEMO_PASSWORD: 'abc' }],
     ['NODE_ENV', { NODE_ENV: 'staging' }],
+    ['PARLEY_DEMO', { PARLEY_DEMO: 'off' }],
     ['BOT_TRACE_RETENTION_DAYS', { BOT_TRACE_RETENTION_DAYS: '-1' }],
     ['BOT_ACTIONS_TRUSTED_ORIGINS', { BOT_ACTIONS_TRUSTED_ORIGINS: 'http://127.0.0.1:9000/api' }],
     ['BOT_ACTIONS_TRUSTED_ORIGINS', { BOT_ACTIONS_TRUSTED_ORIGINS: 'http://user:pw@10.0.0.5' }],
@@ -42,6 +44,12 @@ describe('parseEnv', () => {
     expect(env.publicUrl).toBe('http://localhost:8080');
     expect(env.databasePath).toBe('/var/lib/parley/main.db');
     expect(env.dataDir).toBe('/var/lib/parley');
+  });
+
+  it('turns the demo store off with PARLEY_DEMO=false', () => {
+    expect(parseEnv({ PARLEY_DEMO: 'false' }).demo).toBe(false);
+    expect(parseEnv({ PARLEY_DEMO: '0' }).demo).toBe(false);
+    expect(parseEnv({ PARLEY_DEMO: 'true' }).demo).toBe(true);
   });
 
   it('reads how many days of bot turn traces to keep', () => {

@@ -15,6 +15,8 @@ export interface Env {
   dataDir: string;
   nextAuthSecret: string;
   demoPassword: string | undefined;
+  /** Whether the demo store page and its back office under /api/demo are served. */
+  demo: boolean;
   rateLimits: { deploymentPerSecond: number; conversationPerMinute: number };
   /** Days a bot turn's trace is kept for analytics; 0 stores none. */
   traceRetentionDays: number;
@@ -61,6 +63,10 @@ const envSchema = z.object({
   DATABASE_URL: sqliteUrl.default('file:data/parley.db'),
   NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   PARLEY_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  PARLEY_DEMO: z
+    .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+    .default('true')
+    .transform((value) => value === 'true' || value === '1'),
   API_RATE_LIMIT_DEPLOYMENT_PER_SECOND: z.coerce.number().int().min(1).default(2000),
   API_RATE_LIMIT_CONVERSATION_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   BOT_TRACE_RETENTION_DAYS: z.coerce.number().int().min(0).default(30),
@@ -99,6 +105,7 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     dataDir: path.dirname(databasePath),
     nextAuthSecret: vars.NEXTAUTH_SECRET,
     demoPassword: vars.PARLEY_DEMO_PASSWORD,
+    demo: vars.PARLEY_DEMO,
     rateLimits: {
       deploymentPerSecond: vars.API_RATE_LIMIT_DEPLOYMENT_PER_SECOND,
       conversationPerMinute: vars.API_RATE_LIMIT_CONVERSATION_PER_MINUTE,

@@ -82,7 +82,7 @@ async function main() {
       void messaging.handleApi(req, res);
       return;
     }
-    if (req.url?.startsWith('/api/demo/')) {
+    if (env.demo && req.url?.startsWith('/api/demo/')) {
       handleDemoStoreApi(req, res).catch((error: unknown) => answerUnexpected(res, error));
       return;
     }

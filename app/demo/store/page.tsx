@@ -1,14 +1,19 @@
 import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getEnv } from '@/server/env';
 import { DEMO_PRODUCTS } from './products';
 import styles from './store.module.css';
 
 export const metadata: Metadata = { title: 'Acme store (demo)' };
+// PARLEY_DEMO is read when the page is asked for, not when it is built.
+export const dynamic = 'force-dynamic';
 
 /**
  * A fake shop with Parley's web widget on it, open to anyone, so a fresh install has something
  * to chat with at once. The widget is embedded exactly as a customer's site would embed it.
  */
 export default function DemoStorePage() {
+  if (!getEnv().demo) notFound();
   return (
     <main className={styles.page}>
       <header className={styles.header}>
