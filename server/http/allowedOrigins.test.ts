@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { deployments } from '../db/schema';
@@ -50,5 +51,32 @@ describe('browser origins on a conversation', () => {
     allow([]);
     expect((await send('m4', shop)).status).toBe(403);
     expect((await send('m5', { origin: base })).status).toBe(201);
+  });
+
+  it("let Parley's own pages call whatever host name reached Parley, and nobody else", async () => {
+    const { base, db } = await startApi();
+    db.update(deployments)
+      .set({ allowedOrigins: [] })
+      .where(eq(deployments.publicId, 'acme-web'))
+      .run();
+    const { port } = new URL(base);
+    // A browser on the demo store opened as http://parley.lan:PORT sends this Host and Origin.
+    const start = (origin: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request(`${base}/api/v1/deployments/acme-web/conversations`, {
+          method: 'POST',
+          headers: { host: `parley.lan:${port}`, origin, 'content-type': 'application/json' },
+        });
+        req.on('response', (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end('{}');
+      });
+
+    expect(await start(`http://parley.lan:${port}`)).toBe(201);
+    expect(await start('http://parley.lan:9')).toBe(403);
+    expect(await start('https://evil.example')).toBe(403);
   });
 });
