@@ -6,8 +6,8 @@ import type { StaffUser } from '../auth/staffAuth';
 import type { Db } from '../db/client';
 import { botDrafts, bots, staffUsers } from '../db/schema';
 import { DomainError } from '../errors';
+import { getBot } from './botCatalog';
 import type { saveDraftInput } from './botSchemas';
-import { getBot } from './bots';
 import { requireLoadableFlow } from './requireLoadableFlow';
 
 export interface BotDraft {

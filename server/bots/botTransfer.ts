@@ -3,8 +3,8 @@ import type { StaffUser } from '../auth/staffAuth';
 import type { Db } from '../db/client';
 import { DomainError } from '../errors';
 import { slugify } from '../slugify';
+import { type BotSummary, getBot, insertBot } from './botCatalog';
 import { getDraft } from './botDrafts';
-import { type BotSummary, getBot, insertBot } from './bots';
 import { lineAt, requireLoadableFlow } from './requireLoadableFlow';
 
 /** The draft as a file another Parley installation (or this one) can import. */

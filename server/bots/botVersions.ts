@@ -5,8 +5,8 @@ import type { StaffUser } from '../auth/staffAuth';
 import type { Db } from '../db/client';
 import { botVersions, deployments, staffUsers } from '../db/schema';
 import { DomainError } from '../errors';
+import { getBot } from './botCatalog';
 import { getDraft, type SavedDraft, saveDraft } from './botDrafts';
-import { getBot } from './bots';
 import { publishBotVersion } from './publishBotVersion';
 import { requireLoadableFlow } from './requireLoadableFlow';
 

@@ -15,8 +15,8 @@ import type {
 } from '../messaging/botTurns';
 import { botTurnOutcome } from './botTurnOutcome';
 import { nluResources } from './nluResources';
-import { createGuardedFetch } from './runtime-services/guardedFetch';
-import { createScriptSandbox, type ScriptSandbox } from './runtime-services/scriptSandbox';
+import { createGuardedFetch } from './runtimeServices/guardedFetch';
+import { createScriptSandbox, type ScriptSandbox } from './runtimeServices/scriptSandbox';
 import { toTurnInput } from './toTurnInput';
 
 interface LoadedVersion {

@@ -3,8 +3,8 @@ import type { FlowDocument } from '../../bot-runtime/flow';
 import { type Classification, loadNlu, trainNlu } from '../../bot-runtime/nlu';
 import type { Db } from '../db/client';
 import { DomainError } from '../errors';
+import { getBot } from './botCatalog';
 import { getDraft } from './botDrafts';
-import { getBot } from './bots';
 import { nluResources } from './nluResources';
 import { requireLoadableFlow } from './requireLoadableFlow';
 

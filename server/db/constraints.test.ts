@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateApiKey } from '../deployments/apiKey';
-import { DEFAULT_DEPLOYMENT_SETTINGS } from '../deployments/deployments';
+import { DEFAULT_DEPLOYMENT_SETTINGS } from '../deployments/deploymentCatalog';
 import { createOrg } from '../testing/fixtures';
 import { useTestDb } from '../testing/testDb';
 import { conversationEntries, deployments, messagingSessions } from './schema';

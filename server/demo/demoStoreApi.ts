@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { HttpError, readJsonBody } from '../http/readJsonBody';
+import { HttpError } from '../http/httpError';
+import { readJsonBody } from '../http/readJsonBody';
 import { sendError, sendJson } from '../http/respond';
 import { DEMO_ORDERS } from './demoStore';
 

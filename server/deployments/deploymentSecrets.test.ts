@@ -6,13 +6,13 @@ import { auditLog, deploymentSecrets, deployments } from '../db/schema';
 import { DomainError } from '../errors';
 import { createOrg, createStaff } from '../testing/fixtures';
 import { useTestDb } from '../testing/testDb';
+import { createDeployment } from './deploymentCatalog';
 import {
   createSecretLookup,
   deleteDeploymentSecret,
   listDeploymentSecrets,
   setDeploymentSecret,
 } from './deploymentSecrets';
-import { createDeployment } from './deployments';
 import { deriveSecretsKey } from './secretCipher';
 
 const key = deriveSecretsKey('session-secret-0123456789abcdef0123456789');

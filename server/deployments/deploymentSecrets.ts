@@ -5,11 +5,11 @@ import type { StaffUser } from '../auth/staffAuth';
 import type { Db } from '../db/client';
 import { deploymentSecrets, staffUsers } from '../db/schema';
 import { DomainError } from '../errors';
+import { getDeployment } from './deploymentCatalog';
 import type {
   deleteDeploymentSecretInput,
   setDeploymentSecretInput,
 } from './deploymentSecretSchemas';
-import { getDeployment } from './deployments';
 import { openSecret, SecretDecryptionError, sealSecret } from './secretCipher';
 
 /** What staff may see of a secret: never its value, sealed or not. */

@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/recordAudit';
 import type { StaffUser } from '../auth/staffAuth';
 import type { Db } from '../db/client';
 import { type DeploymentSettings, deployments } from '../db/schema';
-import { deploymentInOrg } from './deployments';
+import { deploymentInOrg } from './deploymentCatalog';
 
 /** The settings of a deployment in the given org; NOT_FOUND for any other deployment. */
 export function deploymentSettingsOf(db: Db, orgId: string, id: string): DeploymentSettings {

@@ -23,9 +23,10 @@ import { createAllowedOrigins } from './allowedOrigins';
 import { applyCors } from './cors';
 import { streamEntries } from './entryStream';
 import { checkHealth } from './health';
+import { HttpError } from './httpError';
 import { buildOpenApiDocument } from './openApiDocument';
 import { ApiRateLimits, type RateLimitSettings } from './rateLimits';
-import { HttpError, readJsonBody } from './readJsonBody';
+import { readJsonBody } from './readJsonBody';
 import { sendError, sendJson } from './respond';
 
 export interface PublicApiDependencies {

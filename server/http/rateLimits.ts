@@ -1,5 +1,5 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { HttpError } from './readJsonBody';
+import { HttpError } from './httpError';
 
 export interface RateLimitSettings {
   /** Requests per second one deployment may make, all its customers together. */

@@ -1,16 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
-
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
+import { HttpError } from './httpError';
 
 /** Reads and validates a JSON body, refusing more than `limitBytes` without buffering it all. */
 export async function readJsonBody<T extends z.ZodType>(

@@ -4,7 +4,7 @@ import { publishBotVersion } from '../bots/publishBotVersion';
 import type { Db } from '../db/client';
 import { botDrafts, bots, deployments } from '../db/schema';
 import { DEMO_KNOWLEDGE_BASE } from '../demo/demoStore';
-import { DEFAULT_DEPLOYMENT_SETTINGS } from '../deployments/deployments';
+import { DEFAULT_DEPLOYMENT_SETTINGS } from '../deployments/deploymentCatalog';
 
 /**
  * Gives the demo org its "Customer support" bot: a draft from the template, published as

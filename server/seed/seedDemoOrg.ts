@@ -15,7 +15,7 @@ import {
   staffUsers,
 } from '../db/schema';
 import { generateApiKey } from '../deployments/apiKey';
-import { DEFAULT_DEPLOYMENT_SETTINGS } from '../deployments/deployments';
+import { DEFAULT_DEPLOYMENT_SETTINGS } from '../deployments/deploymentCatalog';
 import { DEMO_ORG } from './demoOrg';
 import { seedDemoBot } from './seedDemoBot';
 

@@ -1,5 +1,13 @@
 import { actionRegistry } from '../../bot-runtime/actions';
 import { AREA_ROLES, BOT_EDITOR_ROLES } from '../auth/roles';
+import {
+  createBot,
+  deleteBot,
+  duplicateBot,
+  getBot,
+  listBots,
+  renameBot,
+} from '../bots/botCatalog';
 import { getDraft, saveDraft } from '../bots/botDrafts';
 import {
   botIdInput,
@@ -15,7 +23,6 @@ import {
   tryNluInput,
   versionInput,
 } from '../bots/botSchemas';
-import { createBot, deleteBot, duplicateBot, getBot, listBots, renameBot } from '../bots/bots';
 import { exportBot, importBot } from '../bots/botTransfer';
 import {
   getVersion,

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { getActionEndpoints, updateActionEndpoints } from '../deployments/actionEndpoints';
 import {
+  createDeployment,
+  getDeployment,
+  listDeployments,
+  rotateDeploymentApiKey,
+  updateAllowedOrigins,
+  updateIdentityVerification,
+} from '../deployments/deploymentCatalog';
+import {
   createDeploymentInput,
   updateActionEndpointsInput,
   updateAllowedOriginsInput,
@@ -18,14 +26,6 @@ import {
   listDeploymentSecrets,
   setDeploymentSecret,
 } from '../deployments/deploymentSecrets';
-import {
-  createDeployment,
-  getDeployment,
-  listDeployments,
-  rotateDeploymentApiKey,
-  updateAllowedOrigins,
-  updateIdentityVerification,
-} from '../deployments/deployments';
 import { getKnowledgeBase, updateKnowledgeBase } from '../deployments/knowledgeBase';
 import { getPrechatFields, updatePrechatFields } from '../deployments/prechatFields';
 import { deriveSecretsKey } from '../deployments/secretCipher';

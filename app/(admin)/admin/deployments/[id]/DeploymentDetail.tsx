@@ -14,7 +14,7 @@ import {
   type IdentityAlgorithm,
   type IdentityMode,
 } from '@/server/db/enums';
-import type { DeploymentView } from '@/server/deployments/deployments';
+import type { DeploymentView } from '@/server/deployments/deploymentCatalog';
 import { CHANNEL_LABELS } from '../DeploymentsAdmin';
 import { ActionEndpointsCard } from './ActionEndpointsCard';
 import { KnowledgeBaseCard } from './KnowledgeBaseCard';
