@@ -49,6 +49,16 @@ test.describe('web widget on the demo store', () => {
     await expect(chat.messages).toContainText(/shipped/i);
   });
 
+  test('chats on the demo store whichever host name reaches Parley', async ({ page, baseURL }) => {
+    const otherHost = new URL(baseURL ?? '');
+    otherHost.hostname = otherHost.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+    await page.goto(new URL('/demo/store', otherHost).href);
+    const chat = await openChat(page);
+    await say(page, 'where is my order A1001?');
+    await expect(chat.messages).toContainText(/shipped/i);
+    await expect(chat.window).not.toContainText(/unavailable/i);
+  });
+
   test('shows quick replies as buttons that answer the bot', async ({ page }) => {
     await page.goto('/demo/store');
     const chat = await openChat(page);
