@@ -9,7 +9,7 @@ import { handleDemoStoreApi } from './demo/demoStoreApi';
 import { createSecretLookup } from './deployments/deploymentSecrets';
 import { deriveSecretsKey } from './deployments/secretCipher';
 import { getEnv } from './env';
-import { sendError } from './http/respond';
+import { sendError, sendInternalError } from './http/respond';
 import { keepTracesFor } from './messaging/traceRetention';
 import { seedDemoOrg } from './seed/seedDemoOrg';
 
@@ -73,7 +73,7 @@ async function main() {
     nextApp = await startNext(dev, env.host, env.port);
     const handleNext = nextApp.getRequestHandler();
     handleOther = (req, res) => {
-      handleNext(req, res).catch((error: unknown) => answerUnexpected(res, error));
+      handleNext(req, res).catch((error: unknown) => sendInternalError(req, res, error));
     };
   }
 
@@ -83,7 +83,7 @@ async function main() {
       return;
     }
     if (env.demo && req.url?.startsWith('/api/demo/')) {
-      handleDemoStoreApi(req, res).catch((error: unknown) => answerUnexpected(res, error));
+      handleDemoStoreApi(req, res).catch((error: unknown) => sendInternalError(req, res, error));
       return;
     }
     handleOther(req, res);
@@ -109,12 +109,6 @@ async function main() {
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
-}
-
-/** A handler that failed unexpectedly: logged for the operator, a plain 500 for the caller. */
-function answerUnexpected(res: ServerResponse, error: unknown) {
-  console.error(error);
-  if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'Something went wrong.');
 }
 
 async function startNext(dev: boolean, hostname: string, port: number) {

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { deployments, messagingSessions } from '../db/schema';
+import { decodePathSegment } from './decodePathSegment';
 
 const UNSCOPED_PATH = /^\/api\/v1\/(conversations|push-registrations(\/[^/]+)?)$/;
 const CONVERSATION_PATH = /^\/api\/v1\/conversations\/([^/]+)/;
@@ -35,10 +36,9 @@ export function createAllowedOrigins(db: Db) {
     ofPath(pathname: string, origin: string): string[] {
       if (UNSCOPED_PATH.test(pathname)) return [origin];
       const conversationId = CONVERSATION_PATH.exec(pathname)?.[1];
-      if (!conversationId) return [];
-      return (
-        byConversation.get({ conversationId: decodeURIComponent(conversationId) })?.origins ?? []
-      );
+      const decoded = conversationId === undefined ? null : decodePathSegment(conversationId);
+      if (decoded === null) return [];
+      return byConversation.get({ conversationId: decoded })?.origins ?? [];
     },
   };
 }

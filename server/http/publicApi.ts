@@ -21,13 +21,14 @@ import { MessagingError, type MessagingErrorCode } from '../messaging/messagingE
 import { registerPush, unregisterPush } from '../push/pushRegistrations';
 import { createAllowedOrigins } from './allowedOrigins';
 import { applyCors } from './cors';
+import { decodePathSegment } from './decodePathSegment';
 import { streamEntries } from './entryStream';
 import { checkHealth } from './health';
 import { HttpError } from './httpError';
 import { buildOpenApiDocument } from './openApiDocument';
 import { ApiRateLimits, type RateLimitSettings } from './rateLimits';
 import { readJsonBody } from './readJsonBody';
-import { sendError, sendJson } from './respond';
+import { sendError, sendInternalError, sendJson } from './respond';
 
 export interface PublicApiDependencies {
   db: Db;
@@ -304,8 +305,8 @@ export function createPublicApi(deps: PublicApiDependencies) {
     const matches = routes
       .map((route) => ({ route, match: route.pattern.exec(url.pathname) }))
       .filter((candidate) => candidate.match);
-    const params = matches[0]?.match?.slice(1).map(decodeURIComponent) ?? [];
     try {
+      const params = (matches[0]?.match?.slice(1) ?? []).map(decodePathParam);
       const origins = (origin: string) =>
         matches[0]?.route.origins?.(params) ?? allowedOrigins.ofPath(url.pathname, origin);
       if (!applyCors(req, res, origins, ownOrigin)) {
@@ -335,19 +336,24 @@ export function createPublicApi(deps: PublicApiDependencies) {
       }
       await route.route.handler({ req, res, params, query: url.searchParams });
     } catch (error) {
-      if (res.headersSent) {
+      if (!(error instanceof HttpError || error instanceof MessagingError)) {
+        sendInternalError(req, res, error);
+      } else if (res.headersSent) {
         res.end();
-        return;
-      }
-      if (error instanceof HttpError) {
+      } else if (error instanceof HttpError) {
         for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
         sendError(res, error.status, error.code, error.message);
-      } else if (error instanceof MessagingError) {
-        sendError(res, STATUS_FOR[error.code], error.code, error.message);
       } else {
-        console.error(`${req.method} ${url.pathname} failed:`, error);
-        sendError(res, 500, 'INTERNAL', 'Something went wrong; the request can be retried.');
+        sendError(res, STATUS_FOR[error.code], error.code, error.message);
       }
     }
   };
+}
+
+function decodePathParam(segment: string): string {
+  const decoded = decodePathSegment(segment);
+  if (decoded === null) {
+    throw new HttpError(400, 'INVALID_PATH', 'A path segment is not valid percent-encoding.');
+  }
+  return decoded;
 }
