@@ -9,6 +9,7 @@ import { handleDemoStoreApi } from './demo/demoStoreApi';
 import { createSecretLookup } from './deployments/deploymentSecrets';
 import { deriveSecretsKey } from './deployments/secretCipher';
 import { getEnv } from './env';
+import { hardenHttpServer } from './http/hardenHttpServer';
 import { sendError, sendInternalError } from './http/respond';
 import { keepTracesFor } from './messaging/traceRetention';
 import { seedDemoOrg } from './seed/seedDemoOrg';
@@ -88,6 +89,7 @@ async function main() {
     }
     handleOther(req, res);
   });
+  hardenHttpServer(server);
   if (dev && nextApp) server.on('upgrade', nextApp.getUpgradeHandler());
 
   server.listen(env.port, env.host, () => {

@@ -2,6 +2,10 @@ import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
 import { HttpError } from './httpError';
 
+const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i;
+// Customer text is stored as sent: bytes that are not UTF-8 are refused, never replaced.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Reads and validates a JSON body, refusing more than `limitBytes` without buffering it all. */
 export async function readJsonBody<T extends z.ZodType>(
   req: IncomingMessage,
@@ -10,14 +14,14 @@ export async function readJsonBody<T extends z.ZodType>(
 ): Promise<z.output<T>> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > limitBytes) throw tooLarge(limitBytes);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limitBytes) throw tooLarge(limitBytes);
-    chunks.push(chunk as Buffer);
+  const bytes = await readBody(req, limitBytes);
+  if (bytes.length > 0) requireJsonContentType(req);
+  let text: string;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    throw new HttpError(400, 'INVALID_ENCODING', 'The request body is not valid UTF-8.');
   }
-  const text = Buffer.concat(chunks).toString('utf8');
   let json: unknown;
   try {
     json = text === '' ? {} : JSON.parse(text);
@@ -31,6 +35,38 @@ export async function readJsonBody<T extends z.ZodType>(
     throw new HttpError(400, 'INVALID_REQUEST', `${where}: ${issue?.message ?? 'invalid value'}`);
   }
   return parsed.data;
+}
+
+async function readBody(req: IncomingMessage, limitBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > limitBytes) throw tooLarge(limitBytes);
+      chunks.push(chunk as Buffer);
+    }
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
+    // The client went away mid-body: nothing was accepted, and nobody is left to answer.
+    throw new HttpError(400, 'BODY_INCOMPLETE', 'The request body ended before it was complete.');
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * A body must say it is JSON. Besides being honest, this keeps a page on a foreign site from
+ * posting a "simple" text/plain request that skips the browser's CORS preflight.
+ */
+function requireJsonContentType(req: IncomingMessage) {
+  const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
+  if (!JSON_MEDIA_TYPE.test(mediaType)) {
+    throw new HttpError(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Send the request body as JSON, with content-type: application/json.',
+    );
+  }
 }
 
 function tooLarge(limitBytes: number) {

@@ -5,6 +5,7 @@ import { PublishedBotRunner } from '../bots/publishedBotRunner';
 import { createMessagingRuntime } from '../createMessagingRuntime';
 import type { Db } from '../db/client';
 import { handleDemoStoreApi } from '../demo/demoStoreApi';
+import { hardenHttpServer } from '../http/hardenHttpServer';
 import type { RateLimitSettings } from '../http/rateLimits';
 import type { BotTurnRunner } from '../messaging/botTurns';
 import { seedDemoOrg } from '../seed/seedDemoOrg';
@@ -37,6 +38,7 @@ export function useTestApi() {
   return async (options: TestApiOptions = {}) => {
     const db = openDb();
     server = createServer();
+    hardenHttpServer(server);
     await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     await seedDemoOrg(db, { demoPassword: 'test-demo-password', publicUrl: base });

@@ -1,0 +1,83 @@
+import { describe, expect, it, vi } from 'vitest';
+import { useTestApi } from '../testing/apiServer';
+import { type RawRequest, rawHttpRequest } from '../testing/rawHttpRequest';
+
+const START = 'POST /api/v1/deployments/acme-app/conversations HTTP/1.1\r\nhost: parley\r\n';
+
+describe('requests no client library would send', () => {
+  const startApi = useTestApi();
+
+  async function answer(request: RawRequest) {
+    const { base } = await startApi();
+    const res = await rawHttpRequest(base, request);
+    return { status: res.status, error: res.body ? JSON.parse(res.body).error : undefined };
+  }
+
+  it('refuses conflicting Content-Length and Transfer-Encoding with a JSON 400', async () => {
+    const smuggled = await answer({
+      head: `${START}content-length: 4\r\ntransfer-encoding: chunked\r\n\r\n`,
+      body: '0\r\n\r\nGET /api/v1/health HTTP/1.1\r\n\r\n',
+    });
+    expect(smuggled).toEqual({
+      status: 400,
+      error: expect.objectContaining({ code: 'BAD_REQUEST' }),
+    });
+  });
+
+  it('refuses a flood of headers with a JSON 431', async () => {
+    const flood = Array.from({ length: 2_000 }, (_, i) => `x-h${i}: ${'a'.repeat(20)}\r\n`).join(
+      '',
+    );
+    expect(await answer({ head: `${START}${flood}\r\n` })).toEqual({
+      status: 431,
+      error: expect.objectContaining({ code: 'HEADERS_TOO_LARGE' }),
+    });
+  });
+
+  it('asks for JSON when a body comes as another type, so a form post cannot skip CORS', async () => {
+    const body = '{"prechat":{}}';
+    expect(
+      await answer({
+        head: `${START}content-type: text/plain\r\ncontent-length: ${body.length}\r\n\r\n`,
+        body,
+      }),
+    ).toEqual({ status: 415, error: expect.objectContaining({ code: 'UNSUPPORTED_MEDIA_TYPE' }) });
+  });
+
+  it('refuses a body that is not UTF-8 instead of storing replacement characters', async () => {
+    const body = Buffer.concat([
+      Buffer.from('{"x":"'),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from('"}'),
+    ]);
+    expect(
+      await answer({
+        head: `${START}content-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n`,
+        body,
+      }),
+    ).toEqual({ status: 400, error: expect.objectContaining({ code: 'INVALID_ENCODING' }) });
+  });
+
+  it('answers a body sent slowly in pieces like any other', async () => {
+    const body = '{}';
+    const res = await answer({
+      head: `${START}content-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n`,
+      body,
+      pieces: 2,
+      pauseMs: 200,
+    });
+    expect(res.status).toBe(201);
+  });
+
+  it('does not count a client that gave up mid-body as a fault of its own', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const res = await answer({
+      head: `${START}content-type: application/json\r\ncontent-length: 100\r\n\r\n`,
+      body: '{"prechat":',
+      endAfterBody: true,
+    });
+    expect([0, 400]).toContain(res.status);
+    expect(logged).not.toHaveBeenCalled();
+    logged.mockRestore();
+  });
+});
