@@ -27,7 +27,7 @@ import { checkHealth } from './health';
 import { HttpError } from './httpError';
 import { buildOpenApiDocument } from './openApiDocument';
 import { ApiRateLimits, type RateLimitSettings } from './rateLimits';
-import { readJsonBody } from './readJsonBody';
+import { parseJsonBody, readRequestBody } from './readJsonBody';
 import { sendError, sendInternalError, sendJson } from './respond';
 
 export interface PublicApiDependencies {
@@ -48,6 +48,8 @@ interface RequestContext {
   res: ServerResponse;
   params: string[];
   query: URLSearchParams;
+  /** The whole body, read before routing so that no answer leaves it unread on the socket. */
+  body: Buffer;
 }
 
 type Handler = (ctx: RequestContext) => Promise<void> | void;
@@ -115,7 +117,7 @@ export function createPublicApi(deps: PublicApiDependencies) {
   }
 
   const body = <T extends z.ZodType>(ctx: RequestContext, schema: T) =>
-    readJsonBody(ctx.req, schema, maxBody);
+    parseJsonBody(ctx.req, ctx.body, schema);
 
   const routes: {
     method: string;
@@ -147,7 +149,7 @@ export function createPublicApi(deps: PublicApiDependencies) {
         const publicId = ctx.params[0] ?? '';
         const deployment = deploymentIdByPublicId.get({ publicId });
         if (deployment) await limits.check(deployment.id);
-        const input = await body(ctx, startConversationBody);
+        const input = body(ctx, startConversationBody);
         const { resumed, ...started } = await deps.conversations.start({
           deploymentPublicId: publicId,
           ...input,
@@ -173,7 +175,7 @@ export function createPublicApi(deps: PublicApiDependencies) {
       pattern: /^\/api\/v1\/conversations\/([^/]+)\/messages$/,
       handler: async (ctx) => {
         const claims = await authorize(ctx, ctx.params[0]);
-        const result = await deps.conversations.send(claims, await body(ctx, sendMessageBody));
+        const result = await deps.conversations.send(claims, body(ctx, sendMessageBody));
         sendJson(ctx.res, result.created ? 201 : 200, { entry: result.entry });
       },
     },
@@ -218,7 +220,7 @@ export function createPublicApi(deps: PublicApiDependencies) {
       pattern: /^\/api\/v1\/conversations\/([^/]+)\/typing$/,
       handler: async (ctx) => {
         const claims = await authorize(ctx, ctx.params[0]);
-        deps.conversations.typing(claims, (await body(ctx, typingBody)).isTyping);
+        deps.conversations.typing(claims, body(ctx, typingBody).isTyping);
         ctx.res.writeHead(204).end();
       },
     },
@@ -230,7 +232,7 @@ export function createPublicApi(deps: PublicApiDependencies) {
         sendJson(
           ctx.res,
           200,
-          await deps.conversations.markRead(claims, (await body(ctx, readBody)).upToSeq),
+          await deps.conversations.markRead(claims, body(ctx, readBody).upToSeq),
         );
       },
     },
@@ -247,7 +249,7 @@ export function createPublicApi(deps: PublicApiDependencies) {
       pattern: /^\/api\/v1\/conversations\/([^/]+)\/csat$/,
       handler: async (ctx) => {
         const claims = await authorize(ctx, ctx.params[0]);
-        const input = await body(ctx, csatBody);
+        const input = body(ctx, csatBody);
         sendJson(ctx.res, 201, await deps.conversations.rate(claims, input.score, input.comment));
       },
     },
@@ -257,7 +259,7 @@ export function createPublicApi(deps: PublicApiDependencies) {
       handler: async (ctx) => {
         // A customer returning after the token expired keeps their conversation.
         const claims = await authorize(ctx, ctx.params[0], REFRESH_GRACE_SECONDS);
-        const input = await body(ctx, refreshTokenBody);
+        const input = body(ctx, refreshTokenBody);
         const { token, expiresAt } = await deps.conversations.refreshToken(
           claims,
           input.identityToken,
@@ -281,7 +283,7 @@ export function createPublicApi(deps: PublicApiDependencies) {
       pattern: /^\/api\/v1\/push-registrations$/,
       handler: async (ctx) => {
         const claims = await authorize(ctx);
-        const row = registerPush(deps.db, claims, await body(ctx, pushRegistrationBody));
+        const row = registerPush(deps.db, claims, body(ctx, pushRegistrationBody));
         sendJson(ctx.res, 201, {
           id: row.id,
           platform: row.platform,
@@ -306,6 +308,9 @@ export function createPublicApi(deps: PublicApiDependencies) {
       .map((route) => ({ route, match: route.pattern.exec(url.pathname) }))
       .filter((candidate) => candidate.match);
     try {
+      // Read first: a client still writing its body when the answer closes the connection
+      // gets a reset instead of the answer.
+      const requestBody = await readRequestBody(req, maxBody);
       const params = (matches[0]?.match?.slice(1) ?? []).map(decodePathParam);
       const origins = (origin: string) =>
         matches[0]?.route.origins?.(params) ?? allowedOrigins.ofPath(url.pathname, origin);
@@ -334,7 +339,7 @@ export function createPublicApi(deps: PublicApiDependencies) {
           `Use ${matches.map((m) => m.route.method).join(' or ')} for ${url.pathname}.`,
         );
       }
-      await route.route.handler({ req, res, params, query: url.searchParams });
+      await route.route.handler({ req, res, params, query: url.searchParams, body: requestBody });
     } catch (error) {
       if (!(error instanceof HttpError || error instanceof MessagingError)) {
         sendInternalError(req, res, error);

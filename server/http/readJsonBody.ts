@@ -2,6 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
 import { HttpError } from './httpError';
 
+/** How much of an oversized body is read and dropped so that its sender hears the 413. */
+const DRAIN_LIMIT_BYTES = 1024 * 1024;
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i;
 // Customer text is stored as sent: bytes that are not UTF-8 are refused, never replaced.
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -12,9 +14,15 @@ export async function readJsonBody<T extends z.ZodType>(
   schema: T,
   limitBytes: number,
 ): Promise<z.output<T>> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limitBytes) throw tooLarge(limitBytes);
-  const bytes = await readBody(req, limitBytes);
+  return parseJsonBody(req, await readRequestBody(req, limitBytes), schema);
+}
+
+/** Validates a body already read: it must be typed as JSON, be UTF-8, parse and fit `schema`. */
+export function parseJsonBody<T extends z.ZodType>(
+  req: IncomingMessage,
+  bytes: Buffer,
+  schema: T,
+): z.output<T> {
   if (bytes.length > 0) requireJsonContentType(req);
   let text: string;
   try {
@@ -37,20 +45,26 @@ export async function readJsonBody<T extends z.ZodType>(
   return parsed.data;
 }
 
-async function readBody(req: IncomingMessage, limitBytes: number): Promise<Buffer> {
+/**
+ * Reads the body, keeping at most `limitBytes`. A body over the limit is still read to its end,
+ * up to DRAIN_LIMIT_BYTES, and only then refused: closing a connection the client is still
+ * writing to resets it, and the client would never see the 413 that says why.
+ */
+export async function readRequestBody(req: IncomingMessage, limitBytes: number): Promise<Buffer> {
+  if (Number(req.headers['content-length'] ?? 0) > DRAIN_LIMIT_BYTES) throw tooLarge(limitBytes);
   const chunks: Buffer[] = [];
   let size = 0;
   try {
     for await (const chunk of req) {
       size += (chunk as Buffer).length;
-      if (size > limitBytes) throw tooLarge(limitBytes);
-      chunks.push(chunk as Buffer);
+      if (size > DRAIN_LIMIT_BYTES) break;
+      if (size <= limitBytes) chunks.push(chunk as Buffer);
     }
-  } catch (error) {
-    if (error instanceof HttpError) throw error;
+  } catch {
     // The client went away mid-body: nothing was accepted, and nobody is left to answer.
     throw new HttpError(400, 'BODY_INCOMPLETE', 'The request body ended before it was complete.');
   }
+  if (size > limitBytes) throw tooLarge(limitBytes);
   return Buffer.concat(chunks);
 }
 
