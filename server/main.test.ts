@@ -4,7 +4,9 @@ import { useParleyProcess } from './testing/parleyProcess';
 describe('the Parley process', () => {
   const startParley = useParleyProcess();
 
-  it('serves the demo store back office by default and not with PARLEY_DEMO=false', async () => {
+  it('serves the demo store back office by default and not with PARLEY_DEMO=false', {
+    timeout: 90_000,
+  }, async () => {
     const withDemo = await startParley();
     const order = await fetch(`${withDemo.base}/api/demo/orders/A1001`);
     expect(order.status).toBe(200);
