@@ -1,5 +1,4 @@
 import { actionRegistry } from '../../bot-runtime/actions';
-import { AREA_ROLES, BOT_EDITOR_ROLES } from '../auth/roles';
 import {
   createBot,
   deleteBot,
@@ -33,67 +32,65 @@ import {
 import { listLiveVersions, setLiveVersion } from '../bots/liveVersions';
 import { previewTurn } from '../bots/previewTurn';
 import { tryNlu } from '../bots/tryNlu';
-import { roleProcedure, router } from './trpc';
+import { router, staffProcedure } from './trpc';
 
 /** QA opens, reads and previews bots; only admins and designers change them. */
-const reader = roleProcedure(...AREA_ROLES.studio);
-const editor = roleProcedure(...BOT_EDITOR_ROLES);
 
 export const botsRouter = router({
-  list: reader
+  list: staffProcedure
     .input(listBotsInput)
     .query(({ ctx, input }) => listBots(ctx.db, ctx.user.orgId, input)),
-  byId: reader
+  byId: staffProcedure
     .input(botIdInput)
     .query(({ ctx, input }) => getBot(ctx.db, ctx.user.orgId, input.botId)),
   /** The actions a flow can call, with their input and result fields, for the inspector. */
-  actions: reader.query(() => actionRegistry.list()),
-  create: editor
+  actions: staffProcedure.query(() => actionRegistry.list()),
+  create: staffProcedure
     .input(createBotInput)
     .mutation(({ ctx, input }) => createBot(ctx.db, ctx.user, input)),
-  rename: editor
+  rename: staffProcedure
     .input(renameBotInput)
     .mutation(({ ctx, input }) => renameBot(ctx.db, ctx.user, input.botId, input.name)),
-  duplicate: editor
+  duplicate: staffProcedure
     .input(botIdInput)
     .mutation(({ ctx, input }) => duplicateBot(ctx.db, ctx.user, input.botId)),
-  delete: editor
+  delete: staffProcedure
     .input(botIdInput)
     .mutation(({ ctx, input }) => deleteBot(ctx.db, ctx.user, input.botId)),
-  export: reader
+  export: staffProcedure
     .input(botIdInput)
     .query(({ ctx, input }) => exportBot(ctx.db, ctx.user.orgId, input.botId)),
-  import: editor
+  import: staffProcedure
     .input(importBotInput)
     .mutation(({ ctx, input }) => importBot(ctx.db, ctx.user, input)),
-  draft: reader
+  draft: staffProcedure
     .input(botIdInput)
     .query(({ ctx, input }) => getDraft(ctx.db, ctx.user.orgId, input.botId)),
-  saveDraft: editor
+  saveDraft: staffProcedure
     .input(saveDraftInput)
     .mutation(({ ctx, input }) => saveDraft(ctx.db, ctx.user, input)),
   /** Trains on the given phrases and classifies one sentence; QA may try as well. */
-  tryNlu: reader
+  tryNlu: staffProcedure
     .input(tryNluInput)
     .mutation(({ ctx, input }) => tryNlu(ctx.db, ctx.user.orgId, input)),
   /** One turn of a chat with the document being edited; QA previews as well. */
-  previewTurn: reader
+  previewTurn: staffProcedure
     .input(previewTurnInput)
     .mutation(({ ctx, input }) => previewTurn(ctx.db, ctx.user.orgId, input)),
-  versions: reader
+  versions: staffProcedure
     .input(botIdInput)
     .query(({ ctx, input }) => listVersions(ctx.db, ctx.user.orgId, input.botId)),
-  version: reader
+  version: staffProcedure
     .input(versionInput)
     .query(({ ctx, input }) => getVersion(ctx.db, ctx.user.orgId, input.botId, input.versionId)),
-  publish: editor
+  publish: staffProcedure
     .input(publishDraftInput)
     .mutation(({ ctx, input }) => publishDraft(ctx.db, ctx.user, input)),
-  restoreDraft: editor
+  restoreDraft: staffProcedure
     .input(restoreDraftInput)
     .mutation(({ ctx, input }) => restoreDraftFromVersion(ctx.db, ctx.user, input)),
-  liveVersions: reader.query(({ ctx }) => listLiveVersions(ctx.db, ctx.user.orgId)),
-  setLiveVersion: editor
+  liveVersions: staffProcedure.query(({ ctx }) => listLiveVersions(ctx.db, ctx.user.orgId)),
+  setLiveVersion: staffProcedure
     .input(setLiveVersionInput)
     .mutation(({ ctx, input }) => setLiveVersion(ctx.db, ctx.user, input)),
 });

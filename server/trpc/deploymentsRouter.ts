@@ -31,57 +31,55 @@ import { getPrechatFields, updatePrechatFields } from '../deployments/prechatFie
 import { deriveSecretsKey } from '../deployments/secretCipher';
 import { getEnv } from '../env';
 import { pageInput } from '../pagination';
-import { roleProcedure, router } from './trpc';
-
-const admin = roleProcedure('admin');
+import { router, staffProcedure } from './trpc';
 
 // The same session secret the process started with, so the bot runtime decrypts what is set here.
 const secretsKey = () => deriveSecretsKey(getEnv().nextAuthSecret);
 
 export const deploymentsRouter = router({
-  list: admin
+  list: staffProcedure
     .input(pageInput)
     .query(({ ctx, input }) => listDeployments(ctx.db, ctx.user.orgId, input)),
-  byId: admin
+  byId: staffProcedure
     .input(z.object({ id: z.string() }))
     .query(({ ctx, input }) => getDeployment(ctx.db, ctx.user.orgId, input.id)),
-  create: admin
+  create: staffProcedure
     .input(createDeploymentInput)
     .mutation(({ ctx, input }) => createDeployment(ctx.db, ctx.user, input)),
-  rotateApiKey: admin
+  rotateApiKey: staffProcedure
     .input(z.object({ id: z.string() }))
     .mutation(({ ctx, input }) => rotateDeploymentApiKey(ctx.db, ctx.user, input.id)),
-  updateAllowedOrigins: admin
+  updateAllowedOrigins: staffProcedure
     .input(updateAllowedOriginsInput)
     .mutation(({ ctx, input }) => updateAllowedOrigins(ctx.db, ctx.user, input)),
-  updateIdentity: admin
+  updateIdentity: staffProcedure
     .input(updateIdentityInput)
     .mutation(({ ctx, input }) => updateIdentityVerification(ctx.db, ctx.user, input)),
-  prechatFields: admin
+  prechatFields: staffProcedure
     .input(z.object({ id: z.string() }))
     .query(({ ctx, input }) => getPrechatFields(ctx.db, ctx.user.orgId, input.id)),
-  updatePrechatFields: admin
+  updatePrechatFields: staffProcedure
     .input(updatePrechatFieldsInput)
     .mutation(({ ctx, input }) => updatePrechatFields(ctx.db, ctx.user, input)),
-  actionEndpoints: admin
+  actionEndpoints: staffProcedure
     .input(z.object({ id: z.string() }))
     .query(({ ctx, input }) => getActionEndpoints(ctx.db, ctx.user.orgId, input.id)),
-  updateActionEndpoints: admin
+  updateActionEndpoints: staffProcedure
     .input(updateActionEndpointsInput)
     .mutation(({ ctx, input }) => updateActionEndpoints(ctx.db, ctx.user, input)),
-  knowledgeBase: admin
+  knowledgeBase: staffProcedure
     .input(z.object({ id: z.string() }))
     .query(({ ctx, input }) => getKnowledgeBase(ctx.db, ctx.user.orgId, input.id)),
-  updateKnowledgeBase: admin
+  updateKnowledgeBase: staffProcedure
     .input(updateKnowledgeBaseInput)
     .mutation(({ ctx, input }) => updateKnowledgeBase(ctx.db, ctx.user, input)),
-  secrets: admin
+  secrets: staffProcedure
     .input(deploymentSecretsInput)
     .query(({ ctx, input }) => listDeploymentSecrets(ctx.db, ctx.user.orgId, input.id)),
-  setSecret: admin
+  setSecret: staffProcedure
     .input(setDeploymentSecretInput)
     .mutation(({ ctx, input }) => setDeploymentSecret(ctx.db, secretsKey(), ctx.user, input)),
-  deleteSecret: admin
+  deleteSecret: staffProcedure
     .input(deleteDeploymentSecretInput)
     .mutation(({ ctx, input }) => deleteDeploymentSecret(ctx.db, ctx.user, input)),
 });

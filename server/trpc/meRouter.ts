@@ -1,5 +1,5 @@
-import { protectedProcedure, router } from './trpc';
+import { router, staffProcedure } from './trpc';
 
 export const meRouter = router({
-  get: protectedProcedure.query(({ ctx }) => ctx.user),
+  get: staffProcedure.query(({ ctx }) => ctx.user),
 });

@@ -8,21 +8,19 @@ import {
   listStaffUsers,
   setStaffUserActive,
 } from '../staff/staffUsers';
-import { roleProcedure, router } from './trpc';
-
-const admin = roleProcedure('admin');
+import { router, staffProcedure } from './trpc';
 
 export const staffUsersRouter = router({
-  list: admin
+  list: staffProcedure
     .input(pageInput)
     .query(({ ctx, input }) => listStaffUsers(ctx.db, ctx.user.orgId, input)),
-  create: admin
+  create: staffProcedure
     .input(createStaffUserInput)
     .mutation(({ ctx, input }) => createStaffUser(ctx.db, ctx.user, input)),
-  changeRole: admin
+  changeRole: staffProcedure
     .input(z.object({ userId: z.string(), role: z.enum(STAFF_ROLES) }))
     .mutation(({ ctx, input }) => changeStaffRole(ctx.db, ctx.user, input.userId, input.role)),
-  setActive: admin
+  setActive: staffProcedure
     .input(z.object({ userId: z.string(), active: z.boolean() }))
     .mutation(({ ctx, input }) => setStaffUserActive(ctx.db, ctx.user, input.userId, input.active)),
 });

@@ -3,8 +3,8 @@ import superjson from 'superjson';
 import { ZodError } from 'zod';
 import { loadActiveStaffUser } from '../auth/staffAuth';
 import type { Db } from '../db/client';
-import type { StaffRole } from '../db/schema';
 import { DomainError, type DomainErrorCode } from '../errors';
+import { PROCEDURE_ACCESS } from './procedureAccess';
 
 export interface TrpcContext {
   db: Db;
@@ -66,15 +66,20 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, user } });
 });
 
-/** A procedure only the given roles may call; every query inside scopes by `ctx.user.orgId`. */
-export function roleProcedure(...roles: StaffRole[]) {
-  return protectedProcedure.use(({ ctx, next }) => {
-    if (!roles.includes(ctx.user.role)) {
-      throw new TRPCError({
-        code: 'FORBIDDEN',
-        message: `This needs one of these roles: ${roles.join(', ')}.`,
-      });
-    }
-    return next();
-  });
-}
+/**
+ * A staff procedure: the signed-in user's role must be one that PROCEDURE_ACCESS lists for
+ * the procedure's path. Every query inside scopes by `ctx.user.orgId`.
+ */
+export const staffProcedure = protectedProcedure.use(({ ctx, path, next }) => {
+  const allowed = PROCEDURE_ACCESS[path];
+  if (allowed === undefined) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: `${path} is not open to any role.` });
+  }
+  if (allowed !== 'anyStaff' && !allowed.includes(ctx.user.role)) {
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: `This needs one of these roles: ${allowed.join(', ')}.`,
+    });
+  }
+  return next();
+});
