@@ -8,18 +8,19 @@ import {
   conversationEntries,
   csatResponses,
   deployments,
+  type EntryDraft,
   messagingSessions,
   type SessionStatus,
-  workItems,
 } from '../db/schema';
 import type { WriteBatcher } from '../db/writeBatcher';
+import { cancelOpenWorkItems } from '../routing/cancelOpenWorkItems';
+import { enqueueHandoff } from '../routing/enqueueHandoff';
 import { type HandoffRoute, routeHandoff } from '../routing/routeHandoff';
 import type { AccessTokens, ConversationClaims } from './accessTokens';
 import type { BotTurnOutcome, BotTurnRunner, CustomerInput, SessionRow } from './botTurns';
 import { saveBotTurnTrace } from './botTurnTraces';
 import {
   appendEntries,
-  type EntryDraft,
   type EntryRow,
   findEntryByClientMessageId,
   listEntriesAfter,
@@ -279,16 +280,7 @@ export class ConversationService {
         .set({ status: 'ended', endedAt: new Date(this.now()), endedBy: 'customer' })
         .where(eq(messagingSessions.id, session.id))
         .run();
-      this.deps.db
-        .update(workItems)
-        .set({ status: 'cancelled', completedAt: new Date(this.now()) })
-        .where(
-          and(
-            eq(workItems.sessionId, session.id),
-            inArray(workItems.status, ['queued', 'offered']),
-          ),
-        )
-        .run();
+      cancelOpenWorkItems(this.deps.db, session.id, new Date(this.now()));
       return appendEntries(this.deps.db, session.orgId, session.id, [
         statusDraft(current.status, 'ended', 'customer_ended'),
       ]);
@@ -691,19 +683,7 @@ export class ConversationService {
         })
         .where(eq(messagingSessions.id, session.id))
         .run();
-      if (queueId) {
-        this.deps.db
-          .insert(workItems)
-          .values({
-            orgId: session.orgId,
-            sessionId: session.id,
-            queueId,
-            priority: handoff?.priority ?? 0,
-            requiredSkills: handoff?.skills ?? [],
-            handoff: handoff?.details ?? {},
-          })
-          .run();
-      }
+      if (queueId) enqueueHandoff(this.deps.db, session, queueId, handoff);
       return rows;
     });
     this.publish(session.id, appended);

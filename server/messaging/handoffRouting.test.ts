@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { messagingSessions, queues, workItems } from '../db/schema';
+import type { Handoff } from '../routing/handoff';
 import { apiClient } from '../testing/apiClient';
 import { useTestApi } from '../testing/apiServer';
-import type { BotTurnOutcome, BotTurnRunner, CustomerInput, Handoff } from './botTurns';
+import type { BotTurnOutcome, BotTurnRunner, CustomerInput } from './botTurns';
 
 const bot = { actorType: 'bot' as const, actorName: 'Scripted bot' };
 const said = (text: string) => ({ ...bot, type: 'text' as const, payload: { text } });
