@@ -1,3 +1,4 @@
+import { Contacts } from './contacts/contacts';
 import type { Db } from './db/client';
 import { walSyncFor } from './db/walSync';
 import { WriteBatcher } from './db/writeBatcher';
@@ -25,11 +26,13 @@ export function createMessagingRuntime(options: MessagingRuntimeOptions) {
   const writes = new WriteBatcher(options.db, walSyncFor(options.db));
   const hub = getEventHub();
   const tokens = new AccessTokens(options.secret);
+  const contacts = new Contacts(options.db, writes);
   const conversations = new ConversationService({
     db: options.db,
     writes,
     hub,
     tokens,
+    contacts,
     bot: options.bot,
   });
   const handleApi = createPublicApi({
@@ -43,5 +46,5 @@ export function createMessagingRuntime(options: MessagingRuntimeOptions) {
     sseHeartbeatMs: options.sseHeartbeatMs,
     maxBodyBytes: options.maxBodyBytes,
   });
-  return { writes, hub, tokens, conversations, handleApi };
+  return { writes, hub, tokens, contacts, conversations, handleApi };
 }

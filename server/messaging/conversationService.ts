@@ -1,7 +1,8 @@
 import { and, desc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { SendMessageBody } from '../../contract/conversations';
 import type { Entry } from '../../contract/entries';
-import { type VerifiedIdentity, verifyCustomerIdentity } from '../auth/customerIdentity';
+import { verifyCustomerIdentity } from '../auth/customerIdentity';
+import type { Contacts } from '../contacts/contacts';
 import type { Db } from '../db/client';
 import {
   contacts,
@@ -38,6 +39,7 @@ export interface ConversationServiceDeps {
   writes: WriteBatcher;
   hub: EventHub;
   tokens: AccessTokens;
+  contacts: Contacts;
   bot: BotTurnRunner;
   now?: () => number;
 }
@@ -120,7 +122,7 @@ export class ConversationService {
         .orderBy(desc(messagingSessions.createdAt))
         .get()?.messaging_sessions;
       if (open) {
-        await this.upsertContact(deployment.orgId, identity.identity);
+        await this.deps.contacts.upsert(deployment.orgId, identity.identity);
         return { ...(await this.describe(open, true)), resumed: true };
       }
     }
@@ -133,7 +135,7 @@ export class ConversationService {
     if (!prechat.ok) throw new MessagingError('PRECHAT_INVALID', prechat.message);
     const contactId =
       identity.kind === 'verified'
-        ? await this.upsertContact(deployment.orgId, identity.identity)
+        ? await this.deps.contacts.upsert(deployment.orgId, identity.identity)
         : null;
 
     const createdAt = new Date(this.now());
@@ -338,7 +340,7 @@ export class ConversationService {
       );
       if (identity.kind === 'refused') throw new MessagingError(identity.code, identity.message);
       if (identity.kind === 'verified') {
-        const contactId = await this.upsertContact(session.orgId, identity.identity);
+        const contactId = await this.deps.contacts.upsert(session.orgId, identity.identity);
         if (session.contactId && session.contactId !== contactId) {
           throw new MessagingError(
             'IDENTITY_MISMATCH',
@@ -716,41 +718,7 @@ export class ConversationService {
   }
 
   private customerName(session: SessionRow): string {
-    if (!session.contactId) return 'Customer';
-    return this.statements.contactName.get({ id: session.contactId })?.name ?? 'Customer';
-  }
-
-  private async upsertContact(orgId: string, identity: VerifiedIdentity): Promise<string> {
-    return this.deps.writes.run(() => {
-      const existing = this.deps.db
-        .select()
-        .from(contacts)
-        .where(and(eq(contacts.orgId, orgId), eq(contacts.externalUserId, identity.sub)))
-        .get();
-      if (existing) {
-        if (
-          (identity.email && identity.email !== existing.email) ||
-          (identity.name && identity.name !== existing.name)
-        ) {
-          this.deps.db
-            .update(contacts)
-            .set({ email: identity.email ?? existing.email, name: identity.name ?? existing.name })
-            .where(eq(contacts.id, existing.id))
-            .run();
-        }
-        return existing.id;
-      }
-      return this.deps.db
-        .insert(contacts)
-        .values({
-          orgId,
-          externalUserId: identity.sub,
-          email: identity.email ?? null,
-          name: identity.name ?? null,
-        })
-        .returning({ id: contacts.id })
-        .get().id;
-    });
+    return this.deps.contacts.displayName(session.contactId);
   }
 }
 
