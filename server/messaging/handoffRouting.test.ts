@@ -38,7 +38,7 @@ describe('a hand-off nobody can take', () => {
       clientMessageId: 'm1',
       text: 'I need a person',
     });
-    await api.runtime.conversations.idle();
+    await api.runtime.botTurns.idle();
     const entries = await client.entries(body.conversationId, body.accessToken);
     const session = api.db
       .select()
