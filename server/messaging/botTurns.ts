@@ -29,8 +29,8 @@ export interface BotTurnOutcome {
 }
 
 /**
- * Runs the bot pinned on a session. The messaging service does not know flows or NLU; it
- * only stores what a turn produced.
+ * Runs the bot pinned on a session. Messaging does not know flows or NLU; the bot-turn
+ * orchestrator only stores what a turn produced.
  */
 export interface BotTurnRunner {
   runTurn(session: SessionRow, input: CustomerInput): Promise<BotTurnOutcome>;
