@@ -11,7 +11,7 @@ import { describeMachine } from './machine';
 /**
  * `npm run bench:writes`: the storage side of a customer message, in one process and without
  * HTTP, SSE or NLU: the customer's entry, then a bot turn storing two replies, its state and a
- * 2 KB trace, through the real messaging service and group commit on a SQLite file. A bot that
+ * 2 KB trace, through the real messaging code and group commit on a SQLite file. A bot that
  * answers at once stands in for the flow, so the figures move only with the storage code.
  * Options: --customers=N (default 200, all sending at once each round), --rounds=N (default 100).
  */
@@ -52,7 +52,7 @@ const instantBot: BotTurnRunner = {
 };
 
 // Wired as the server wires it, so the figures follow any change to that wiring.
-const { conversations: service } = createMessagingRuntime({
+const { conversations, entries, botTurns } = createMessagingRuntime({
   db,
   bot: instantBot,
   secret: 'bench-secret-bench-secret-bench-secret',
@@ -62,7 +62,7 @@ const { conversations: service } = createMessagingRuntime({
 });
 const conversationIds: string[] = [];
 for (let index = 0; index < customers; index++) {
-  const started = await service.start({ deploymentPublicId: 'acme-app' });
+  const started = await conversations.start({ deploymentPublicId: 'acme-app' });
   conversationIds.push(started.conversationId);
 }
 const claims = conversationIds.map((conversationId) => {
@@ -81,10 +81,10 @@ const startedAt = performance.now();
 for (let round = 0; round < rounds; round++) {
   await Promise.all(
     claims.map((claim) =>
-      service.send(claim, { clientMessageId: `m-${sent++}`, text: 'where is my order' }),
+      entries.send(claim, { clientMessageId: `m-${sent++}`, text: 'where is my order' }),
     ),
   );
-  await service.idle();
+  await botTurns.idle();
 }
 const wallMs = performance.now() - startedAt;
 const cpu = process.cpuUsage(cpuBefore);

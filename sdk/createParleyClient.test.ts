@@ -73,7 +73,7 @@ describe('the Parley client SDK against a real API', () => {
     const { conversationId } = await first.client.start();
     await first.client.send('what are your opening hours?');
     await waitUntil(() => /Monday/i.test(first.botSays()), 'the bot answers');
-    await runtime.conversations.idle();
+    await runtime.botTurns.idle();
     first.client.close();
 
     const reloaded = customerApp(base, { storage });
@@ -107,7 +107,7 @@ describe('the Parley client SDK against a real API', () => {
     await waitUntil(() => app.client.connectionStatus === 'open', 'the connection is back');
     expect(pending).toBe(0);
 
-    await runtime.conversations.idle();
+    await runtime.botTurns.idle();
     const stored = await app.storedEntries();
     expect(stored.filter((e) => e.clientMessageId === sent.clientMessageId)).toHaveLength(1);
     expect(app.received.filter((e) => e.clientMessageId === sent.clientMessageId)).toHaveLength(1);
@@ -127,7 +127,7 @@ describe('the Parley client SDK against a real API', () => {
     const sent = await app.client.send('hello there');
     await waitUntil(() => pending === 0, 'the outbox is empty');
 
-    await runtime.conversations.idle();
+    await runtime.botTurns.idle();
     const attempts = network.requests.filter((r) => r.url.endsWith('/messages'));
     expect(attempts.length).toBe(2);
     const stored = await app.storedEntries();
@@ -160,7 +160,7 @@ describe('the Parley client SDK against a real API', () => {
       'the conversation waits for an agent',
     );
 
-    await runtime.conversations.idle();
+    await runtime.botTurns.idle();
     const stored = await relaunched.storedEntries();
     expect(stored.filter((e) => e.clientMessageId === sent.clientMessageId)).toHaveLength(1);
   });
@@ -180,7 +180,7 @@ describe('the Parley client SDK against a real API', () => {
       clientMessageId: 'from-elsewhere',
       text: 'how long does shipping take?',
     });
-    await runtime.conversations.idle();
+    await runtime.botTurns.idle();
     expect(app.received).toHaveLength(seenBeforeDrop);
 
     network.goOnline();

@@ -1,11 +1,15 @@
+import { Contacts } from './contacts/contacts';
 import type { Db } from './db/client';
 import { walSyncFor } from './db/walSync';
 import { WriteBatcher } from './db/writeBatcher';
 import { createPublicApi } from './http/publicApi';
 import type { RateLimitSettings } from './http/rateLimits';
 import { AccessTokens } from './messaging/accessTokens';
+import { BotTurnOrchestrator } from './messaging/botTurnOrchestrator';
 import type { BotTurnRunner } from './messaging/botTurns';
-import { ConversationService } from './messaging/conversationService';
+import { ConversationLifecycle } from './messaging/conversationLifecycle';
+import { CustomerEntries } from './messaging/customerEntries';
+import { Escalation } from './messaging/escalation';
 import { getEventHub } from './messaging/eventHub';
 
 export interface MessagingRuntimeOptions {
@@ -20,28 +24,39 @@ export interface MessagingRuntimeOptions {
   maxBodyBytes?: number;
 }
 
-/** Wires the customer-facing side: durable writes, the event hub, tokens and the public API. */
+/**
+ * Wires the customer-facing side: durable writes, the event hub, tokens, contacts, the parts of
+ * a conversation (its lifecycle, the customer's entries, the bot's turns) and the public API.
+ */
 export function createMessagingRuntime(options: MessagingRuntimeOptions) {
-  const writes = new WriteBatcher(options.db, walSyncFor(options.db));
+  const { db } = options;
+  const writes = new WriteBatcher(db, walSyncFor(db));
   const hub = getEventHub();
   const tokens = new AccessTokens(options.secret);
-  const conversations = new ConversationService({
-    db: options.db,
+  const contacts = new Contacts(db, writes);
+  const escalation = new Escalation({ db, writes, hub });
+  const botTurns = new BotTurnOrchestrator({ db, writes, hub, bot: options.bot, escalation });
+  const conversations = new ConversationLifecycle({
+    db,
     writes,
     hub,
     tokens,
-    bot: options.bot,
+    contacts,
+    botTurns,
+    escalation,
   });
+  const entries = new CustomerEntries({ db, writes, hub, contacts, botTurns, escalation });
   const handleApi = createPublicApi({
-    db: options.db,
+    db,
     hub,
     tokens,
     conversations,
+    entries,
     version: options.version,
     publicUrl: options.publicUrl,
     rateLimits: options.rateLimits,
     sseHeartbeatMs: options.sseHeartbeatMs,
     maxBodyBytes: options.maxBodyBytes,
   });
-  return { writes, hub, tokens, conversations, handleApi };
+  return { writes, hub, tokens, contacts, conversations, entries, botTurns, handleApi };
 }

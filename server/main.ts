@@ -64,7 +64,7 @@ async function main() {
   }, 60_000);
   sweep.unref();
   if (env.traceRetentionDays > 0) keepTracesFor(db, env.traceRetentionDays);
-  const pending = messaging.conversations.resumePendingBotTurns();
+  const pending = messaging.botTurns.resumePending();
   if (pending > 0) console.log(`Answering ${pending} conversation(s) left waiting for the bot.`);
 
   let handleOther = (_req: IncomingMessage, res: ServerResponse) =>
@@ -99,7 +99,7 @@ async function main() {
   const shutdown = () => {
     server.close();
     // Open SSE streams would hold close() forever; stored work is already durable.
-    void messaging.conversations
+    void messaging.botTurns
       .idle()
       .then(() => messaging.writes.drain())
       .then(() => checkpointer.stop())

@@ -1,6 +1,6 @@
 import type { BotOutput, SessionState } from '../../bot-runtime/engine';
+import type { EntryDraft } from '../db/schema';
 import type { BotTurnOutcome } from '../messaging/botTurns';
-import type { EntryDraft } from '../messaging/conversationEntries';
 
 /**
  * What one engine turn means for the conversation: the entries the customer sees, and the

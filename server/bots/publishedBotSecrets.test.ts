@@ -88,7 +88,7 @@ describe('a published bot calling an HTTP action with a secret', () => {
     const chatOn = async (deployment: string) => {
       const client = apiClient(api.base);
       const { body } = await client.start(deployment);
-      await api.runtime.conversations.idle();
+      await api.runtime.botTurns.idle();
       const entries = await client.entries(body.conversationId, body.accessToken);
       return { sessionId: body.conversationId, texts: entries.map((e) => e.payload.text) };
     };

@@ -33,7 +33,7 @@ describe('listSessionTraces', () => {
         text: `message ${i}`,
       });
     }
-    await runtime.conversations.idle();
+    await runtime.botTurns.idle();
     const orgId = orgOf(db, body.conversationId);
     return { db, orgId, sessionId: body.conversationId };
   }

@@ -15,8 +15,10 @@ import type { Db } from '../db/client';
 import { deployments } from '../db/schema';
 import { prechatFormOf } from '../deployments/prechatFields';
 import type { AccessTokens, ConversationClaims } from '../messaging/accessTokens';
-import type { ConversationService } from '../messaging/conversationService';
+import type { ConversationLifecycle } from '../messaging/conversationLifecycle';
+import type { CustomerEntries } from '../messaging/customerEntries';
 import type { EventHub } from '../messaging/eventHub';
+import { loadOwnSession } from '../messaging/loadSession';
 import { MessagingError, type MessagingErrorCode } from '../messaging/messagingErrors';
 import { registerPush, unregisterPush } from '../push/pushRegistrations';
 import { createAllowedOrigins } from './allowedOrigins';
@@ -34,7 +36,8 @@ export interface PublicApiDependencies {
   db: Db;
   hub: EventHub;
   tokens: AccessTokens;
-  conversations: ConversationService;
+  conversations: ConversationLifecycle;
+  entries: CustomerEntries;
   version: string;
   /** Parley's own origin, always allowed for browser calls. */
   publicUrl: string;
@@ -73,7 +76,7 @@ const STATUS_FOR: Record<MessagingErrorCode, number> = {
   PRECHAT_INVALID: 400,
 };
 
-/** The public API for apps and the SDK: thin handlers over the messaging service. */
+/** The public API for apps and the SDK: thin handlers over the parts of a conversation. */
 export function createPublicApi(deps: PublicApiDependencies) {
   const limits = new ApiRateLimits(deps.rateLimits);
   const maxBody = deps.maxBodyBytes ?? 64 * 1024;
@@ -175,7 +178,7 @@ export function createPublicApi(deps: PublicApiDependencies) {
       pattern: /^\/api\/v1\/conversations\/([^/]+)\/messages$/,
       handler: async (ctx) => {
         const claims = await authorize(ctx, ctx.params[0]);
-        const result = await deps.conversations.send(claims, body(ctx, sendMessageBody));
+        const result = await deps.entries.send(claims, body(ctx, sendMessageBody));
         sendJson(ctx.res, result.created ? 201 : 200, { entry: result.entry });
       },
     },
@@ -194,7 +197,7 @@ export function createPublicApi(deps: PublicApiDependencies) {
         sendJson(
           ctx.res,
           200,
-          deps.conversations.listEntries(claims, query.data.after, query.data.limit),
+          deps.entries.listEntries(claims, query.data.after, query.data.limit),
         );
       },
     },
@@ -203,14 +206,14 @@ export function createPublicApi(deps: PublicApiDependencies) {
       pattern: /^\/api\/v1\/conversations\/([^/]+)\/stream$/,
       handler: async (ctx) => {
         const claims = await authorize(ctx, ctx.params[0]);
-        const session = deps.conversations.loadOwnSession(claims);
+        const session = loadOwnSession(deps.db, claims);
         const resumeFrom = ctx.req.headers['last-event-id'] ?? ctx.query.get('after') ?? '0';
         const afterSeq = Number.parseInt(String(resumeFrom), 10);
         streamEntries(ctx.req, ctx.res, {
           hub: deps.hub,
           sessionId: session.id,
           afterSeq: Number.isFinite(afterSeq) && afterSeq > 0 ? afterSeq : 0,
-          readAfter: (after, limit) => deps.conversations.listEntries(claims, after, limit).entries,
+          readAfter: (after, limit) => deps.entries.listEntries(claims, after, limit).entries,
           heartbeatMs: deps.sseHeartbeatMs,
         });
       },
@@ -220,7 +223,7 @@ export function createPublicApi(deps: PublicApiDependencies) {
       pattern: /^\/api\/v1\/conversations\/([^/]+)\/typing$/,
       handler: async (ctx) => {
         const claims = await authorize(ctx, ctx.params[0]);
-        deps.conversations.typing(claims, body(ctx, typingBody).isTyping);
+        deps.entries.typing(claims, body(ctx, typingBody).isTyping);
         ctx.res.writeHead(204).end();
       },
     },
@@ -229,11 +232,7 @@ export function createPublicApi(deps: PublicApiDependencies) {
       pattern: /^\/api\/v1\/conversations\/([^/]+)\/read$/,
       handler: async (ctx) => {
         const claims = await authorize(ctx, ctx.params[0]);
-        sendJson(
-          ctx.res,
-          200,
-          await deps.conversations.markRead(claims, body(ctx, readBody).upToSeq),
-        );
+        sendJson(ctx.res, 200, await deps.entries.markRead(claims, body(ctx, readBody).upToSeq));
       },
     },
     {

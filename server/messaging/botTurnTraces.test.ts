@@ -37,7 +37,7 @@ describe('bot turn traces of customer conversations', () => {
       clientMessageId: 'm1',
       text: 'where is my order A1001?',
     });
-    await runtime.conversations.idle();
+    await runtime.botTurns.idle();
 
     const session = db
       .select()
@@ -78,7 +78,7 @@ describe('bot turn traces of customer conversations', () => {
       clientMessageId: 'm1',
       text: 'where is my order Z9999?',
     });
-    await runtime.conversations.idle();
+    await runtime.botTurns.idle();
 
     const entries = await client.entries(body.conversationId, body.accessToken);
     expect(entries.at(-1)?.payload).toMatchObject({ to: 'waiting', reason: 'escalated' });
@@ -102,7 +102,7 @@ describe('bot turn traces of customer conversations', () => {
       clientMessageId: 'm1',
       text: 'opening hours?',
     });
-    await runtime.conversations.idle();
+    await runtime.botTurns.idle();
     const failures = logged.mock.calls.length;
     logged.mockRestore();
     expect(failures).toBe(1);
@@ -138,7 +138,7 @@ describe('bot turn traces of customer conversations', () => {
       clientMessageId: 'm1',
       text: 'what are your opening hours?',
     });
-    await runtime.conversations.idle();
+    await runtime.botTurns.idle();
 
     expect(botEntriesOf(db, body.conversationId).length).toBeGreaterThan(1);
     expect(tracesOf(db, body.conversationId)).toEqual([]);
@@ -149,7 +149,7 @@ describe('bot turn traces of customer conversations', () => {
     const client = apiClient(base);
     const first = (await client.start()).body;
     const second = (await client.start()).body;
-    await runtime.conversations.idle();
+    await runtime.botTurns.idle();
     expect(tracesOf(db, first.conversationId)).toHaveLength(1);
 
     db.delete(messagingSessions).where(eq(messagingSessions.id, first.conversationId)).run();

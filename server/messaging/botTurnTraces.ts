@@ -2,6 +2,12 @@ import type { Db } from '../db/client';
 import { newId } from '../db/schema/columns';
 import type { BotTurnOutcome, SessionRow } from './botTurns';
 
+/** One bot turn's trace as it will be stored: the JSON and the status the turn ended in. */
+export interface TurnTraceJson {
+  status: BotTurnOutcome['status'];
+  trace: string;
+}
+
 interface TraceRowParams {
   id: string;
   orgId: string;

@@ -1,5 +1,5 @@
-import type { messagingSessions } from '../db/schema';
-import type { EntryDraft } from './conversationEntries';
+import type { EntryDraft, messagingSessions } from '../db/schema';
+import type { Handoff } from '../routing/handoff';
 
 export type SessionRow = typeof messagingSessions.$inferSelect;
 
@@ -12,15 +12,6 @@ export type CustomerInput =
   | { type: 'timeout' }
   /** Routing found nobody who can take the bot's handoff. */
   | { type: 'noAgent' };
-
-export interface Handoff {
-  queue: string | null;
-  skills: { skill: string; minLevel: number }[];
-  priority: number;
-  details: Record<string, unknown>;
-  /** What the bot says on handing off, written only once someone can take the conversation. */
-  said: EntryDraft[];
-}
 
 export interface BotTurnOutcome {
   entries: EntryDraft[];
@@ -38,8 +29,8 @@ export interface BotTurnOutcome {
 }
 
 /**
- * Runs the bot pinned on a session. The messaging service does not know flows or NLU; it
- * only stores what a turn produced.
+ * Runs the bot pinned on a session. Messaging does not know flows or NLU; the bot-turn
+ * orchestrator only stores what a turn produced.
  */
 export interface BotTurnRunner {
   runTurn(session: SessionRow, input: CustomerInput): Promise<BotTurnOutcome>;

@@ -51,7 +51,7 @@ describe('bot typing', () => {
       { type: 'text', payload: { text: 'Let me look that up…' } },
       { type: 'text', payload: { text: 'Found it.' } },
     ]);
-    await runtime.conversations.idle();
+    await runtime.botTurns.idle();
     const stored = await client.entries(body.conversationId, body.accessToken);
     expect(stored.map((entry) => entry.type)).toContain('typing');
   });

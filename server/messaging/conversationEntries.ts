@@ -1,17 +1,8 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Entry, EntryType } from '../../contract/entries';
 import type { Db } from '../db/client';
-import { type ActorType, conversationEntries, messagingSessions } from '../db/schema';
+import { conversationEntries, type EntryDraft, messagingSessions } from '../db/schema';
 import { newId } from '../db/schema/columns';
-
-export interface EntryDraft {
-  actorType: ActorType;
-  actorId?: string | null;
-  actorName: string;
-  type: EntryType;
-  payload: Record<string, unknown>;
-  clientMessageId?: string;
-}
 
 export type EntryRow = typeof conversationEntries.$inferSelect;
 

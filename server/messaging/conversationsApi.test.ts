@@ -57,7 +57,7 @@ describe('conversations over the public API', () => {
       text: 'where is my order A1001?',
     });
     expect(sent.status).toBe(201);
-    await runtime.conversations.idle();
+    await runtime.botTurns.idle();
     const entries = await client.entries(body.conversationId, body.accessToken);
     const botText = entries
       .filter((e) => e.actor.type === 'bot')
@@ -103,7 +103,7 @@ describe('conversations over the public API', () => {
       ),
     );
     expect(results.every((r) => r.status === 201)).toBe(true);
-    await runtime.conversations.idle();
+    await runtime.botTurns.idle();
     const entries = await client.entries(body.conversationId, body.accessToken);
     expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
     const customerIds = entries
@@ -128,7 +128,7 @@ describe('conversations over the public API', () => {
       clientMessageId: 'while-away',
       text: 'opening hours?',
     });
-    await runtime.conversations.idle();
+    await runtime.botTurns.idle();
     const missed = (await client.entries(body.conversationId, body.accessToken, seenSeq)).map(
       (e) => e.seq,
     );

@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { messagingSessions, queues, workItems } from '../db/schema';
+import type { Handoff } from '../routing/handoff';
 import { apiClient } from '../testing/apiClient';
 import { useTestApi } from '../testing/apiServer';
-import type { BotTurnOutcome, BotTurnRunner, CustomerInput, Handoff } from './botTurns';
+import type { BotTurnOutcome, BotTurnRunner, CustomerInput } from './botTurns';
 
 const bot = { actorType: 'bot' as const, actorName: 'Scripted bot' };
 const said = (text: string) => ({ ...bot, type: 'text' as const, payload: { text } });
@@ -37,7 +38,7 @@ describe('a hand-off nobody can take', () => {
       clientMessageId: 'm1',
       text: 'I need a person',
     });
-    await api.runtime.conversations.idle();
+    await api.runtime.botTurns.idle();
     const entries = await client.entries(body.conversationId, body.accessToken);
     const session = api.db
       .select()

@@ -66,7 +66,7 @@ describe('conversation lifecycle', () => {
       clientMessageId: 'back',
       text: 'hello again',
     });
-    await runtime.conversations.idle();
+    await runtime.botTurns.idle();
     const entries = await client.entries(body.conversationId, body.accessToken);
     const changes = entries.filter((e) => e.type === 'status_changed').map((e) => e.payload.to);
     expect(changes).toEqual(['inactive', 'new', 'waiting']);
@@ -100,7 +100,7 @@ describe('conversation lifecycle', () => {
     const client = apiClient(base);
     const { body } = await client.start();
     const botSays = async () => {
-      await runtime.conversations.idle();
+      await runtime.botTurns.idle();
       return (await client.entries(body.conversationId, body.accessToken))
         .filter((entry) => entry.actor.type === 'bot')
         .map((entry) => entry.payload.text);
@@ -139,7 +139,7 @@ describe('conversation lifecycle', () => {
       clientMessageId: 'h',
       text: 'I want to talk to a human',
     });
-    await runtime.conversations.idle();
+    await runtime.botTurns.idle();
     const entries = await client.entries(body.conversationId, body.accessToken);
     expect(entries.some((e) => e.type === 'status_changed' && e.payload.to === 'waiting')).toBe(
       true,

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { contacts, conversationEntries, messagingSessions } from '../db/schema';
+import { conversationEntries, messagingSessions } from '../db/schema';
 
 interface SaveBotTurnParams {
   id: string;
@@ -48,11 +48,6 @@ function prepare(db: Db) {
       )
       .orderBy(asc(conversationEntries.seq))
       .limit(1)
-      .prepare(),
-    contactName: db
-      .select({ name: contacts.name })
-      .from(contacts)
-      .where(eq(contacts.id, sql.placeholder('id')))
       .prepare(),
     touchCustomerActivity: db.$client.prepare<{ id: string; at: number }>(
       'update messaging_sessions set last_customer_activity_at = @at where id = @id',

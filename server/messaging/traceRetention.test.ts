@@ -19,7 +19,7 @@ describe('pruning bot turn traces', () => {
       text: 'what are your opening hours?',
     });
     const recent = await client.start();
-    await runtime.conversations.idle();
+    await runtime.botTurns.idle();
     const dayAgo = new Date(Date.now() - 24 * 60 * 60_000);
     db.update(botTurnTraces)
       .set({ createdAt: dayAgo })

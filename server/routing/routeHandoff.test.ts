@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
 import { orgs, queues, staffUsers } from '../db/schema';
-import type { Handoff } from '../messaging/botTurns';
 import { seedDemoOrg } from '../seed/seedDemoOrg';
 import { useTestDb } from '../testing/testDb';
+import type { Handoff } from './handoff';
 import { routeHandoff } from './routeHandoff';
 
 function handoff(queue: string | null, skills: Handoff['skills'] = []): Handoff {

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { agentSkills, queueMembers, queues, skills, staffUsers } from '../db/schema';
-import type { Handoff } from '../messaging/botTurns';
+import type { Handoff } from './handoff';
 
 export type HandoffRoute =
   | { ok: true; queueId: string }

@@ -64,7 +64,7 @@ describe('the seeded demo bot', () => {
           text,
         });
         expect(result.status).toBe(201);
-        await runtime.conversations.idle();
+        await runtime.botTurns.idle();
         const entries = await client.entries(body.conversationId, body.accessToken);
         const replies = entries.slice(seen).filter((entry) => entry.actor.type === 'bot');
         seen = entries.length;

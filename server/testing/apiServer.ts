@@ -28,7 +28,7 @@ export function useTestApi() {
   let server: Server | undefined;
   let runtime: ReturnType<typeof createMessagingRuntime> | undefined;
   afterEach(async () => {
-    await runtime?.conversations.idle();
+    await runtime?.botTurns.idle();
     server?.closeAllConnections();
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     server = undefined;

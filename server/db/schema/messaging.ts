@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { EntryType } from '../../../contract/entries';
 import { bots, botVersions } from './bots';
 import { createdAt, id, json, timestamp } from './columns';
 import { contacts } from './crm';
@@ -87,6 +88,19 @@ export const conversationEntries = sqliteTable(
     ),
   ],
 );
+
+/**
+ * An entry as its writer hands it over, before it is given its id, seq and time. Bots, routing
+ * (what a bot says on handing off) and messaging all speak it, so it sits beside the table.
+ */
+export interface EntryDraft {
+  actorType: ActorType;
+  actorId?: string | null;
+  actorName: string;
+  type: EntryType;
+  payload: Record<string, unknown>;
+  clientMessageId?: string;
+}
 
 export const BOT_TURN_STATUSES = ['awaiting_input', 'escalated', 'ended'] as const;
 
