@@ -1,11 +1,9 @@
 import type { z } from 'zod';
-import type { BotOutput } from '../../engine/botOutput';
-import type { ActionOutcome } from '../../engine/callAction';
-import type { SessionStatus } from '../../engine/sessionState';
-import type { TurnInput } from '../../engine/turnInput';
-import type { TraceReason } from '../../engine/turnTrace';
 import type { Classification } from '../../nlu/types';
 import type { JsonObject, JsonValue } from '../json';
+import type { BotOutput } from './botOutput';
+import type { TraceReason } from './traceReason';
+import type { TurnInput } from './turnInput';
 
 /**
  * A node type, declared once in its own folder: what the studio needs for the palette and the
@@ -143,16 +141,21 @@ export interface NodeContext<Data> {
     name: string,
     inputTemplates: Record<string, string>,
     timeoutMs: number,
-  ): Promise<ActionOutcome>;
+  ): Promise<NodeActionOutcome>;
   now(): number;
   random(): number;
 }
+
+/** What an action call came to; the engine's own `ActionOutcome` also says which failure. */
+export type NodeActionOutcome =
+  | { ok: true; output: JsonValue }
+  | { ok: false; error: { code: string; message: string } };
 
 export type NodeResult =
   /** Leave through this output. */
   | { type: 'next'; output: string }
   /** Stop the turn here until the next input. */
-  | { type: 'wait'; nodeState?: JsonObject; status?: Exclude<SessionStatus, 'ended'> }
+  | { type: 'wait'; nodeState?: JsonObject; status?: 'awaiting_input' | 'escalated' }
   | { type: 'jump'; targetNodeId: string }
   /** The customer's message was not understood; the engine applies the flow's fallback rules. */
   | { type: 'misunderstood'; nodeState?: JsonObject }

@@ -1,5 +1,5 @@
-import type { TurnInput } from '../../../engine/turnInput';
 import type { NodeContext, NodeResult } from '../nodeType';
+import type { TurnInput } from '../turnInput';
 import { csatVariables, type EndData } from './endData';
 
 const RATINGS = ['1', '2', '3', '4', '5'];

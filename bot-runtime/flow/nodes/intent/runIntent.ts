@@ -1,6 +1,6 @@
-import type { TurnInput } from '../../../engine/turnInput';
 import type { JsonObject } from '../../json';
 import type { NodeContext, NodeResult } from '../nodeType';
+import type { TurnInput } from '../turnInput';
 import type { IntentData, Slot } from './intentData';
 
 /**
