@@ -13,7 +13,7 @@ export interface NodeType<Data = unknown> {
   type: string;
   label: string;
   description: string;
-  /** A name from the studio's icon set. */
+  /** The character the studio draws for the type, so the canvas needs no icon font. */
   icon: string;
   category: NodeCategory;
   dataSchema: z.ZodType<Data>;

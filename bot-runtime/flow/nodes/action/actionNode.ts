@@ -7,7 +7,7 @@ export const actionNode = defineNodeType({
   type: 'action',
   label: 'Action',
   description: 'Call an action (look up an order, reset a password, HTTP...) and keep its result.',
-  icon: 'zap',
+  icon: '⚡',
   category: 'integration',
   dataSchema: actionDataSchema,
   defaultData: actionDataSchema.parse({}),

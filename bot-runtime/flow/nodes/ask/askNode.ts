@@ -7,7 +7,7 @@ export const askNode = defineNodeType({
   type: 'ask',
   label: 'Ask',
   description: 'Ask a question and keep the answer in a variable, checked against its type.',
-  icon: 'help-circle',
+  icon: '?',
   category: 'conversation',
   dataSchema: askDataSchema,
   defaultData: askDataSchema.parse({ prompt: 'What is your email?', variable: 'email' }),

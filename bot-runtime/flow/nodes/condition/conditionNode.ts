@@ -18,7 +18,7 @@ export const conditionNode = defineNodeType({
   type: 'condition',
   label: 'Condition',
   description: 'Branch on variables: equals, contains, greater, less, matches, is set.',
-  icon: 'git-branch',
+  icon: '⑂',
   category: 'logic',
   dataSchema: conditionSchema,
   defaultData: conditionSchema.parse({

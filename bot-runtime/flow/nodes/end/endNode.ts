@@ -7,7 +7,7 @@ export const endNode = defineNodeType({
   type: 'end',
   label: 'End',
   description: 'Close the conversation, optionally asking for a 1-5 rating and a comment.',
-  icon: 'flag',
+  icon: '⚑',
   category: 'flow',
   dataSchema: endDataSchema,
   defaultData: endDataSchema.parse({}),

@@ -7,7 +7,7 @@ export const escalateNode = defineNodeType({
   type: 'escalate',
   label: 'Hand to a human',
   description: 'Hand the conversation to an agent through a queue, with skills and a summary.',
-  icon: 'headset',
+  icon: '☎',
   category: 'handoff',
   dataSchema: escalateDataSchema,
   defaultData: escalateDataSchema.parse({ queue: 'Support' }),

@@ -7,7 +7,7 @@ export const intentNode = defineNodeType({
   type: 'intent',
   label: 'Recognise intent',
   description: 'Wait for the customer, recognise what they want and fill the details it needs.',
-  icon: 'sparkles',
+  icon: '✦',
   category: 'conversation',
   dataSchema: intentDataSchema,
   defaultData: intentDataSchema.parse({}),

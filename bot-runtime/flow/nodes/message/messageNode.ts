@@ -7,7 +7,7 @@ export const messageNode = defineNodeType({
   type: 'message',
   label: 'Message',
   description: 'Send text, quick-reply buttons, cards or an image.',
-  icon: 'message-square',
+  icon: '✉',
   category: 'conversation',
   dataSchema: messageDataSchema,
   defaultData: messageDataSchema.parse({ text: 'Hello!' }),

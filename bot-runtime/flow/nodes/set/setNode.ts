@@ -24,7 +24,7 @@ export const setNode = defineNodeType({
   type: 'set',
   label: 'Set variable',
   description: 'Give variables a value from a template, a rule or a constant.',
-  icon: 'variable',
+  icon: 'x',
   category: 'logic',
   dataSchema: setDataSchema,
   defaultData: { assignments: [{ variable: 'topic', from: 'value', value: '' }] },
