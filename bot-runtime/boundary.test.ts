@@ -13,10 +13,20 @@ const root = import.meta.dirname;
  */
 const FILE_READERS = new Set(['nlu/cli.ts', 'nlu/wordVectors/readBundledWordVectors.ts']);
 
+/**
+ * The node types' inspector widgets and their kit are React components, kept in folders named
+ * `editor`. The published-bot runner and the engine load the node registry on the server, so
+ * nothing else loads React or an editor file: both may be named in types, which compile away,
+ * and a node type declares its own editor as a lazy import that only the studio makes.
+ */
+const REACT = /^react(-dom)?(\/|$)/;
+
 interface Import {
   specifier: string;
   /** The file inside bot-runtime a relative specifier names, relative to it. */
   target: string | null;
+  typeOnly: boolean;
+  lazy: boolean;
 }
 
 interface Source {
@@ -57,6 +67,39 @@ describe('bot-runtime boundary', () => {
     expect(offenders).toEqual([]);
   });
 
+  it("loads React and editor files nowhere else, but for a node type's own lazy editor", () => {
+    const offenders = sources
+      .filter(({ file }) => !isEditorFile(file))
+      .flatMap(({ file, imports }) =>
+        imports
+          .filter(({ specifier, target, typeOnly, lazy }) => {
+            if (typeOnly) return false;
+            if (REACT.test(specifier)) return true;
+            if (!target || !isEditorFile(target)) return false;
+            return !(lazy && target.startsWith(`${path.posix.dirname(file)}/editor/`));
+          })
+          .map(({ specifier }) => `${file} imports ${specifier}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps editor files to React, the flow and their own node type', () => {
+    const offenders = sources
+      .filter(({ file }) => isEditorFile(file))
+      .flatMap(({ file, imports }) =>
+        imports
+          .filter(({ specifier, target }) => {
+            if (!target) return !REACT.test(specifier);
+            const other = nodeTypeFolder(target);
+            return (
+              !target.startsWith('flow/') || (other !== null && other !== nodeTypeFolder(file))
+            );
+          })
+          .map(({ specifier }) => `${file} imports ${specifier}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+
   it('has no import cycle, between files or between folders', () => {
     const fileGraph = new Map(
       sources.map(({ file, imports }) => [
@@ -91,15 +134,18 @@ function readSource(full: string): Source {
   const kind = full.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
   const tree = ts.createSourceFile(full, text, ts.ScriptTarget.Latest, false, kind);
   const imports: Import[] = [];
-  const add = (specifier: ts.Expression | undefined) => {
+  const add = (specifier: ts.Expression | undefined, typeOnly: boolean, lazy: boolean) => {
     if (!specifier || !ts.isStringLiteralLike(specifier)) return;
-    imports.push({ specifier: specifier.text, target: resolve(full, specifier.text) });
+    const target = resolve(full, specifier.text);
+    imports.push({ specifier: specifier.text, target, typeOnly, lazy });
   };
   const visit = (node: ts.Node) => {
-    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) {
-      add(node.moduleSpecifier);
+    if (ts.isImportDeclaration(node)) {
+      add(node.moduleSpecifier, node.importClause?.isTypeOnly ?? false, false);
+    } else if (ts.isExportDeclaration(node)) {
+      add(node.moduleSpecifier, node.isTypeOnly, false);
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
-      add(node.arguments[0]);
+      add(node.arguments[0], false, true);
     }
     ts.forEachChild(node, visit);
   };
@@ -126,6 +172,16 @@ function outsideRoot(file: string, specifier: string): string {
 
 function isBuiltin(specifier: string): boolean {
   return specifier.startsWith('node:') || builtinModules.includes(specifier.split('/')[0] ?? '');
+}
+
+function isEditorFile(file: string): boolean {
+  return file.split('/').includes('editor');
+}
+
+/** `condition` for `flow/nodes/condition/…`; null outside a node type's folder. */
+function nodeTypeFolder(file: string): string | null {
+  const folder = /^flow\/nodes\/([^/]+)\//.exec(file)?.[1];
+  return folder && folder !== 'editor' ? folder : null;
 }
 
 function topFolder(file: string): string {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Classification } from '../../nlu/types';
 import type { JsonObject, JsonValue } from '../json';
 import type { BotOutput } from './botOutput';
+import type { NodeEditor } from './editor/editorKit';
 import type { TraceReason } from './traceReason';
 import type { TurnInput } from './turnInput';
 
@@ -25,6 +26,11 @@ export interface NodeType<Data = unknown> {
   summary(data: Data): string;
   /** How the studio lays out the inspector form; pure data. */
   inspector: InspectorField[];
+  /**
+   * The type's own inspector widgets, for its `custom` fields: React components in its
+   * `editor/` folder. Only the studio calls this, so the server and the engine never load them.
+   */
+  editor?: () => Promise<NodeEditor>;
   /** What the validator checks the node against: intents, actions, nodes and variables. */
   references(data: Data): NodeReferences;
   /**
@@ -78,6 +84,7 @@ export interface PatternUse {
   subject: string;
 }
 
+/** The studio's widgets, shared by every node type; a type's own widgets are `custom`. */
 export type InspectorWidget =
   | 'text'
   | 'template'
@@ -92,26 +99,25 @@ export type InspectorWidget =
   | 'cards'
   | 'image'
   | 'options'
-  | 'conditionRules'
-  | 'assignments'
   | 'actionPicker'
   | 'inputMapping'
-  | 'resultMapping'
-  | 'skills'
   | 'nodePicker'
   | 'code';
 
-export interface InspectorField {
+export type InspectorField = {
   /** Dotted path into the node's data. */
   field: string;
   label: string;
-  widget: InspectorWidget;
   help?: string;
   /** For `select`. */
   choices?: { label: string; value: string }[];
   /** Shown only when another field has this value. */
   visibleWhen?: { field: string; equals: JsonValue };
-}
+} & (
+  | { widget: InspectorWidget }
+  /** Drawn by the widget of this name in the node type's `editor`. */
+  | { widget: 'custom'; custom: string }
+);
 
 /** What a handler sees of the running turn. */
 export interface NodeContext<Data> {

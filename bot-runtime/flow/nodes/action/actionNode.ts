@@ -19,9 +19,10 @@ export const actionNode = defineNodeType({
   inspector: [
     { field: 'action', label: 'Action', widget: 'actionPicker' },
     { field: 'inputs', label: 'Inputs', widget: 'inputMapping' },
-    { field: 'results', label: 'Keep results in', widget: 'resultMapping' },
+    { field: 'results', label: 'Keep results in', widget: 'custom', custom: 'resultMapping' },
     { field: 'timeoutMs', label: 'Time limit (ms)', widget: 'number' },
   ],
+  editor: () => import('./editor/actionEditor').then((module) => module.actionEditor),
   references: (data) => ({
     actions: [data.action],
     reads: data.inputs.flatMap((input) => templateVariables(input.value)),

@@ -18,7 +18,7 @@ export const escalateNode = defineNodeType({
   },
   inspector: [
     { field: 'queue', label: 'Queue', widget: 'text' },
-    { field: 'skills', label: 'Required skills', widget: 'skills' },
+    { field: 'skills', label: 'Required skills', widget: 'custom', custom: 'skills' },
     { field: 'priority', label: 'Priority (1 = most urgent)', widget: 'number' },
     {
       field: 'handoffMessage',
@@ -29,6 +29,7 @@ export const escalateNode = defineNodeType({
     { field: 'variables', label: 'Variables for the agent', widget: 'variableList' },
     { field: 'summary', label: 'Summary for the agent', widget: 'template' },
   ],
+  editor: () => import('./editor/escalateEditor').then((module) => module.escalateEditor),
   references: (data) => ({
     reads: [
       ...data.variables,
