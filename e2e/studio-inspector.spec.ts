@@ -89,3 +89,24 @@ test('a designer completes a variable in a message and maps an action result a r
   await cardTitle.press('Enter');
   await expect(cardTitle).toHaveValue('Arrives {{deliveryDay}}');
 });
+
+test("a node type's own inspector widgets load from its editor", async ({ page }) => {
+  await signIn(page, 'designer@acme.test');
+  await createBot(page, 'Node widgets e2e bot', 'customerSupport');
+  await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+
+  const condition = await selectNode(page, 'orderFound');
+  const rules = condition.getByRole('group', { name: 'Rules' });
+  await expect(rules.getByLabel('Rule 1 variable')).toHaveValue('orderState');
+
+  const set = await selectNode(page, 'topicOrders');
+  const assignments = set.getByRole('group', { name: 'Assignments' });
+  await expect(assignments.getByLabel('Assignment 1 variable')).toHaveValue('topic');
+
+  const escalate = await selectNode(page, 'escalateOrders');
+  const skills = escalate.getByRole('group', { name: 'Required skills' });
+  await expect(skills.getByLabel('Skill 1', { exact: true })).toHaveValue('orders');
+  await skills.getByRole('button', { name: 'Add a skill' }).click();
+  await expect(skills.getByLabel('Skill 2', { exact: true })).toHaveValue('skill2');
+  await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+});

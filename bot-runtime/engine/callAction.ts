@@ -6,11 +6,11 @@ import {
 } from '../actions/recordingContext';
 import type { ActionDefinition, OutboundRequest } from '../actions/types';
 import type { JsonValue } from '../flow/json';
+import type { TraceReason } from '../flow/nodes/traceReason';
 import { renderValue } from '../flow/template/renderValue';
 import type { EngineServices } from './engineServices';
 import { redactRequest, redactSecrets, type SecretScrubber, secretScrubber } from './redactSecrets';
 import { toJson } from './toJson';
-import type { TraceReason } from './turnTrace';
 
 export type ActionErrorCode =
   | 'ACTION_NOT_FOUND'

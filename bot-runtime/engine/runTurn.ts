@@ -3,18 +3,19 @@ import type { FlowDocument } from '../flow/flowDocument';
 import type { FlowNode } from '../flow/flowNode';
 import type { JsonObject } from '../flow/json';
 import { nodeRegistry } from '../flow/nodes';
+import type { BotOutput } from '../flow/nodes/botOutput';
 import type { NodeRegistry } from '../flow/nodes/createNodeRegistry';
 import type { NodeContext, NodeResult } from '../flow/nodes/nodeType';
+import type { TraceReason } from '../flow/nodes/traceReason';
+import { type TurnInput, turnInputSchema } from '../flow/nodes/turnInput';
 import { renderTemplate } from '../flow/template/renderTemplate';
 import type { Classification, NluClassifier } from '../nlu/types';
-import type { BotOutput } from './botOutput';
 import { callAction } from './callAction';
 import type { EngineServices } from './engineServices';
 import { initialSessionState } from './initialSessionState';
 import { type SessionState, type SessionStatus, sessionStateSchema } from './sessionState';
 import { toJson } from './toJson';
-import { type TurnInput, turnInputSchema } from './turnInput';
-import type { TraceReason, TraceStep, TurnTrace } from './turnTrace';
+import type { TraceStep, TurnTrace } from './turnTrace';
 
 export interface RunTurnRequest {
   flow: FlowDocument;

@@ -1,9 +1,9 @@
 import type { FlowDocument } from '../../flow/flowDocument';
+import type { TurnInput } from '../../flow/nodes/turnInput';
 import type { NluClassifier } from '../../nlu/types';
 import type { EngineServices } from '../engineServices';
 import { runTurn, type TurnResult } from '../runTurn';
 import type { SessionState } from '../sessionState';
-import type { TurnInput } from '../turnInput';
 import { keywordClassifier } from './keywordClassifier';
 import { testServices } from './testServices';
 

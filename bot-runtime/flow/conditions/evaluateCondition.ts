@@ -1,5 +1,5 @@
+import { testPattern } from '../../patterns/safeRegex';
 import type { JsonValue } from '../json';
-import { testPattern } from '../safeRegex';
 import { readVariable } from '../template/readVariable';
 import { renderTemplate } from '../template/renderTemplate';
 import type { Condition, ConditionRule } from './conditionSchema';

@@ -1,11 +1,10 @@
 import type { z } from 'zod';
-import type { BotOutput } from '../../engine/botOutput';
-import type { ActionOutcome } from '../../engine/callAction';
-import type { SessionStatus } from '../../engine/sessionState';
-import type { TurnInput } from '../../engine/turnInput';
-import type { TraceReason } from '../../engine/turnTrace';
 import type { Classification } from '../../nlu/types';
 import type { JsonObject, JsonValue } from '../json';
+import type { BotOutput } from './botOutput';
+import type { NodeEditor } from './editor/editorKit';
+import type { TraceReason } from './traceReason';
+import type { TurnInput } from './turnInput';
 
 /**
  * A node type, declared once in its own folder: what the studio needs for the palette and the
@@ -15,7 +14,7 @@ export interface NodeType<Data = unknown> {
   type: string;
   label: string;
   description: string;
-  /** A name from the studio's icon set. */
+  /** The character the studio draws for the type, so the canvas needs no icon font. */
   icon: string;
   category: NodeCategory;
   dataSchema: z.ZodType<Data>;
@@ -27,6 +26,11 @@ export interface NodeType<Data = unknown> {
   summary(data: Data): string;
   /** How the studio lays out the inspector form; pure data. */
   inspector: InspectorField[];
+  /**
+   * The type's own inspector widgets, for its `custom` fields: React components in its
+   * `editor/` folder. Only the studio calls this, so the server and the engine never load them.
+   */
+  editor?: () => Promise<NodeEditor>;
   /** What the validator checks the node against: intents, actions, nodes and variables. */
   references(data: Data): NodeReferences;
   /**
@@ -80,6 +84,7 @@ export interface PatternUse {
   subject: string;
 }
 
+/** The studio's widgets, shared by every node type; a type's own widgets are `custom`. */
 export type InspectorWidget =
   | 'text'
   | 'template'
@@ -94,26 +99,25 @@ export type InspectorWidget =
   | 'cards'
   | 'image'
   | 'options'
-  | 'conditionRules'
-  | 'assignments'
   | 'actionPicker'
   | 'inputMapping'
-  | 'resultMapping'
-  | 'skills'
   | 'nodePicker'
   | 'code';
 
-export interface InspectorField {
+export type InspectorField = {
   /** Dotted path into the node's data. */
   field: string;
   label: string;
-  widget: InspectorWidget;
   help?: string;
   /** For `select`. */
   choices?: { label: string; value: string }[];
   /** Shown only when another field has this value. */
   visibleWhen?: { field: string; equals: JsonValue };
-}
+} & (
+  | { widget: InspectorWidget }
+  /** Drawn by the widget of this name in the node type's `editor`. */
+  | { widget: 'custom'; custom: string }
+);
 
 /** What a handler sees of the running turn. */
 export interface NodeContext<Data> {
@@ -143,16 +147,21 @@ export interface NodeContext<Data> {
     name: string,
     inputTemplates: Record<string, string>,
     timeoutMs: number,
-  ): Promise<ActionOutcome>;
+  ): Promise<NodeActionOutcome>;
   now(): number;
   random(): number;
 }
+
+/** What an action call came to; the engine's own `ActionOutcome` also says which failure. */
+export type NodeActionOutcome =
+  | { ok: true; output: JsonValue }
+  | { ok: false; error: { code: string; message: string } };
 
 export type NodeResult =
   /** Leave through this output. */
   | { type: 'next'; output: string }
   /** Stop the turn here until the next input. */
-  | { type: 'wait'; nodeState?: JsonObject; status?: Exclude<SessionStatus, 'ended'> }
+  | { type: 'wait'; nodeState?: JsonObject; status?: 'awaiting_input' | 'escalated' }
   | { type: 'jump'; targetNodeId: string }
   /** The customer's message was not understood; the engine applies the flow's fallback rules. */
   | { type: 'misunderstood'; nodeState?: JsonObject }

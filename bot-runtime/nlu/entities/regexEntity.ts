@@ -1,4 +1,4 @@
-import { findPatternMatches, patternOptionsOf } from '../../flow/safeRegex';
+import { findPatternMatches, patternOptionsOf } from '../../patterns/safeRegex';
 import type { EntityDefinition } from '../schema';
 import type { EntityMatch } from '../types';
 

@@ -1,7 +1,7 @@
 import type { JsonValue } from '../../json';
 import { readVariable } from '../../template/readVariable';
 import type { NodeContext, NodeResult } from '../nodeType';
-import type { ActionData } from './actionNode';
+import type { ActionData } from './actionData';
 
 export async function runAction(context: NodeContext<ActionData>): Promise<NodeResult> {
   const { data } = context.node;

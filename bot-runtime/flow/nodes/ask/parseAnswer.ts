@@ -1,6 +1,6 @@
+import { testPattern } from '../../../patterns/safeRegex';
 import type { JsonValue } from '../../json';
-import { testPattern } from '../../safeRegex';
-import type { AskData } from './askNode';
+import type { AskData } from './askData';
 
 export type ParsedAnswer = { ok: true; value: JsonValue } | { ok: false };
 

@@ -1,6 +1,6 @@
 import type { QuickReply } from '../../richContent';
 import type { NodeContext, NodeResult } from '../nodeType';
-import type { AskData } from './askNode';
+import type { AskData } from './askData';
 import { parseAnswer } from './parseAnswer';
 
 export function runAsk(context: NodeContext<AskData>): NodeResult {

@@ -18,7 +18,7 @@ export const conditionNode = defineNodeType({
   type: 'condition',
   label: 'Condition',
   description: 'Branch on variables: equals, contains, greater, less, matches, is set.',
-  icon: 'git-branch',
+  icon: '⑂',
   category: 'logic',
   dataSchema: conditionSchema,
   defaultData: conditionSchema.parse({
@@ -42,8 +42,9 @@ export const conditionNode = defineNodeType({
         { label: 'or (any rule)', value: 'any' },
       ],
     },
-    { field: 'rules', label: 'Rules', widget: 'conditionRules' },
+    { field: 'rules', label: 'Rules', widget: 'custom', custom: 'conditionRules' },
   ],
+  editor: () => import('./editor/conditionEditor').then((module) => module.conditionEditor),
   references: (data) => ({
     reads: data.rules.flatMap(ruleReads),
     patterns: data.rules.flatMap(rulePatterns),

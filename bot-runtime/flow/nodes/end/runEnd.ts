@@ -1,6 +1,6 @@
-import type { TurnInput } from '../../../engine/turnInput';
 import type { NodeContext, NodeResult } from '../nodeType';
-import { csatVariables, type EndData } from './endNode';
+import type { TurnInput } from '../turnInput';
+import { csatVariables, type EndData } from './endData';
 
 const RATINGS = ['1', '2', '3', '4', '5'];
 const SKIP_COMMENT = 'skip';

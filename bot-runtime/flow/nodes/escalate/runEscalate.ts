@@ -1,6 +1,6 @@
 import type { JsonValue } from '../../json';
 import type { NodeContext, NodeResult } from '../nodeType';
-import type { EscalateData } from './escalateNode';
+import type { EscalateData } from './escalateData';
 
 /**
  * Sends the handoff and waits, escalated, for routing. The host answers with a `noAgent`

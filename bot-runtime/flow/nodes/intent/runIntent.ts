@@ -1,7 +1,7 @@
-import type { TurnInput } from '../../../engine/turnInput';
 import type { JsonObject } from '../../json';
 import type { NodeContext, NodeResult } from '../nodeType';
-import type { IntentData, Slot } from './intentNode';
+import type { TurnInput } from '../turnInput';
+import type { IntentData, Slot } from './intentData';
 
 /**
  * Recognises the intent of the customer's message, then fills that intent's slots from the

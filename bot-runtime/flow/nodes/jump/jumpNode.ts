@@ -5,7 +5,7 @@ export const jumpNode = defineNodeType({
   type: 'jump',
   label: 'Jump',
   description: 'Continue at another node, e.g. back to the main menu.',
-  icon: 'corner-up-left',
+  icon: '↩',
   category: 'flow',
   dataSchema: z.object({ targetNodeId: z.string().default('') }),
   defaultData: { targetNodeId: '' },

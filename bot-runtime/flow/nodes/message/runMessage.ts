@@ -1,5 +1,5 @@
 import type { NodeContext, NodeResult } from '../nodeType';
-import type { MessageData } from './messageNode';
+import type { MessageData } from './messageData';
 
 export function runMessage({ node, say, render, random }: NodeContext<MessageData>): NodeResult {
   const { data } = node;

@@ -1,36 +1,24 @@
-import { z } from 'zod';
-import { conditionSchema } from '../../conditions/conditionSchema';
 import { evaluateCondition } from '../../conditions/evaluateCondition';
 import { rulePatterns, ruleReads } from '../../conditions/ruleReads';
-import { identifierSchema } from '../../identifier';
-import { jsonValueSchema } from '../../json';
 import { renderValue } from '../../template/renderValue';
 import { templateVariables } from '../../template/templateVariables';
 import { defineNodeType } from '../nodeType';
-
-export const assignmentSchema = z.discriminatedUnion('from', [
-  /** `{{firstName}} {{lastName}}`; a lone placeholder keeps the variable's type. */
-  z.object({ variable: identifierSchema, from: z.literal('template'), template: z.string() }),
-  /** true or false, from rules over other variables. */
-  z.object({ variable: identifierSchema, from: z.literal('rule'), rule: conditionSchema }),
-  z.object({ variable: identifierSchema, from: z.literal('value'), value: jsonValueSchema }),
-]);
-export type Assignment = z.output<typeof assignmentSchema>;
-
-export const setDataSchema = z.object({ assignments: z.array(assignmentSchema).min(1) });
-export type SetData = z.output<typeof setDataSchema>;
+import { type Assignment, setDataSchema } from './setData';
 
 export const setNode = defineNodeType({
   type: 'set',
   label: 'Set variable',
   description: 'Give variables a value from a template, a rule or a constant.',
-  icon: 'variable',
+  icon: 'x',
   category: 'logic',
   dataSchema: setDataSchema,
   defaultData: { assignments: [{ variable: 'topic', from: 'value', value: '' }] },
   outputs: () => [{ name: 'next', label: 'Next', required: true }],
   summary: (data) => data.assignments.map((a) => `${a.variable} ←`).join(', '),
-  inspector: [{ field: 'assignments', label: 'Assignments', widget: 'assignments' }],
+  inspector: [
+    { field: 'assignments', label: 'Assignments', widget: 'custom', custom: 'assignments' },
+  ],
+  editor: () => import('./editor/setEditor').then((module) => module.setEditor),
   references: (data) => ({
     reads: data.assignments.flatMap(readsOf),
     writes: data.assignments.map((assignment) => assignment.variable),

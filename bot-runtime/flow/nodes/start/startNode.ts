@@ -5,7 +5,7 @@ export const startNode = defineNodeType({
   type: 'start',
   label: 'Start',
   description: 'Where every conversation begins. A flow has exactly one.',
-  icon: 'play',
+  icon: '▶',
   category: 'flow',
   dataSchema: z.object({}),
   defaultData: {},

@@ -1,4 +1,4 @@
-import { patternOptionsOf, patternProblem } from '../../safeRegex';
+import { patternOptionsOf, patternProblem } from '../../../patterns/safeRegex';
 import type { FlowAnalysis } from '../flowAnalysis';
 import type { FlowIssue } from '../flowIssue';
 

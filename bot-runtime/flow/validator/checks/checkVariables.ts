@@ -1,4 +1,4 @@
-import { csatVariables } from '../../nodes/end/endNode';
+import { csatVariables } from '../../nodes/end/endData';
 import { type FlowAnalysis, reachableFrom } from '../flowAnalysis';
 import type { FlowIssue } from '../flowIssue';
 

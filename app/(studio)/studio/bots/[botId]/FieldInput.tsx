@@ -2,22 +2,19 @@
 
 import { useId, useState } from 'react';
 import type { ActionSummary } from '@/bot-runtime/actions';
-import type { FlowDocument, InspectorField } from '@/bot-runtime/flow';
-import { AssignmentsInput } from './AssignmentsInput';
+import type { FlowDocument, InspectorField, NodeType } from '@/bot-runtime/flow';
 import { CardsInput } from './CardsInput';
 import { CodeEditor } from './CodeEditor';
-import { ConditionRulesInput } from './ConditionRulesInput';
 import type { KnownVariable } from './flowVariables';
 import { ImageInput } from './ImageInput';
-import { ResultMappingInput } from './ResultMappingInput';
-import { rowsOf } from './rowEdits';
-import { SkillsInput } from './SkillsInput';
+import { NodeTypeWidget } from './NodeTypeWidget';
 import { TemplateInput } from './TemplateInput';
 import { VariableInput } from './VariableInput';
 import { VariableListInput } from './VariableListInput';
 import './inspectorFields.css';
 
 interface FieldProps {
+  nodeType: NodeType;
   field: InspectorField;
   value: unknown;
   flow: FlowDocument;
@@ -53,6 +50,7 @@ export function FieldInput(props: FieldProps) {
 }
 
 function Widget({
+  nodeType,
   field,
   value,
   flow,
@@ -132,41 +130,21 @@ function Widget({
           onChange={onChange}
         />
       );
-    case 'resultMapping':
+    case 'custom':
       return (
-        <ResultMappingInput
+        <NodeTypeWidget
+          nodeType={nodeType}
+          name={field.custom}
           id={id}
           labelId={labelId}
           value={value}
-          action={action}
+          nodeData={nodeData}
+          settings={flow.settings}
           variables={variables}
+          actions={actions}
           onChange={onChange}
         />
       );
-    case 'conditionRules':
-      return (
-        <ConditionRulesInput
-          id={id}
-          labelId={labelId}
-          rules={rowsOf(value)}
-          match={nodeData.match === 'any' ? 'any' : 'all'}
-          variables={variables}
-          onChange={onChange}
-        />
-      );
-    case 'assignments':
-      return (
-        <AssignmentsInput
-          id={id}
-          labelId={labelId}
-          value={value}
-          flow={flow}
-          variables={variables}
-          onChange={onChange}
-        />
-      );
-    case 'skills':
-      return <SkillsInput id={id} labelId={labelId} value={value} onChange={onChange} />;
     case 'cards':
       return (
         <CardsInput

@@ -10,7 +10,6 @@ import {
 } from '@xyflow/react';
 import { type CSSProperties, createContext, memo, type ReactNode, useContext } from 'react';
 import type { FlowIssue, NodeChangeKind, NodeOutput } from '@/bot-runtime/flow';
-import { nodeIcon } from './nodeIcons';
 
 export type FlowNodeData = {
   label: string;
@@ -67,7 +66,7 @@ export const FlowNodeView = memo(function FlowNodeView({
   const label = data.label || data.typeLabel;
   const icon = (
     <span className="flow-node-icon" aria-hidden>
-      {nodeIcon(data.icon)}
+      {data.icon}
     </span>
   );
   const mark = severity && (

@@ -93,6 +93,7 @@ export function Inspector({
         {visibleFields.map((field) => (
           <FieldInput
             key={`${node.id}.${field.field}`}
+            nodeType={nodeType}
             field={field}
             value={readPath(node.data, field.field)}
             flow={flow}

@@ -2,7 +2,6 @@
 
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { nodeRegistry } from '@/bot-runtime/flow';
-import { nodeIcon } from './nodeIcons';
 import './nodePicker.css';
 
 /**
@@ -92,7 +91,7 @@ export function NodePicker({
             onKeyDown={onKeyDown}
           >
             <span className="flow-node-icon" aria-hidden>
-              {nodeIcon(nodeType.icon)}
+              {nodeType.icon}
             </span>
             {nodeType.label}
           </div>

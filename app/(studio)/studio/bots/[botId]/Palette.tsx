@@ -1,7 +1,6 @@
 'use client';
 
 import { nodeRegistry } from '@/bot-runtime/flow';
-import { nodeIcon } from './nodeIcons';
 
 export const PALETTE_DRAG_TYPE = 'application/x-parley-node-type';
 
@@ -39,7 +38,7 @@ export function Palette({
               onClick={() => onAdd(nodeType.type)}
             >
               <span className="flow-node-icon" aria-hidden>
-                {nodeIcon(nodeType.icon)}
+                {nodeType.icon}
               </span>
               {nodeType.label}
             </button>

@@ -150,7 +150,7 @@ function buildNode(
     : {
         label: node.label,
         typeLabel: nodeType?.label ?? node.type,
-        icon: nodeType?.icon ?? '',
+        icon: nodeType?.icon ?? '●',
         summary: nodeType?.summary(node.data) ?? '',
         outputs: nodeType?.outputs(node.data) ?? [],
         isEntry: Boolean(nodeType?.isEntry),

@@ -1,10 +1,8 @@
 import { type FlowDocument, nodeRegistry } from '@/bot-runtime/flow';
+import type { KnownVariable } from '@/bot-runtime/flow/nodes/editor/editorKit';
 
-/** A name a template or rule can read at run time, and where it comes from. */
-export interface KnownVariable {
-  name: string;
-  detail: string;
-}
+// Node types' own widgets take the same list, so the type lives with their contract.
+export type { KnownVariable };
 
 /**
  * The session variables a flow can have: those declared in its settings, then those its nodes

@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react';
 import type { FlowDocument } from '@/bot-runtime/flow';
 import { identifierSchema } from '@/bot-runtime/flow/identifier';
 import { builtInEntities, type EntityDefinition } from '@/bot-runtime/flow/nluDefinition';
-import { patternProblem as linearPatternProblem } from '@/bot-runtime/flow/safeRegex';
+import { patternProblem as linearPatternProblem } from '@/bot-runtime/patterns/safeRegex';
 import { addEntity, removeEntity, replaceEntity } from './nluEdits';
 
 type ListEntity = Extract<EntityDefinition, { kind: 'list' }>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { jsonValueSchema } from '../flow/json';
+import { jsonValueSchema } from '../json';
 
 /** What wakes the bot up: one of these per turn. */
 export const turnInputSchema = z.discriminatedUnion('type', [

@@ -1,13 +1,8 @@
 'use client';
 
-import {
-  type ConditionRule,
-  conditionOperators,
-} from '@/bot-runtime/flow/conditions/conditionSchema';
-import type { KnownVariable } from './flowVariables';
-import { removeRow, updateRow } from './rowEdits';
-import { TemplateInput } from './TemplateInput';
-import { VariableInput } from './VariableInput';
+import type { EditorKit, KnownVariable } from '../../nodes/editor/editorKit';
+import { removeRow, updateRow } from '../../nodes/editor/rowEdits';
+import { type ConditionRule, conditionOperators } from '../conditionSchema';
 
 const operatorLabels: Record<ConditionRule['operator'], string> = {
   equals: 'equals',
@@ -33,6 +28,7 @@ export function ConditionRulesInput({
   rules,
   match,
   variables,
+  kit: { VariableInput, TemplateInput },
   onChange,
 }: {
   id?: string;
@@ -42,6 +38,7 @@ export function ConditionRulesInput({
   rules: ConditionRule[];
   match: 'all' | 'any' | undefined;
   variables: KnownVariable[];
+  kit: EditorKit;
   onChange: (rules: ConditionRule[]) => void;
 }) {
   const join = match === 'any' ? 'or' : 'and';

@@ -1,13 +1,19 @@
 'use client';
 
-import { DraftInput } from './DraftInput';
-import type { FieldWidgetProps } from './fieldWidgetProps';
-import { removeRow, rowsOf, updateRow } from './rowEdits';
+import type { FieldWidgetProps, NodeWidgetProps } from '../../editor/editorKit';
+import { removeRow, rowsOf, updateRow } from '../../editor/rowEdits';
+import type { EscalateData } from '../escalateData';
 
-type Skill = { skill: string; level: number };
+type Skill = EscalateData['skills'][number];
 
 /** Rows of "skill, level" an agent needs to take the conversation. */
-export function SkillsInput({ id, labelId, value, onChange }: FieldWidgetProps<Skill[]>) {
+export function SkillsInput({
+  id,
+  labelId,
+  value,
+  kit: { DraftInput },
+  onChange,
+}: FieldWidgetProps<Skill[]> & Pick<NodeWidgetProps, 'kit'>) {
   const skills = rowsOf<Skill>(value);
   return (
     <fieldset className="row-editor" id={id} aria-labelledby={labelId}>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { jsonValueSchema } from '../flow/json';
-import { cardSchema, quickReplySchema } from '../flow/richContent';
+import { jsonValueSchema } from '../json';
+import { cardSchema, quickReplySchema } from '../richContent';
 
 export const handoffPayloadSchema = z.object({
   queue: z.string(),

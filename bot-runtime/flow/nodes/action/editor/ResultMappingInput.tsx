@@ -1,26 +1,29 @@
 'use client';
 
-import type { ActionSummary } from '@/bot-runtime/actions';
-import type { FieldWidgetProps } from './fieldWidgetProps';
-import type { KnownVariable } from './flowVariables';
-import { nextResultMapping, removeRow, rowsOf, updateRow } from './rowEdits';
-import { VariableInput } from './VariableInput';
+import type { FieldWidgetProps, NodeWidgetProps } from '../../editor/editorKit';
+import { removeRow, rowsOf, updateRow } from '../../editor/rowEdits';
+import type { ActionData } from '../actionData';
+import { nextResultMapping } from './nextResultMapping';
 
-type ResultMapping = { path: string; variable: string };
+type ResultMapping = ActionData['results'][number];
 
-/** Rows of "result field → variable", the fields offered being those the action declares. */
+/**
+ * Rows of "result field → variable", the fields offered being those the chosen action
+ * declares.
+ */
 export function ResultMappingInput({
   id,
   labelId,
   value,
-  action,
+  nodeData,
+  actions,
   variables,
+  kit: { VariableInput },
   onChange,
-}: FieldWidgetProps<ResultMapping[]> & {
-  action: ActionSummary | undefined;
-  variables: KnownVariable[];
-}) {
+}: FieldWidgetProps<ResultMapping[]> &
+  Pick<NodeWidgetProps, 'nodeData' | 'actions' | 'variables' | 'kit'>) {
   const results = rowsOf<ResultMapping>(value);
+  const action = actions.find((candidate) => candidate.name === nodeData.action);
   if (!action) {
     return (
       <p className="muted" id={id}>

@@ -1,20 +1,10 @@
 'use client';
 
-import type { FlowDocument } from '@/bot-runtime/flow';
-import type { Assignment } from '@/bot-runtime/flow/nodes/set/setNode';
-import { ConditionRulesInput } from './ConditionRulesInput';
-import { DraftInput } from './DraftInput';
-import type { FieldWidgetProps } from './fieldWidgetProps';
-import type { KnownVariable } from './flowVariables';
-import {
-  changeAssignmentSource,
-  formatConstant,
-  parseConstant,
-  removeRow,
-  rowsOf,
-} from './rowEdits';
-import { TemplateInput } from './TemplateInput';
-import { VariableInput } from './VariableInput';
+import { ConditionRulesInput } from '../../../conditions/editor/ConditionRulesInput';
+import type { FieldWidgetProps, NodeWidgetProps } from '../../editor/editorKit';
+import { removeRow, rowsOf } from '../../editor/rowEdits';
+import type { Assignment } from '../setData';
+import { changeAssignmentSource, formatConstant, parseConstant } from './assignmentEdits';
 
 const sources: { value: Assignment['from']; label: string }[] = [
   { value: 'value', label: 'a value' },
@@ -27,15 +17,17 @@ export function AssignmentsInput({
   id,
   labelId,
   value,
-  flow,
+  settings,
   variables,
+  kit,
   onChange,
-}: FieldWidgetProps<Assignment[]> & { flow: FlowDocument; variables: KnownVariable[] }) {
+}: FieldWidgetProps<Assignment[]> & Pick<NodeWidgetProps, 'settings' | 'variables' | 'kit'>) {
+  const { DraftInput, TemplateInput, VariableInput } = kit;
   const assignments = rowsOf<Assignment>(value);
   const replace = (index: number, assignment: Assignment) =>
     onChange(assignments.map((old, i) => (i === index ? assignment : old)));
   const declaredType = (name: string) =>
-    flow.settings.variables.find((variable) => variable.name === name)?.type;
+    settings.variables.find((variable) => variable.name === name)?.type;
   return (
     <fieldset className="row-editor" id={id} aria-labelledby={labelId}>
       {assignments.map((assignment, index) => {
@@ -126,6 +118,7 @@ export function AssignmentsInput({
                   rules={assignment.rule.rules}
                   match={assignment.rule.match}
                   variables={variables}
+                  kit={kit}
                   onChange={(rules) =>
                     replace(index, { ...assignment, rule: { ...assignment.rule, rules } })
                   }
