@@ -7,7 +7,7 @@ import { Dialog, DialogFormActions } from '@/app/_components/Dialog';
 import { ErrorAlert } from '@/app/_components/ErrorAlert';
 import { useTRPC } from '@/app/_trpc/client';
 import type { FlowIssue } from '@/bot-runtime/flow';
-import type { SettingsSection } from './flowSettingsEdits';
+import type { SettingsSection } from './_settings/flowSettingsEdits';
 import { ProblemsPanel } from './ProblemsPanel';
 
 /** Publishes the saved draft with a note; errors block it and are listed. */
