@@ -11,7 +11,10 @@ import type { BotDraft } from '@/server/bots/botDrafts';
 import { PreviewPanel } from './_preview/PreviewPanel';
 import { FlowSettingsDialog } from './_settings/FlowSettingsDialog';
 import type { SettingsSection } from './_settings/flowSettingsEdits';
-import { ComparePanel } from './ComparePanel';
+import { ComparePanel } from './_versions/ComparePanel';
+import { compareFlows, type FlowComparison } from './_versions/flowComparison';
+import { PublishDialog } from './_versions/PublishDialog';
+import { VersionsPanel } from './_versions/VersionsPanel';
 import type { CanvasSize } from './canvasSize';
 import { DraftConflictBanner } from './DraftConflictBanner';
 import { FindBar } from './FindBar';
@@ -19,21 +22,18 @@ import { FlowCanvas, MIN_ZOOM, type NodeSizes, type Selection } from './FlowCanv
 import { FlowCodeView } from './FlowCodeView';
 import { findNodes } from './findNodes';
 import { type CanvasElements, openingCanvasElements } from './flowCanvasElements';
-import { compareFlows, type FlowComparison } from './flowComparison';
 import { addNode, addNodeAfter, moveNodes } from './flowEdits';
 import { Inspector } from './Inspector';
 import { noteCanvasNodes } from './noteCanvasNodes';
 import { addNote } from './noteEdits';
 import { Palette } from './Palette';
 import { ProblemsPanel } from './ProblemsPanel';
-import { PublishDialog } from './PublishDialog';
 import { SaveStatus } from './SaveStatus';
 import { UndoRedoButtons } from './UndoRedoButtons';
 import { useAutosave } from './useAutosave';
 import { useFlowHistory } from './useFlowHistory';
 import { useNodeClipboard } from './useNodeClipboard';
 import { useUndoShortcuts } from './useUndoShortcuts';
-import { VersionsPanel } from './VersionsPanel';
 
 type SideTab = 'inspector' | 'problems' | 'versions';
 
