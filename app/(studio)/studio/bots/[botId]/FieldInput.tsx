@@ -3,9 +3,9 @@
 import { useId, useState } from 'react';
 import type { ActionSummary } from '@/bot-runtime/actions';
 import type { FlowDocument, InspectorField } from '@/bot-runtime/flow';
+import { CodeEditor } from './_code/CodeEditor';
 import { AssignmentsInput } from './AssignmentsInput';
 import { CardsInput } from './CardsInput';
-import { CodeEditor } from './CodeEditor';
 import { ConditionRulesInput } from './ConditionRulesInput';
 import type { KnownVariable } from './flowVariables';
 import { ImageInput } from './ImageInput';
