@@ -9,6 +9,7 @@ import type { ActionSummary } from '@/bot-runtime/actions';
 import { type FlowDocument, type FlowIssue, validateFlow } from '@/bot-runtime/flow';
 import type { BotDraft } from '@/server/bots/botDrafts';
 import { FlowCodeView } from './_code/FlowCodeView';
+import { Inspector } from './_inspector/Inspector';
 import { PreviewPanel } from './_preview/PreviewPanel';
 import { FlowSettingsDialog } from './_settings/FlowSettingsDialog';
 import type { SettingsSection } from './_settings/flowSettingsEdits';
@@ -23,7 +24,6 @@ import { FlowCanvas, MIN_ZOOM, type NodeSizes, type Selection } from './FlowCanv
 import { findNodes } from './findNodes';
 import { type CanvasElements, openingCanvasElements } from './flowCanvasElements';
 import { addNode, addNodeAfter, moveNodes } from './flowEdits';
-import { Inspector } from './Inspector';
 import { noteCanvasNodes } from './noteCanvasNodes';
 import { addNote } from './noteEdits';
 import { Palette } from './Palette';

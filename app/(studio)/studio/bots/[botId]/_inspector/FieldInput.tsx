@@ -3,17 +3,17 @@
 import { useId, useState } from 'react';
 import type { ActionSummary } from '@/bot-runtime/actions';
 import type { FlowDocument, InspectorField } from '@/bot-runtime/flow';
-import { CodeEditor } from './_code/CodeEditor';
-import { AssignmentsInput } from './AssignmentsInput';
+import { CodeEditor } from '../_code/CodeEditor';
+import { AssignmentsInput } from '../AssignmentsInput';
+import { ConditionRulesInput } from '../ConditionRulesInput';
+import type { KnownVariable } from '../flowVariables';
+import { ResultMappingInput } from '../ResultMappingInput';
+import { rowsOf } from '../rowEdits';
+import { SkillsInput } from '../SkillsInput';
+import { TemplateInput } from '../TemplateInput';
+import { VariableInput } from '../VariableInput';
 import { CardsInput } from './CardsInput';
-import { ConditionRulesInput } from './ConditionRulesInput';
-import type { KnownVariable } from './flowVariables';
 import { ImageInput } from './ImageInput';
-import { ResultMappingInput } from './ResultMappingInput';
-import { rowsOf } from './rowEdits';
-import { SkillsInput } from './SkillsInput';
-import { TemplateInput } from './TemplateInput';
-import { VariableInput } from './VariableInput';
 import { VariableListInput } from './VariableListInput';
 import './inspectorFields.css';
 
