@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react';
 import { ChatView } from '@/sdk/widget/ChatView';
 import { widgetStyles } from '@/sdk/widget/widgetStyles';
-import { isTextField } from '../useUndoShortcuts';
+import { isTextField } from '../_draft/useUndoShortcuts';
 import type { PreviewChatPort } from './PreviewChatPort';
 
 /** Fills the preview panel instead of floating over the page like the widget's window. */

@@ -13,9 +13,9 @@ import {
 import { Dialog } from '@/app/_components/Dialog';
 import type { FlowDocument, FlowIssue } from '@/bot-runtime/flow';
 import type { VariableDefinition } from '@/bot-runtime/flow/flowSettings';
+import { UndoRedoButtons } from '../_draft/UndoRedoButtons';
 import { flowVariables } from '../flowVariables';
 import { TemplateInput } from '../TemplateInput';
-import { UndoRedoButtons } from '../UndoRedoButtons';
 import {
   addVariable,
   defaultHint,
