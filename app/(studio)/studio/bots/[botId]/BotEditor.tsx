@@ -8,6 +8,16 @@ import { errorMessage, useTRPC } from '@/app/_trpc/client';
 import type { ActionSummary } from '@/bot-runtime/actions';
 import { type FlowDocument, type FlowIssue, validateFlow } from '@/bot-runtime/flow';
 import type { BotDraft } from '@/server/bots/botDrafts';
+import type { CanvasSize } from './_canvas/canvasSize';
+import { FindBar } from './_canvas/FindBar';
+import { FlowCanvas, MIN_ZOOM, type NodeSizes, type Selection } from './_canvas/FlowCanvas';
+import { findNodes } from './_canvas/findNodes';
+import { type CanvasElements, openingCanvasElements } from './_canvas/flowCanvasElements';
+import { addNode, addNodeAfter, moveNodes } from './_canvas/flowEdits';
+import { noteCanvasNodes } from './_canvas/noteCanvasNodes';
+import { addNote } from './_canvas/noteEdits';
+import { Palette } from './_canvas/Palette';
+import { useNodeClipboard } from './_canvas/useNodeClipboard';
 import { FlowCodeView } from './_code/FlowCodeView';
 import { DraftConflictBanner } from './_draft/DraftConflictBanner';
 import { SaveStatus } from './_draft/SaveStatus';
@@ -23,17 +33,7 @@ import { ComparePanel } from './_versions/ComparePanel';
 import { compareFlows, type FlowComparison } from './_versions/flowComparison';
 import { PublishDialog } from './_versions/PublishDialog';
 import { VersionsPanel } from './_versions/VersionsPanel';
-import type { CanvasSize } from './canvasSize';
-import { FindBar } from './FindBar';
-import { FlowCanvas, MIN_ZOOM, type NodeSizes, type Selection } from './FlowCanvas';
-import { findNodes } from './findNodes';
-import { type CanvasElements, openingCanvasElements } from './flowCanvasElements';
-import { addNode, addNodeAfter, moveNodes } from './flowEdits';
-import { noteCanvasNodes } from './noteCanvasNodes';
-import { addNote } from './noteEdits';
-import { Palette } from './Palette';
 import { ProblemsPanel } from './ProblemsPanel';
-import { useNodeClipboard } from './useNodeClipboard';
 
 type SideTab = 'inspector' | 'problems' | 'versions';
 
@@ -288,7 +288,7 @@ function Editor({
 
   async function arrange() {
     // ELK is large and only needed here, so it loads on the first auto-layout.
-    const { autoLayout } = await import('./autoLayout');
+    const { autoLayout } = await import('./_canvas/autoLayout');
     const measured = Object.fromEntries(
       reactFlow.getNodes().map((node) => [node.id, node.measured]),
     );

@@ -9,7 +9,7 @@ import {
   type InspectorField,
   nodeRegistry,
 } from '@/bot-runtime/flow';
-import { updateNode } from '../flowEdits';
+import { updateNode } from '../_canvas/flowEdits';
 import { flowVariables } from '../flowVariables';
 import { FieldInput } from './FieldInput';
 import { fieldIssueMessage } from './fieldIssue';

@@ -1,7 +1,7 @@
 'use client';
 
 import { nodeRegistry } from '@/bot-runtime/flow';
-import { nodeIcon } from './nodeIcons';
+import { nodeIcon } from '../nodeIcons';
 
 export const PALETTE_DRAG_TYPE = 'application/x-parley-node-type';
 

@@ -25,7 +25,7 @@ import {
   useState,
 } from 'react';
 import type { FlowDocument, FlowIssue } from '@/bot-runtime/flow';
-import type { FlowComparison } from './_versions/flowComparison';
+import type { FlowComparison } from '../_versions/flowComparison';
 import { canvasSizeCookie } from './canvasSize';
 import { DotGrid } from './DotGrid';
 import { DrawNodesFar, type FlowCanvasNode, FlowNodeView } from './FlowNodeView';

@@ -2,7 +2,7 @@
 
 import { useEffect } from 'react';
 import type { FlowDocument } from '@/bot-runtime/flow';
-import { isTextField } from './_draft/useUndoShortcuts';
+import { isTextField } from '../_draft/useUndoShortcuts';
 import { copyNodes, pasteFragment, readFragment } from './flowClipboard';
 import type { Position } from './flowEdits';
 

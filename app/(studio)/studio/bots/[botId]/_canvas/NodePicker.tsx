@@ -2,7 +2,7 @@
 
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { nodeRegistry } from '@/bot-runtime/flow';
-import { nodeIcon } from './nodeIcons';
+import { nodeIcon } from '../nodeIcons';
 import './nodePicker.css';
 
 /**

@@ -10,7 +10,7 @@ import {
 } from '@xyflow/react';
 import { type CSSProperties, createContext, memo, type ReactNode, useContext } from 'react';
 import type { FlowIssue, NodeChangeKind, NodeOutput } from '@/bot-runtime/flow';
-import { nodeIcon } from './nodeIcons';
+import { nodeIcon } from '../nodeIcons';
 
 export type FlowNodeData = {
   label: string;
