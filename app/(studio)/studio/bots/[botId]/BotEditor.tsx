@@ -27,13 +27,13 @@ import { useFlowHistory } from './_draft/useFlowHistory';
 import { useUndoShortcuts } from './_draft/useUndoShortcuts';
 import { Inspector } from './_inspector/Inspector';
 import { PreviewPanel } from './_preview/PreviewPanel';
+import { ProblemsPanel } from './_problems/ProblemsPanel';
 import { FlowSettingsDialog } from './_settings/FlowSettingsDialog';
 import type { SettingsSection } from './_settings/flowSettingsEdits';
 import { ComparePanel } from './_versions/ComparePanel';
 import { compareFlows, type FlowComparison } from './_versions/flowComparison';
 import { PublishDialog } from './_versions/PublishDialog';
 import { VersionsPanel } from './_versions/VersionsPanel';
-import { ProblemsPanel } from './ProblemsPanel';
 
 type SideTab = 'inspector' | 'problems' | 'versions';
 
