@@ -7,9 +7,9 @@ import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { ConfirmDialog, Dialog, DialogFormActions } from '@/app/_components/Dialog';
 import { ErrorAlert } from '@/app/_components/ErrorAlert';
-import { Pagination } from '@/app/_components/Pagination';
-import { SearchBox } from '@/app/_components/SearchBox';
-import { usePagedSearch } from '@/app/_components/usePagedSearch';
+import { Pagination } from '@/app/_components/listPage/Pagination';
+import { SearchBox } from '@/app/_components/listPage/SearchBox';
+import { usePagedSearch } from '@/app/_components/listPage/usePagedSearch';
 import { errorMessage, useTRPC } from '@/app/_trpc/client';
 import type { FlowDocumentIssue } from '@/server/bots/requireLoadableFlow';
 

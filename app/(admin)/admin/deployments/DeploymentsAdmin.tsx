@@ -5,10 +5,10 @@ import Link from 'next/link';
 import { type FormEvent, useState } from 'react';
 import { Dialog, DialogFormActions } from '@/app/_components/Dialog';
 import { ErrorAlert } from '@/app/_components/ErrorAlert';
-import { Pagination } from '@/app/_components/Pagination';
-import { SearchBox } from '@/app/_components/SearchBox';
+import { Pagination } from '@/app/_components/listPage/Pagination';
+import { SearchBox } from '@/app/_components/listPage/SearchBox';
+import { usePagedSearch } from '@/app/_components/listPage/usePagedSearch';
 import { SecretOnce } from '@/app/_components/SecretOnce';
-import { usePagedSearch } from '@/app/_components/usePagedSearch';
 import { useTRPC } from '@/app/_trpc/client';
 import { CHANNELS, type Channel } from '@/server/db/enums';
 

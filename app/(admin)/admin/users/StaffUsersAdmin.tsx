@@ -4,10 +4,10 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { type FormEvent, useState } from 'react';
 import { ConfirmDialog, Dialog, DialogFormActions } from '@/app/_components/Dialog';
 import { ErrorAlert } from '@/app/_components/ErrorAlert';
-import { Pagination } from '@/app/_components/Pagination';
-import { SearchBox } from '@/app/_components/SearchBox';
+import { Pagination } from '@/app/_components/listPage/Pagination';
+import { SearchBox } from '@/app/_components/listPage/SearchBox';
+import { usePagedSearch } from '@/app/_components/listPage/usePagedSearch';
 import { SecretOnce } from '@/app/_components/SecretOnce';
-import { usePagedSearch } from '@/app/_components/usePagedSearch';
 import { errorMessage, useTRPC } from '@/app/_trpc/client';
 import { STAFF_ROLES, type StaffRole } from '@/server/db/enums';
 
