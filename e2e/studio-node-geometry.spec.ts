@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { nodeGeometry } from '../app/(studio)/studio/bots/[botId]/nodeGeometry';
+import { nodeGeometry } from '../app/(studio)/studio/bots/[botId]/_canvas/nodeGeometry';
 import { createBot, signIn } from './helpers';
 
 test.use({ viewport: { width: 1600, height: 1000 } });

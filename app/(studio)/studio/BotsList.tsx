@@ -4,12 +4,14 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { TRPCClientError } from '@trpc/client';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useState } from 'react';
-import { ConfirmDialog, Dialog, DialogFormActions } from '@/app/_components/Dialog';
-import { ErrorAlert } from '@/app/_components/ErrorAlert';
-import { Pagination } from '@/app/_components/Pagination';
-import { SearchBox } from '@/app/_components/SearchBox';
-import { usePagedSearch } from '@/app/_components/usePagedSearch';
+import { useState } from 'react';
+import { ConfirmDialog } from '@/app/_components/Dialog';
+import { FormDialog } from '@/app/_components/listPage/FormDialog';
+import { ListPageHeader } from '@/app/_components/listPage/ListPageHeader';
+import { ListState } from '@/app/_components/listPage/ListState';
+import { ListTable } from '@/app/_components/listPage/ListTable';
+import { SearchBox } from '@/app/_components/listPage/SearchBox';
+import { usePagedSearch } from '@/app/_components/listPage/usePagedSearch';
 import { errorMessage, useTRPC } from '@/app/_trpc/client';
 import type { FlowDocumentIssue } from '@/server/bots/requireLoadableFlow';
 
@@ -38,11 +40,10 @@ export function BotsList({ canEdit }: { canEdit: boolean }) {
 
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Bots</h1>
-          <p className="muted">Design conversation flows, train intents and publish versions.</p>
-        </div>
+      <ListPageHeader
+        title="Bots"
+        description="Design conversation flows, train intents and publish versions."
+      >
         {canEdit && (
           <div className="row">
             <button type="button" onClick={() => setImporting(true)}>
@@ -53,7 +54,7 @@ export function BotsList({ canEdit }: { canEdit: boolean }) {
             </button>
           </div>
         )}
-      </div>
+      </ListPageHeader>
 
       <div className="card stack">
         <SearchBox
@@ -62,100 +63,84 @@ export function BotsList({ canEdit }: { canEdit: boolean }) {
           value={search}
           onChange={setSearch}
         />
-        {actionError && (
-          <div className="alert alert-error" role="alert">
-            {actionError}
-          </div>
-        )}
-        {list.isPending ? (
-          <p className="muted">Loading bots…</p>
-        ) : list.isError ? (
-          <div className="alert alert-error" role="alert">
-            {errorMessage(list.error)}{' '}
-            <button type="button" onClick={() => list.refetch()}>
-              Retry
-            </button>
-          </div>
-        ) : list.data.items.length === 0 ? (
-          <p className="empty-state">
-            {debouncedSearch
+        <ListState
+          query={list}
+          loadingText="Loading bots…"
+          emptyText={
+            debouncedSearch
               ? `No bots match “${debouncedSearch}”.`
               : canEdit
                 ? 'No bots yet. Create one from the Customer support template to start.'
-                : 'No bots yet.'}
-          </p>
-        ) : (
-          <>
-            <table>
-              <thead>
-                <tr>
-                  <th>Name</th>
-                  <th>Published</th>
-                  <th>Live</th>
-                  <th>Last change</th>
-                  {canEdit && <th />}
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((bot) => (
-                  <tr key={bot.id}>
-                    <td>
-                      <Link href={`/studio/bots/${bot.id}`}>{bot.name}</Link>
-                      {bot.description && <div className="muted clamp">{bot.description}</div>}
-                    </td>
-                    <td>
-                      {bot.latestVersion ? (
-                        <span className="badge">v{bot.latestVersion}</span>
-                      ) : (
-                        <span className="muted">never</span>
-                      )}
-                    </td>
-                    <td>
-                      {bot.liveDeployments > 0 ? (
-                        <span className="badge badge-success">
-                          {bot.liveDeployments} deployment{bot.liveDeployments === 1 ? '' : 's'}
-                        </span>
-                      ) : (
-                        <span className="muted">—</span>
-                      )}
-                    </td>
-                    <td className="muted">{bot.updatedAt.toLocaleString()}</td>
-                    {canEdit && (
-                      <td>
-                        <div className="row">
-                          <button
-                            type="button"
-                            onClick={() => setRenaming({ id: bot.id, name: bot.name })}
-                          >
-                            Rename
-                          </button>
-                          <button
-                            type="button"
-                            disabled={duplicate.isPending}
-                            onClick={() => {
-                              setActionError(null);
-                              duplicate.mutate({ botId: bot.id });
-                            }}
-                          >
-                            Duplicate
-                          </button>
-                          <button
-                            type="button"
-                            className="danger"
-                            onClick={() => setDeleting({ id: bot.id, name: bot.name })}
-                          >
-                            Delete
-                          </button>
-                        </div>
-                      </td>
+                : 'No bots yet.'
+          }
+          actionError={actionError}
+        >
+          {({ items, total }) => (
+            <ListTable
+              columns={['Name', 'Published', 'Live', 'Last change']}
+              actionsColumn={canEdit}
+              page={page}
+              pageSize={PAGE_SIZE}
+              total={total}
+              onPage={setPage}
+            >
+              {items.map((bot) => (
+                <tr key={bot.id}>
+                  <td>
+                    <Link href={`/studio/bots/${bot.id}`}>{bot.name}</Link>
+                    {bot.description && <div className="muted clamp">{bot.description}</div>}
+                  </td>
+                  <td>
+                    {bot.latestVersion ? (
+                      <span className="badge">v{bot.latestVersion}</span>
+                    ) : (
+                      <span className="muted">never</span>
                     )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />
-          </>
-        )}
+                  </td>
+                  <td>
+                    {bot.liveDeployments > 0 ? (
+                      <span className="badge badge-success">
+                        {bot.liveDeployments} deployment{bot.liveDeployments === 1 ? '' : 's'}
+                      </span>
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
+                  <td className="muted">{bot.updatedAt.toLocaleString()}</td>
+                  {canEdit && (
+                    <td>
+                      <div className="row">
+                        <button
+                          type="button"
+                          onClick={() => setRenaming({ id: bot.id, name: bot.name })}
+                        >
+                          Rename
+                        </button>
+                        <button
+                          type="button"
+                          disabled={duplicate.isPending}
+                          onClick={() => {
+                            setActionError(null);
+                            duplicate.mutate({ botId: bot.id });
+                          }}
+                        >
+                          Duplicate
+                        </button>
+                        <button
+                          type="button"
+                          className="danger"
+                          onClick={() => setDeleting({ id: bot.id, name: bot.name })}
+                        >
+                          Delete
+                        </button>
+                      </div>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </ListTable>
+          )}
+        </ListState>
       </div>
 
       <CreateBotDialog open={creating} onClose={() => setCreating(false)} />
@@ -193,44 +178,33 @@ function CreateBotDialog({ open, onClose }: { open: boolean; onClose: () => void
       onSuccess: (bot) => router.push(`/studio/bots/${bot.id}`),
     }),
   );
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    create.mutate({
-      name: String(form.get('name')),
-      template: form.get('template') === 'customerSupport' ? 'customerSupport' : 'blank',
-    });
-  }
   return (
-    <Dialog
+    <FormDialog
       open={open}
       title="New bot"
-      onClose={() => {
-        create.reset();
-        onClose();
-      }}
+      mutation={create}
+      onClose={onClose}
+      onSubmit={(form) =>
+        create.mutate({
+          name: String(form.get('name')),
+          template: form.get('template') === 'customerSupport' ? 'customerSupport' : 'blank',
+        })
+      }
+      busyLabel="Creating…"
+      submitLabel="Create bot"
     >
-      <form className="stack" onSubmit={onSubmit}>
-        {create.isError && <ErrorAlert error={create.error} />}
-        <label>
-          Name
-          <input name="name" required maxLength={120} />
-        </label>
-        <label>
-          Start from
-          <select name="template" defaultValue="customerSupport">
-            <option value="customerSupport">Customer support template</option>
-            <option value="blank">Blank (a start node only)</option>
-          </select>
-        </label>
-        <DialogFormActions
-          onCancel={onClose}
-          busy={create.isPending}
-          busyLabel="Creating…"
-          submitLabel="Create bot"
-        />
-      </form>
-    </Dialog>
+      <label>
+        Name
+        <input name="name" required maxLength={120} />
+      </label>
+      <label>
+        Start from
+        <select name="template" defaultValue="customerSupport">
+          <option value="customerSupport">Customer support template</option>
+          <option value="blank">Blank (a start node only)</option>
+        </select>
+      </label>
+    </FormDialog>
   );
 }
 
@@ -248,50 +222,39 @@ function ImportBotDialog({ open, onClose }: { open: boolean; onClose: () => void
       ? (importBot.error.data.domainDetails as { issues: FlowDocumentIssue[] }).issues
       : [];
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const file = new FormData(event.currentTarget).get('file');
+  async function onSubmit(form: FormData) {
+    const file = form.get('file');
     if (!(file instanceof File)) return;
     importBot.mutate({ text: await file.text() });
   }
   return (
-    <Dialog
+    <FormDialog
       open={open}
       title="Import a bot"
-      onClose={() => {
-        importBot.reset();
-        onClose();
-      }}
+      mutation={importBot}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      busyLabel="Importing…"
+      submitLabel="Import"
+      errorDetails={
+        issues.length > 0 && (
+          <ul>
+            {issues.map((issue) => (
+              <li key={`${issue.path}-${issue.message}`}>
+                {issue.line && `Line ${issue.line}: `}
+                {issue.nodeId && `node “${issue.nodeId}”, `}
+                {issue.path && <code>{issue.path}</code>} {issue.message}
+              </li>
+            ))}
+          </ul>
+        )
+      }
     >
-      <form className="stack" onSubmit={onSubmit}>
-        {importBot.isError && (
-          <div className="alert alert-error" role="alert">
-            {errorMessage(importBot.error)}
-            {issues.length > 0 && (
-              <ul>
-                {issues.map((issue) => (
-                  <li key={`${issue.path}-${issue.message}`}>
-                    {issue.line && `Line ${issue.line}: `}
-                    {issue.nodeId && `node “${issue.nodeId}”, `}
-                    {issue.path && <code>{issue.path}</code>} {issue.message}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
-        <label>
-          Flow file (.json, as exported from Parley)
-          <input name="file" type="file" accept="application/json,.json" required />
-        </label>
-        <DialogFormActions
-          onCancel={onClose}
-          busy={importBot.isPending}
-          busyLabel="Importing…"
-          submitLabel="Import"
-        />
-      </form>
-    </Dialog>
+      <label>
+        Flow file (.json, as exported from Parley)
+        <input name="file" type="file" accept="application/json,.json" required />
+      </label>
+    </FormDialog>
   );
 }
 
@@ -306,28 +269,21 @@ function RenameBotDialog({
 }) {
   const trpc = useTRPC();
   const rename = useMutation(trpc.bots.rename.mutationOptions({ onSuccess: onRenamed }));
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!bot) return;
-    rename.mutate({ botId: bot.id, name: String(new FormData(event.currentTarget).get('name')) });
-  }
   return (
-    <Dialog
+    <FormDialog
       open={bot !== null}
       title="Rename bot"
-      onClose={() => {
-        rename.reset();
-        onClose();
+      mutation={rename}
+      onClose={onClose}
+      onSubmit={(form) => {
+        if (bot) rename.mutate({ botId: bot.id, name: String(form.get('name')) });
       }}
+      submitLabel="Rename"
     >
-      <form className="stack" onSubmit={onSubmit}>
-        {rename.isError && <ErrorAlert error={rename.error} />}
-        <label>
-          Name
-          <input name="name" required maxLength={120} defaultValue={bot?.name} />
-        </label>
-        <DialogFormActions onCancel={onClose} busy={rename.isPending} submitLabel="Rename" />
-      </form>
-    </Dialog>
+      <label>
+        Name
+        <input name="name" required maxLength={120} defaultValue={bot?.name} />
+      </label>
+    </FormDialog>
   );
 }

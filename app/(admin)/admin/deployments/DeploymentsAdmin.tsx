@@ -2,13 +2,14 @@
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { type FormEvent, useState } from 'react';
-import { Dialog, DialogFormActions } from '@/app/_components/Dialog';
-import { ErrorAlert } from '@/app/_components/ErrorAlert';
-import { Pagination } from '@/app/_components/Pagination';
-import { SearchBox } from '@/app/_components/SearchBox';
+import { useState } from 'react';
+import { FormDialog } from '@/app/_components/listPage/FormDialog';
+import { ListPageHeader } from '@/app/_components/listPage/ListPageHeader';
+import { ListState } from '@/app/_components/listPage/ListState';
+import { ListTable } from '@/app/_components/listPage/ListTable';
+import { SearchBox } from '@/app/_components/listPage/SearchBox';
+import { usePagedSearch } from '@/app/_components/listPage/usePagedSearch';
 import { SecretOnce } from '@/app/_components/SecretOnce';
-import { usePagedSearch } from '@/app/_components/usePagedSearch';
 import { useTRPC } from '@/app/_trpc/client';
 import { CHANNELS, type Channel } from '@/server/db/enums';
 
@@ -32,17 +33,14 @@ export function DeploymentsAdmin() {
 
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Deployments</h1>
-          <p className="muted">
-            Where customers reach you: your app through the SDK, or a website through the widget.
-          </p>
-        </div>
+      <ListPageHeader
+        title="Deployments"
+        description="Where customers reach you: your app through the SDK, or a website through the widget."
+      >
         <button type="button" className="primary" onClick={() => setCreating(true)}>
           New deployment
         </button>
-      </div>
+      </ListPageHeader>
       <div className="card stack">
         <SearchBox
           label="Search deployments"
@@ -50,49 +48,41 @@ export function DeploymentsAdmin() {
           value={search}
           onChange={setSearch}
         />
-        {list.isPending ? (
-          <p className="muted">Loading deployments…</p>
-        ) : list.isError ? (
-          <ErrorAlert error={list.error} />
-        ) : list.data.items.length === 0 ? (
-          <p className="empty-state">
-            {debouncedSearch ? `No deployments match “${debouncedSearch}”.` : 'No deployments yet.'}
-          </p>
-        ) : (
-          <>
-            <table>
-              <thead>
-                <tr>
-                  <th>Name</th>
-                  <th>Public id</th>
-                  <th>Channel</th>
-                  <th>Identity</th>
-                  <th>API key</th>
+        <ListState
+          query={list}
+          loadingText="Loading deployments…"
+          emptyText={
+            debouncedSearch ? `No deployments match “${debouncedSearch}”.` : 'No deployments yet.'
+          }
+        >
+          {({ items, total }) => (
+            <ListTable
+              columns={['Name', 'Public id', 'Channel', 'Identity', 'API key']}
+              page={page}
+              pageSize={PAGE_SIZE}
+              total={total}
+              onPage={setPage}
+            >
+              {items.map((deployment) => (
+                <tr key={deployment.id}>
+                  <td>
+                    <Link href={`/admin/deployments/${deployment.id}`}>{deployment.name}</Link>
+                  </td>
+                  <td>
+                    <code>{deployment.publicId}</code>
+                  </td>
+                  <td>{CHANNEL_LABELS[deployment.channel]}</td>
+                  <td>
+                    <span className="badge">{deployment.identityMode}</span>
+                  </td>
+                  <td>
+                    <code>{deployment.apiKeyPrefix}…</code>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((deployment) => (
-                  <tr key={deployment.id}>
-                    <td>
-                      <Link href={`/admin/deployments/${deployment.id}`}>{deployment.name}</Link>
-                    </td>
-                    <td>
-                      <code>{deployment.publicId}</code>
-                    </td>
-                    <td>{CHANNEL_LABELS[deployment.channel]}</td>
-                    <td>
-                      <span className="badge">{deployment.identityMode}</span>
-                    </td>
-                    <td>
-                      <code>{deployment.apiKeyPrefix}…</code>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />
-          </>
-        )}
+              ))}
+            </ListTable>
+          )}
+        </ListState>
       </div>
       <CreateDeploymentDialog
         open={creating}
@@ -125,9 +115,7 @@ function CreateDeploymentDialog({
   const trpc = useTRPC();
   const create = useMutation(trpc.deployments.create.mutationOptions());
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
+  function onSubmit(form: FormData) {
     const publicId = String(form.get('publicId') ?? '').trim();
     create.mutate(
       {
@@ -140,41 +128,33 @@ function CreateDeploymentDialog({
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       title="New deployment"
-      onClose={() => {
-        create.reset();
-        onClose();
-      }}
+      mutation={create}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      busyLabel="Creating…"
+      submitLabel="Create deployment"
     >
-      <form className="stack" onSubmit={onSubmit}>
-        {create.isError && <ErrorAlert error={create.error} />}
-        <label>
-          Name
-          <input name="name" required maxLength={120} placeholder="Acme iOS app" />
-        </label>
-        <label>
-          Channel
-          <select name="channel" defaultValue="in_app">
-            {CHANNELS.map((channel) => (
-              <option key={channel} value={channel}>
-                {CHANNEL_LABELS[channel]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Public id <span className="muted">(optional; used in the SDK and widget)</span>
-          <input name="publicId" pattern="[a-z0-9][a-z0-9\-]{2,63}" placeholder="acme-ios" />
-        </label>
-        <DialogFormActions
-          onCancel={onClose}
-          busy={create.isPending}
-          busyLabel="Creating…"
-          submitLabel="Create deployment"
-        />
-      </form>
-    </Dialog>
+      <label>
+        Name
+        <input name="name" required maxLength={120} placeholder="Acme iOS app" />
+      </label>
+      <label>
+        Channel
+        <select name="channel" defaultValue="in_app">
+          {CHANNELS.map((channel) => (
+            <option key={channel} value={channel}>
+              {CHANNEL_LABELS[channel]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Public id <span className="muted">(optional; used in the SDK and widget)</span>
+        <input name="publicId" pattern="[a-z0-9][a-z0-9\-]{2,63}" placeholder="acme-ios" />
+      </label>
+    </FormDialog>
   );
 }

@@ -1,13 +1,15 @@
 'use client';
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
-import { ConfirmDialog, Dialog, DialogFormActions } from '@/app/_components/Dialog';
-import { ErrorAlert } from '@/app/_components/ErrorAlert';
-import { Pagination } from '@/app/_components/Pagination';
-import { SearchBox } from '@/app/_components/SearchBox';
+import { useState } from 'react';
+import { ConfirmDialog } from '@/app/_components/Dialog';
+import { FormDialog } from '@/app/_components/listPage/FormDialog';
+import { ListPageHeader } from '@/app/_components/listPage/ListPageHeader';
+import { ListState } from '@/app/_components/listPage/ListState';
+import { ListTable } from '@/app/_components/listPage/ListTable';
+import { SearchBox } from '@/app/_components/listPage/SearchBox';
+import { usePagedSearch } from '@/app/_components/listPage/usePagedSearch';
 import { SecretOnce } from '@/app/_components/SecretOnce';
-import { usePagedSearch } from '@/app/_components/usePagedSearch';
 import { errorMessage, useTRPC } from '@/app/_trpc/client';
 import { STAFF_ROLES, type StaffRole } from '@/server/db/enums';
 
@@ -41,15 +43,14 @@ export function StaffUsersAdmin() {
 
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Users</h1>
-          <p className="muted">Staff who can sign in to your organisation, and what they may do.</p>
-        </div>
+      <ListPageHeader
+        title="Users"
+        description="Staff who can sign in to your organisation, and what they may do."
+      >
         <button type="button" className="primary" onClick={() => setAdding(true)}>
           Add user
         </button>
-      </div>
+      </ListPageHeader>
 
       <div className="card stack">
         <SearchBox
@@ -58,93 +59,76 @@ export function StaffUsersAdmin() {
           value={search}
           onChange={setSearch}
         />
-        {actionError && (
-          <div className="alert alert-error" role="alert">
-            {actionError}
-          </div>
-        )}
-        {list.isPending ? (
-          <p className="muted">Loading users…</p>
-        ) : list.isError ? (
-          <div className="alert alert-error" role="alert">
-            {errorMessage(list.error)}{' '}
-            <button type="button" onClick={() => list.refetch()}>
-              Retry
-            </button>
-          </div>
-        ) : list.data.items.length === 0 ? (
-          <p className="empty-state">No users match “{debouncedSearch}”.</p>
-        ) : (
-          <>
-            <table>
-              <thead>
-                <tr>
-                  <th>Name</th>
-                  <th>Email</th>
-                  <th>Role</th>
-                  <th>Status</th>
-                  <th>Last sign-in</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((user) => (
-                  <tr key={user.id}>
-                    <td>{user.name}</td>
-                    <td>{user.email}</td>
-                    <td>
-                      <select
-                        aria-label={`Role of ${user.name}`}
-                        value={user.role}
-                        disabled={changeRole.isPending}
-                        onChange={(event) => {
-                          setActionError(null);
-                          changeRole.mutate({
-                            userId: user.id,
-                            role: event.target.value as StaffRole,
-                          });
-                        }}
+        <ListState
+          query={list}
+          loadingText="Loading users…"
+          emptyText={`No users match “${debouncedSearch}”.`}
+          actionError={actionError}
+        >
+          {({ items, total }) => (
+            <ListTable
+              columns={['Name', 'Email', 'Role', 'Status', 'Last sign-in']}
+              actionsColumn
+              page={page}
+              pageSize={PAGE_SIZE}
+              total={total}
+              onPage={setPage}
+            >
+              {items.map((user) => (
+                <tr key={user.id}>
+                  <td>{user.name}</td>
+                  <td>{user.email}</td>
+                  <td>
+                    <select
+                      aria-label={`Role of ${user.name}`}
+                      value={user.role}
+                      disabled={changeRole.isPending}
+                      onChange={(event) => {
+                        setActionError(null);
+                        changeRole.mutate({
+                          userId: user.id,
+                          role: event.target.value as StaffRole,
+                        });
+                      }}
+                    >
+                      {STAFF_ROLES.map((role) => (
+                        <option key={role} value={role}>
+                          {role}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    <span className={`badge ${user.active ? 'badge-success' : 'badge-danger'}`}>
+                      {user.active ? 'active' : 'deactivated'}
+                    </span>
+                  </td>
+                  <td className="muted">
+                    {user.lastSignInAt ? user.lastSignInAt.toLocaleString() : 'never'}
+                  </td>
+                  <td>
+                    {user.active ? (
+                      <button
+                        type="button"
+                        className="danger"
+                        onClick={() => setPendingDeactivate({ id: user.id, name: user.name })}
                       >
-                        {STAFF_ROLES.map((role) => (
-                          <option key={role} value={role}>
-                            {role}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                    <td>
-                      <span className={`badge ${user.active ? 'badge-success' : 'badge-danger'}`}>
-                        {user.active ? 'active' : 'deactivated'}
-                      </span>
-                    </td>
-                    <td className="muted">
-                      {user.lastSignInAt ? user.lastSignInAt.toLocaleString() : 'never'}
-                    </td>
-                    <td>
-                      {user.active ? (
-                        <button
-                          type="button"
-                          className="danger"
-                          onClick={() => setPendingDeactivate({ id: user.id, name: user.name })}
-                        >
-                          Deactivate
-                        </button>
-                      ) : (
-                        <button
-                          type="button"
-                          onClick={() => setActive.mutate({ userId: user.id, active: true })}
-                        >
-                          Reactivate
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />
-          </>
-        )}
+                        Deactivate
+                      </button>
+                    ) : (
+                      <button
+                        type="button"
+                        onClick={() => setActive.mutate({ userId: user.id, active: true })}
+                      >
+                        Reactivate
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </ListTable>
+          )}
+        </ListState>
       </div>
 
       <AddUserDialog
@@ -190,55 +174,43 @@ function AddUserDialog({
   const trpc = useTRPC();
   const create = useMutation(trpc.staffUsers.create.mutationOptions());
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    create.mutate(
-      {
-        email: String(form.get('email')),
-        name: String(form.get('name')),
-        role: String(form.get('role')) as StaffRole,
-      },
-      { onSuccess: (result) => onCreated(result.user.email, result.temporaryPassword) },
-    );
-  }
-
   return (
-    <Dialog
+    <FormDialog
       open={open}
       title="Add user"
-      onClose={() => {
-        create.reset();
-        onClose();
-      }}
+      mutation={create}
+      onClose={onClose}
+      onSubmit={(form) =>
+        create.mutate(
+          {
+            email: String(form.get('email')),
+            name: String(form.get('name')),
+            role: String(form.get('role')) as StaffRole,
+          },
+          { onSuccess: (result) => onCreated(result.user.email, result.temporaryPassword) },
+        )
+      }
+      busyLabel="Adding…"
+      submitLabel="Add user"
     >
-      <form className="stack" onSubmit={onSubmit}>
-        {create.isError && <ErrorAlert error={create.error} />}
-        <label>
-          Name
-          <input name="name" required maxLength={200} />
-        </label>
-        <label>
-          Email
-          <input name="email" type="email" required />
-        </label>
-        <label>
-          Role
-          <select name="role" defaultValue="agent">
-            {STAFF_ROLES.map((role) => (
-              <option key={role} value={role}>
-                {role}
-              </option>
-            ))}
-          </select>
-        </label>
-        <DialogFormActions
-          onCancel={onClose}
-          busy={create.isPending}
-          busyLabel="Adding…"
-          submitLabel="Add user"
-        />
-      </form>
-    </Dialog>
+      <label>
+        Name
+        <input name="name" required maxLength={200} />
+      </label>
+      <label>
+        Email
+        <input name="email" type="email" required />
+      </label>
+      <label>
+        Role
+        <select name="role" defaultValue="agent">
+          {STAFF_ROLES.map((role) => (
+            <option key={role} value={role}>
+              {role}
+            </option>
+          ))}
+        </select>
+      </label>
+    </FormDialog>
   );
 }

@@ -8,8 +8,8 @@ import type { StaffUser } from '@/server/auth/staffAuth';
 import { type BotDraft, getDraft } from '@/server/bots/botDrafts';
 import { getDb } from '@/server/db/client';
 import { DomainError } from '@/server/errors';
+import { CANVAS_SIZE_COOKIE, parseCanvasSize } from './_canvas/canvasSize';
 import { BotEditor } from './BotEditor';
-import { CANVAS_SIZE_COOKIE, parseCanvasSize } from './canvasSize';
 
 export const metadata: Metadata = { title: 'Bot editor' };
 

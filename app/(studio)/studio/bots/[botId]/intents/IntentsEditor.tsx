@@ -1,17 +1,16 @@
 'use client';
 
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { type ChangeEvent, useCallback, useMemo, useState } from 'react';
 import { errorMessage, useTRPC } from '@/app/_trpc/client';
 import type { FlowDocument } from '@/bot-runtime/flow';
 import type { BotDraft } from '@/server/bots/botDrafts';
-import { DraftConflictBanner } from '../DraftConflictBanner';
-import { SaveStatus } from '../SaveStatus';
-import { UndoRedoButtons } from '../UndoRedoButtons';
-import { useAutosave } from '../useAutosave';
-import { useFlowHistory } from '../useFlowHistory';
-import { useUndoShortcuts } from '../useUndoShortcuts';
+import { DraftConflictBanner } from '../_draft/DraftConflictBanner';
+import { SaveStatus } from '../_draft/SaveStatus';
+import { UndoRedoButtons } from '../_draft/UndoRedoButtons';
+import { useDraftSync } from '../_draft/useDraftSync';
+import { useUndoShortcuts } from '../_draft/useUndoShortcuts';
 import { EntityEditor, NewEntityForm } from './EntityEditor';
 import { IntentDetail } from './IntentDetail';
 import { IntentsList, type NluSelection } from './IntentsList';
@@ -50,23 +49,15 @@ export function IntentsEditor({ botId, canEdit }: { botId: string; canEdit: bool
  * and the same revision-checked autosave, so the two can never overwrite each other silently.
  */
 function NluWorkspace({ draft, canEdit }: { draft: BotDraft; canEdit: boolean }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const botId = draft.botId;
-  const history = useFlowHistory(draft.document);
-  const autosave = useAutosave({
-    botId,
-    flow: history.flow,
-    revision: draft.revision,
-    enabled: canEdit,
-  });
+  const [notice, setNotice] = useState<string | null>(null);
+  const { history, autosave, reload } = useDraftSync({ draft, canEdit, onNotice: setNotice });
   const flow = history.flow;
   const readOnly = !canEdit;
   const firstIntent = draft.document.nlu.intents[0]?.name;
   const [selection, setSelection] = useState<NluSelection | null>(
     firstIntent ? { kind: 'intent', name: firstIntent } : null,
   );
-  const [notice, setNotice] = useState<string | null>(null);
   const [problem, setProblem] = useState<{ message: string; lines: string[] } | null>(null);
   const warnings = useMemo(() => nluWarnings(flow.nlu), [flow.nlu]);
 
@@ -86,16 +77,6 @@ function NluWorkspace({ draft, canEdit }: { draft: BotDraft; canEdit: boolean })
     selection?.kind === 'entity'
       ? flow.nlu.entities.find((entity) => entity.name === selection.name)
       : undefined;
-
-  async function reload() {
-    const fresh = await queryClient.fetchQuery({
-      ...trpc.bots.draft.queryOptions({ botId }),
-      staleTime: 0,
-    });
-    history.reset(fresh.document);
-    autosave.resetTo(fresh.document, fresh.revision);
-    setNotice(`Reloaded the draft saved by ${fresh.updatedBy ?? 'someone'}.`);
-  }
 
   function exportCsv() {
     const url = URL.createObjectURL(

@@ -3,8 +3,8 @@
 import { useEffect, useRef } from 'react';
 import { ChatView } from '@/sdk/widget/ChatView';
 import { widgetStyles } from '@/sdk/widget/widgetStyles';
+import { isTextField } from '../_draft/useUndoShortcuts';
 import type { PreviewChatPort } from './PreviewChatPort';
-import { isTextField } from './useUndoShortcuts';
 
 /** Fills the preview panel instead of floating over the page like the widget's window. */
 const panelStyles = ':host { display: flex; flex-direction: column; height: 100%; }';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { useDebounced } from './useDebounced';
+import { useDebounced } from '../useDebounced';
 
 /**
  * The state of a searchable, paginated list: typing a new search goes back to the first page,

@@ -25,6 +25,7 @@ import {
   useState,
 } from 'react';
 import type { FlowDocument, FlowIssue } from '@/bot-runtime/flow';
+import type { FlowComparison } from '../_versions/flowComparison';
 import { canvasSizeCookie } from './canvasSize';
 import { DotGrid } from './DotGrid';
 import { DrawNodesFar, type FlowCanvasNode, FlowNodeView } from './FlowNodeView';
@@ -34,7 +35,6 @@ import {
   type NodeSizes,
   toCanvasElements,
 } from './flowCanvasElements';
-import type { FlowComparison } from './flowComparison';
 import { addConnectedNode, addNode, connect, moveNodes, removeElements } from './flowEdits';
 import { NodePicker } from './NodePicker';
 import { noteCanvasNodes, noteIdOf } from './noteCanvasNodes';

@@ -1,6 +1,6 @@
 'use client';
 
-import type { FieldWidgetProps } from './fieldWidgetProps';
+import type { FieldWidgetProps } from '../fieldWidgetProps';
 
 type Image = { url: string; alt: string } | null;
 

@@ -1,11 +1,11 @@
 'use client';
 
 import type { Card } from '@/bot-runtime/flow/richContent';
-import { DraftInput } from './DraftInput';
-import type { FieldWidgetProps } from './fieldWidgetProps';
-import type { KnownVariable } from './flowVariables';
-import { removeRow, rowsOf, setOptional, updateRow } from './rowEdits';
-import { TemplateInput } from './TemplateInput';
+import { DraftInput } from '../DraftInput';
+import type { FieldWidgetProps } from '../fieldWidgetProps';
+import type { KnownVariable } from '../flowVariables';
+import { removeRow, rowsOf, setOptional, updateRow } from '../rowEdits';
+import { TemplateInput } from '../TemplateInput';
 
 type CardButton = Card['buttons'][number];
 

@@ -7,8 +7,8 @@ import { Dialog, DialogFormActions } from '@/app/_components/Dialog';
 import { ErrorAlert } from '@/app/_components/ErrorAlert';
 import { useTRPC } from '@/app/_trpc/client';
 import type { FlowIssue } from '@/bot-runtime/flow';
-import type { SettingsSection } from './flowSettingsEdits';
-import { ProblemsPanel } from './ProblemsPanel';
+import { ProblemsPanel } from '../_problems/ProblemsPanel';
+import type { SettingsSection } from '../_settings/flowSettingsEdits';
 
 /** Publishes the saved draft with a note; errors block it and are listed. */
 export function PublishDialog({

@@ -1,7 +1,7 @@
 'use client';
 
 import type { FlowIssue } from '@/bot-runtime/flow';
-import { type SettingsSection, settingsSectionOf } from './flowSettingsEdits';
+import { type SettingsSection, settingsSectionOf } from '../_settings/flowSettingsEdits';
 
 /**
  * Every validator finding; choosing one centres its node, or opens the flow settings at the

@@ -2,9 +2,9 @@
 
 import { useEffect } from 'react';
 import type { FlowDocument } from '@/bot-runtime/flow';
+import { isTextField } from '../_draft/useUndoShortcuts';
 import { copyNodes, pasteFragment, readFragment } from './flowClipboard';
 import type { Position } from './flowEdits';
-import { isTextField } from './useUndoShortcuts';
 
 /**
  * Copy, paste and duplicate (Ctrl/Cmd+C, V, D) for the selected nodes and sticky notes. Copies go through the

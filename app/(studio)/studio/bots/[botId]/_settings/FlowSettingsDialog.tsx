@@ -13,6 +13,9 @@ import {
 import { Dialog } from '@/app/_components/Dialog';
 import type { FlowDocument, FlowIssue } from '@/bot-runtime/flow';
 import type { VariableDefinition } from '@/bot-runtime/flow/flowSettings';
+import { UndoRedoButtons } from '../_draft/UndoRedoButtons';
+import { flowVariables } from '../flowVariables';
+import { TemplateInput } from '../TemplateInput';
 import {
   addVariable,
   defaultHint,
@@ -40,9 +43,6 @@ import {
   type VariableType,
   variableNameProblem,
 } from './flowSettingsEdits';
-import { flowVariables } from './flowVariables';
-import { TemplateInput } from './TemplateInput';
-import { UndoRedoButtons } from './UndoRedoButtons';
 import './flowSettings.css';
 
 /** Applies the next flow through the editor's history; edits with one merge key undo as one. */

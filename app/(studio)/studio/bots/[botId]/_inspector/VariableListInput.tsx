@@ -1,7 +1,7 @@
 'use client';
 
-import type { FieldWidgetProps } from './fieldWidgetProps';
-import type { KnownVariable } from './flowVariables';
+import type { FieldWidgetProps } from '../fieldWidgetProps';
+import type { KnownVariable } from '../flowVariables';
 
 /** A checkbox per variable of the flow; names no longer in the flow stay listed until unticked. */
 export function VariableListInput({
