@@ -1,11 +1,11 @@
 'use client';
 
+import type { FieldWidgetProps, KnownVariable } from '@/bot-runtime/flow/nodes/editor/editorKit';
+import { removeRow, rowsOf, updateRow } from '@/bot-runtime/flow/nodes/editor/rowEdits';
 import type { Card } from '@/bot-runtime/flow/richContent';
-import { DraftInput } from '../DraftInput';
-import type { FieldWidgetProps } from '../fieldWidgetProps';
-import type { KnownVariable } from '../flowVariables';
-import { removeRow, rowsOf, setOptional, updateRow } from '../rowEdits';
-import { TemplateInput } from '../TemplateInput';
+import { DraftInput } from './DraftInput';
+import { setOptional } from './setOptional';
+import { TemplateInput } from './TemplateInput';
 
 type CardButton = Card['buttons'][number];
 
@@ -25,7 +25,7 @@ export function CardsInput({
       {cards.map((card, index) => {
         const name = `Card ${index + 1}`;
         return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id; see rowEdits
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id; see bot-runtime/flow/nodes/editor/rowEdits
           <fieldset className="row-editor-group" key={index}>
             <legend>{name}</legend>
             <TemplateInput
@@ -94,7 +94,7 @@ function CardButtons({
       {buttons.map((button, index) => {
         const buttonName = `${name} button ${index + 1}`;
         return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id; see rowEdits
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id; see bot-runtime/flow/nodes/editor/rowEdits
           <div className="row-editor-row" key={index}>
             <DraftInput
               aria-label={`${buttonName} label`}

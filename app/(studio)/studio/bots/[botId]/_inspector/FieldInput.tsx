@@ -3,13 +3,13 @@
 import { useId, useState } from 'react';
 import type { ActionSummary } from '@/bot-runtime/actions';
 import type { FlowDocument, InspectorField, NodeType } from '@/bot-runtime/flow';
+import type { KnownVariable } from '@/bot-runtime/flow/nodes/editor/editorKit';
 import { CodeEditor } from '../_code/CodeEditor';
-import type { KnownVariable } from '../flowVariables';
-import { NodeTypeWidget } from '../NodeTypeWidget';
-import { TemplateInput } from '../TemplateInput';
-import { VariableInput } from '../VariableInput';
 import { CardsInput } from './CardsInput';
 import { ImageInput } from './ImageInput';
+import { NodeTypeWidget } from './NodeTypeWidget';
+import { TemplateInput } from './TemplateInput';
+import { VariableInput } from './VariableInput';
 import { VariableListInput } from './VariableListInput';
 import './inspectorFields.css';
 

@@ -1,6 +1,6 @@
 'use client';
 
-import type { FieldWidgetProps } from '../fieldWidgetProps';
+import type { FieldWidgetProps } from '@/bot-runtime/flow/nodes/editor/editorKit';
 
 type Image = { url: string; alt: string } | null;
 

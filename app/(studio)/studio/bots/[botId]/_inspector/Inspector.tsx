@@ -10,9 +10,9 @@ import {
   nodeRegistry,
 } from '@/bot-runtime/flow';
 import { updateNode } from '../_canvas/flowEdits';
-import { flowVariables } from '../flowVariables';
 import { FieldInput } from './FieldInput';
 import { fieldIssueMessage } from './fieldIssue';
+import { flowVariables } from './flowVariables';
 
 /**
  * The selected node's settings, as a form generated from its type's `inspector` fields. A

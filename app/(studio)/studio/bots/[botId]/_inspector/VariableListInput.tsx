@@ -1,7 +1,6 @@
 'use client';
 
-import type { FieldWidgetProps } from '../fieldWidgetProps';
-import type { KnownVariable } from '../flowVariables';
+import type { FieldWidgetProps, KnownVariable } from '@/bot-runtime/flow/nodes/editor/editorKit';
 
 /** A checkbox per variable of the flow; names no longer in the flow stay listed until unticked. */
 export function VariableListInput({

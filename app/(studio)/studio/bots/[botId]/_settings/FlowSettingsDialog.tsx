@@ -14,8 +14,8 @@ import { Dialog } from '@/app/_components/Dialog';
 import type { FlowDocument, FlowIssue } from '@/bot-runtime/flow';
 import type { VariableDefinition } from '@/bot-runtime/flow/flowSettings';
 import { UndoRedoButtons } from '../_draft/UndoRedoButtons';
-import { flowVariables } from '../flowVariables';
-import { TemplateInput } from '../TemplateInput';
+import { flowVariables } from '../_inspector/flowVariables';
+import { TemplateInput } from '../_inspector/TemplateInput';
 import {
   addVariable,
   defaultHint,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { setOptional } from './rowEdits';
+import { setOptional } from './setOptional';
 
-describe('row edits', () => {
+describe('setOptional', () => {
   it('leaves an emptied optional text out instead of keeping an empty string', () => {
     const button = { label: 'Track', url: 'https://t.example' };
     expect(setOptional(button, 'url', '')).toStrictEqual({ label: 'Track' });

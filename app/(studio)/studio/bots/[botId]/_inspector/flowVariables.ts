@@ -1,9 +1,6 @@
 import { type FlowDocument, nodeRegistry } from '@/bot-runtime/flow';
 import type { KnownVariable } from '@/bot-runtime/flow/nodes/editor/editorKit';
 
-// Node types' own widgets take the same list, so the type lives with their contract.
-export type { KnownVariable };
-
 /**
  * The session variables a flow can have: those declared in its settings, then those its nodes
  * write (an ask's answer, an action's results, a rating), which the engine keeps the same way.

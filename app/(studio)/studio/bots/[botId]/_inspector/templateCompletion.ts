@@ -1,5 +1,5 @@
+import type { KnownVariable } from '@/bot-runtime/flow/nodes/editor/editorKit';
 import { templateVariables } from '@/bot-runtime/flow/template/templateVariables';
-import type { KnownVariable } from './flowVariables';
 
 /** An unclosed `{{name` just before the caret: where it starts and the name typed so far. */
 export interface CompletionPrefix {

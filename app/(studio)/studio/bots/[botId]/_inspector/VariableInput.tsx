@@ -1,8 +1,8 @@
 'use client';
 
 import { useId } from 'react';
+import type { KnownVariable } from '@/bot-runtime/flow/nodes/editor/editorKit';
 import { DraftInput } from './DraftInput';
-import type { KnownVariable } from './flowVariables';
 
 /** A variable name, typed or picked from the flow's variables; a new name is allowed. */
 export function VariableInput({

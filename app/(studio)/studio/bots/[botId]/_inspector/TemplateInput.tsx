@@ -10,7 +10,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import type { KnownVariable } from './flowVariables';
+import type { KnownVariable } from '@/bot-runtime/flow/nodes/editor/editorKit';
 import {
   type CompletionPrefix,
   completionPrefixAt,
