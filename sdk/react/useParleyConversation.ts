@@ -47,8 +47,9 @@ export function useParleyConversation(
     const unsubscribe = client.onError(setError);
     return () => void unsubscribe();
   }, [client]);
-  // StrictMode unmounts and remounts every component once in development; closing at once would
-  // drop the conversation being started, so the close waits a tick and a remount cancels it.
+  // StrictMode unmounts and remounts every component once in development. Closing at once, the
+  // remount would start a second conversation while the first is still being created; so the
+  // close waits a tick, and a remount cancels it.
   const closing = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => {
     clearTimeout(closing.current);
