@@ -7,7 +7,7 @@ export default defineConfig({
   },
   test: {
     include: ['**/*.test.ts'],
-    exclude: ['node_modules/**', '.next/**', 'e2e/**', 'data/**'],
+    exclude: ['node_modules/**', '.next/**', 'e2e/**', 'data/**', 'sdk/dist/**'],
     environment: 'node',
     testTimeout: 20_000,
     pool: 'forks',

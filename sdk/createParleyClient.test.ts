@@ -66,6 +66,20 @@ describe('the Parley client SDK against a real API', () => {
     expect(seqs).toEqual(seqs.map((_, i) => i + 1));
   });
 
+  it('stays closed when closed while the conversation is still being started', async () => {
+    const { base } = await startApi();
+    const network = flakyNetwork();
+    const app = customerApp(base, { fetch: network.fetch });
+
+    const started = app.client.start();
+    app.client.close();
+    await started;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    expect(network.requests.filter((r) => r.url.includes('/stream'))).toEqual([]);
+    expect(app.client.connectionStatus).toBe('closed');
+  });
+
   it('resumes the stored conversation after a reload, with its history and no new greeting', async () => {
     const { base, runtime } = await startApi();
     const storage = memoryStorage();

@@ -9,6 +9,7 @@ import { LiveStream, type StreamState } from './LiveStream';
 import { newClientMessageId } from './newClientMessageId';
 import { Outbox } from './Outbox';
 import { DEFAULT_RETRY_DELAYS, type RetryDelays } from './retryDelay';
+import { toParleyError } from './toParleyError';
 import type {
   ConnectionStatus,
   ConversationStarted,
@@ -192,14 +193,7 @@ export function createParleyClient(options: ParleyClientOptions) {
   }
 
   function emitError(error: unknown, clientMessageId?: string) {
-    const report: ParleyError =
-      error instanceof ParleyApiError
-        ? { code: error.code, message: error.message, clientMessageId }
-        : {
-            code: 'CLIENT_ERROR',
-            message: error instanceof Error ? error.message : String(error),
-            clientMessageId,
-          };
+    const report = toParleyError(error, clientMessageId);
     for (const listener of errorListeners) listener(report);
   }
 
@@ -357,6 +351,8 @@ export function createParleyClient(options: ParleyClientOptions) {
     const stored = await storage.loadConversation();
     const result =
       (stored && (await resumeStored(stored))) || (await createConversation(startOptions.prechat));
+    // close() while the conversation was being started: nothing should go live after it.
+    if (closed) return result;
     scheduleRefresh();
     stream.start();
     outbox.start();

@@ -1,25 +1,88 @@
-import type { z } from 'zod';
-import type {
-  conversationStartedSchema,
-  conversationSummarySchema,
-  pushRegistrationBody,
-  pushRegistrationSchema,
-} from '../contract/conversations';
-import type { Entry, typingEventSchema } from '../contract/entries';
+// The API contract's types as plain TypeScript. The contract (`contract/`) defines them as zod
+// schemas; they are written out here so the published declarations need neither zod nor the
+// contract, and `types.test.ts` fails the type-check when the two drift apart.
 
-/**
- * The SDK's public types, inferred from the API contract's zod schemas. Type-only imports keep
- * zod and the server out of the SDK bundle.
- */
-export type { Entry, EntryType } from '../contract/entries';
-export type { PrechatField } from '../contract/prechat';
-export type ConversationStarted = z.infer<typeof conversationStartedSchema>;
-export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
-export type ConversationStatus = ConversationStarted['status'];
-export type PushRegistrationInput = z.infer<typeof pushRegistrationBody>;
-export type PushRegistration = z.infer<typeof pushRegistrationSchema>;
-export type TypingEvent = z.infer<typeof typingEventSchema>;
-export type Actor = Entry['actor'];
+export type Actor = {
+  type: 'customer' | 'bot' | 'agent' | 'system';
+  name: string;
+};
+
+export type EntryType =
+  | 'text'
+  | 'choice'
+  | 'form_response'
+  | 'quick_replies'
+  | 'cards'
+  | 'image'
+  | 'form_request'
+  | 'participant_changed'
+  | 'queue_position'
+  | 'csat_request'
+  | 'csat_response'
+  | 'status_changed'
+  | 'typing';
+
+/** One numbered item of a conversation: a message, a status change, a rating... */
+export type Entry = {
+  id: string;
+  /** 1, 2, 3... in the order the server stored them; the client delivers them in this order. */
+  seq: number;
+  actor: Actor;
+  type: EntryType;
+  /** Its shape depends on `type`, e.g. `{ text }` for `text`; see the API's OpenAPI document. */
+  payload: Record<string, unknown>;
+  /** The id the sending app gave a customer message. */
+  clientMessageId?: string;
+  createdAt: string;
+  /** For entries sent to the customer: `read` once the customer marked them read. */
+  status: 'sent' | 'read';
+};
+
+/** A question of the deployment's pre-chat form; the answer goes in `prechat[name]`. */
+export type PrechatField = {
+  name: string;
+  label: string;
+  type: 'text' | 'email';
+  required: boolean;
+};
+
+export type ConversationStatus = 'new' | 'waiting' | 'active' | 'inactive' | 'ended' | 'error';
+
+export type ConversationStarted = {
+  conversationId: string;
+  accessToken: string;
+  accessTokenExpiresAt: string;
+  status: ConversationStatus;
+  resumed: boolean;
+  entries: Entry[];
+};
+
+export type ConversationSummary = {
+  conversationId: string;
+  status: ConversationStatus;
+  createdAt: string;
+  lastEntry: Entry | null;
+};
+
+export type PushRegistrationInput =
+  | { platform: 'fcm'; token: string }
+  | { platform: 'apns'; token: string }
+  | {
+      platform: 'web_push';
+      subscription: { endpoint: string; keys: { p256dh: string; auth: string } };
+    };
+
+export type PushRegistration = {
+  id: string;
+  platform: 'fcm' | 'apns' | 'web_push';
+  createdAt: string;
+};
+
+/** Someone started or stopped typing; sent on the stream, not stored. */
+export type TypingEvent = {
+  actor: Actor;
+  isTyping: boolean;
+};
 
 /** What a customer can send: free text, a quick-reply choice, or a filled form. */
 export type MessageInput = string | { choice: string } | { form: Record<string, unknown> };

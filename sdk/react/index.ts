@@ -1,0 +1,6 @@
+export type { ConversationView } from './followConversation';
+export {
+  type ParleyConversation,
+  type UseParleyConversationOptions,
+  useParleyConversation,
+} from './useParleyConversation';

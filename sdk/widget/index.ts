@@ -1,0 +1,3 @@
+export { type ChatPort, ChatView, type ChatViewOptions } from './ChatView';
+export { mountWidget, type WidgetOptions } from './mountWidget';
+export { widgetStyles } from './widgetStyles';
