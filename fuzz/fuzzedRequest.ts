@@ -8,7 +8,9 @@ export interface FuzzWorld {
   host: string;
   conversations: { id: string; token: string }[];
   deployments: string[];
-  /** Tokens that must open nothing: expired, `alg: none`, signed with another key, garbage. */
+  /** The first conversation's token, expired: it opens only the refresh of that conversation. */
+  expiredToken: string;
+  /** Tokens that must open nothing: `alg: none`, signed with another key, garbage. */
   badTokens: string[];
 }
 
@@ -19,6 +21,8 @@ export interface FuzzedRequest {
   raw: RawRequest;
   /** A client that hangs up mid-body may get no answer at all. */
   mayGoUnanswered: boolean;
+  /** Its token opens no conversation, or not the one the path names: it must be refused. */
+  mustBeRefused: boolean;
 }
 
 const bytes = (text: string, encoding: BufferEncoding = 'utf8') => Buffer.from(text, encoding);
@@ -216,6 +220,7 @@ export function fuzzedRequest(
     })
     .map((choice) => {
       let path = bytes(operation.path);
+      let pathConversation: string | undefined;
       for (const { name, value } of choice.segments) {
         const own =
           name === 'deploymentId'
@@ -225,6 +230,7 @@ export function fuzzedRequest(
               : crypto.randomUUID();
         const replacement =
           value === 'own' ? bytes(own) : typeof value === 'string' ? bytes(value) : value;
+        if (name === 'conversationId') pathConversation = replacement.toString();
         const at = path.indexOf(`{${name}}`);
         path = Buffer.concat([
           path.subarray(0, at),
@@ -232,7 +238,11 @@ export function fuzzedRequest(
           path.subarray(at + name.length + 2),
         ]);
       }
-      const token = tokenFor(choice.auth, choice.conversation, world);
+      const { token, opens } = tokenFor(choice.auth, choice.conversation, world, operation);
+      const mustBeRefused =
+        operation.secured &&
+        choice.method === operation.method &&
+        (opens === null || (pathConversation !== undefined && pathConversation !== opens));
       const queryParts = choice.query.map(([name, value]) => `${name}=${value}`);
       if (choice.auth === 'query' && token) queryParts.push(`access_token=${token}`);
       const target = queryParts.length
@@ -273,18 +283,32 @@ export function fuzzedRequest(
           endAfterBody: choice.transport === 'truncated',
         },
         mayGoUnanswered: choice.transport === 'truncated',
+        mustBeRefused,
       };
     });
 }
 
+/** The token a request carries, and the conversation it opens (null: none). */
 function tokenFor(
   auth: string,
   conversation: { id: string; token: string },
   world: FuzzWorld,
-): string | null {
-  if (auth === 'own' || auth === 'query') return conversation.token;
-  if (auth === 'missing') return null;
-  if (auth === 'other')
-    return world.conversations.find((c) => c.id !== conversation.id)?.token ?? null;
-  return world.badTokens[Number(auth.slice(4))] ?? null;
+  operation: ApiOperation,
+): { token: string | null; opens: string | null } {
+  if (auth === 'own' || auth === 'query')
+    return { token: conversation.token, opens: conversation.id };
+  if (auth === 'other') {
+    const other = world.conversations.find((candidate) => candidate.id !== conversation.id);
+    return { token: other?.token ?? null, opens: other?.id ?? null };
+  }
+  if (auth === 'expired') {
+    // An app that slept past its token's expiry may still refresh it (and only that).
+    const refresh = operation.path.endsWith('/token');
+    return {
+      token: world.expiredToken,
+      opens: refresh ? (world.conversations[0]?.id ?? null) : null,
+    };
+  }
+  if (auth === 'missing') return { token: null, opens: null };
+  return { token: world.badTokens[Number(auth.slice(4))] ?? null, opens: null };
 }

@@ -41,6 +41,11 @@ describe('public API under generated requests', () => {
           if (res.timedOut) tally.fail(`no answer within ${ANSWER_WITHIN_MS} ms`, request.summary);
           else if (res.status === 0 && !request.mayGoUnanswered) {
             tally.fail('connection closed without an answer', request.summary);
+          } else if (request.mustBeRefused && res.status > 0 && res.status < 400) {
+            tally.fail(
+              `opened with a token for another conversation or none: ${res.status}`,
+              request.summary,
+            );
           } else if (res.status >= 500)
             tally.fail(`answered ${res.status} ${res.body}`, request.summary);
           else if (res.status >= 400 && request.raw.head.slice(0, 4).toString() !== 'HEAD') {
@@ -101,7 +106,8 @@ async function buildWorld(base: string): Promise<FuzzWorld> {
     host: new URL(base).host,
     conversations,
     deployments: ['acme-app', 'acme-web', 'no-such-deployment'],
-    badTokens: [expired.token, foreignKey.token, unsigned, 'abc.def.ghi', 'x'.repeat(8_000), ''],
+    expiredToken: expired.token,
+    badTokens: [foreignKey.token, unsigned, 'abc.def.ghi', 'x'.repeat(8_000), ''],
   };
 }
 

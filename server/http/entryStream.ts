@@ -37,6 +37,11 @@ export function streamEntries(
     connection: 'keep-alive',
     'x-accel-buffering': 'no',
   });
+  // A HEAD response has no body, so Node would hold its head until the stream ended: never.
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
   res.write('retry: 2000\n\n');
 
   const close = () => {

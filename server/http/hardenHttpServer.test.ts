@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { apiClient } from '../testing/apiClient';
 import { useTestApi } from '../testing/apiServer';
 import { type RawRequest, rawHttpRequest } from '../testing/rawHttpRequest';
 
@@ -79,5 +80,21 @@ describe('requests no client library would send', () => {
     expect([0, 400]).toContain(res.status);
     expect(logged).not.toHaveBeenCalled();
     logged.mockRestore();
+  });
+
+  it('answers HEAD on a conversation stream at once instead of holding it open', async () => {
+    const { base } = await startApi();
+    const { conversationId, accessToken } = (await apiClient(base).start('acme-app')).body;
+    const res = await rawHttpRequest(
+      base,
+      {
+        head: `HEAD /api/v1/conversations/${conversationId}/stream HTTP/1.1\r\nhost: parley\r\nauthorization: Bearer ${accessToken}\r\n\r\n`,
+      },
+      2_000,
+    );
+    expect({ status: res.status, timedOut: res.timedOut }).toEqual({
+      status: 200,
+      timedOut: false,
+    });
   });
 });
