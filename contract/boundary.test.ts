@@ -1,78 +1,41 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importOffenders } from '../server/testing/importOffenders';
 
-const repoRoot = path.join(import.meta.dirname, '..');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    if (entry.name === 'node_modules' || entry.name === 'dist') return [];
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(full);
-    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [full] : [];
-  });
-}
-
-function importsOf(file: string): string[] {
-  const source = readFileSync(file, 'utf8');
-  return [...source.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1] ?? '');
-}
-
-/** Files under `folder` with an import that `allowed` refuses, as "file -> import". */
-function offenders(folder: string, allowed: (specifier: string, file: string) => boolean) {
-  return sourceFiles(path.join(repoRoot, folder)).flatMap((file) =>
-    importsOf(file)
-      .filter((specifier) => !allowed(specifier, file))
-      .map((specifier) => `${path.relative(repoRoot, file)} -> ${specifier}`),
-  );
-}
-
-/** Where a relative or `@/` import points, as a path from the repository root. */
-function target(specifier: string, file: string): string | null {
-  if (specifier.startsWith('@/')) return specifier.slice(2);
-  if (specifier.startsWith('.')) {
-    return path.relative(repoRoot, path.resolve(path.dirname(file), specifier));
-  }
-  return null;
-}
+const DOMAINS = [
+  'messaging',
+  'contacts',
+  'push',
+  'deployments',
+  'db',
+  'routing',
+  'bots',
+  'auth',
+  'staff',
+];
 
 describe('the public API contract', () => {
-  it('imports only zod and its own files, so both server/ and sdk/ can take it', () => {
+  it('imports only zod and its own files, so server/ and the SDK can both take it', () => {
     expect(
-      offenders('contract', (specifier, file) => {
-        const to = target(specifier, file);
-        return specifier === 'zod' || (to?.startsWith('contract/') ?? false);
-      }),
+      importOffenders(
+        'contract',
+        (specifier, target) => specifier === 'zod' || (target?.startsWith('contract/') ?? false),
+      ),
     ).toEqual([]);
   });
 
-  it('is reached by the SDK without the SDK reaching into server/ or app/', () => {
+  it('leaves the SDK free of server/ and app/', () => {
     expect(
-      offenders('sdk', (specifier, file) => {
-        const to = target(specifier, file);
-        return !(to?.startsWith('server/') || to?.startsWith('app/'));
-      }),
+      importOffenders(
+        'sdk',
+        (_, target) => !(target?.startsWith('server/') || target?.startsWith('app/')),
+      ),
     ).toEqual([]);
   });
 
   it('is what the domain folders of server/ share with the HTTP edge, not server/http itself', () => {
-    const domains = [
-      'messaging',
-      'contacts',
-      'push',
-      'deployments',
-      'db',
-      'routing',
-      'bots',
-      'auth',
-      'staff',
-    ];
     expect(
-      domains.flatMap((domain) =>
-        offenders(`server/${domain}`, (specifier, file) => {
-          const to = target(specifier, file);
-          return !to?.startsWith('server/http/');
-        }),
+      DOMAINS.flatMap((domain) =>
+        importOffenders(`server/${domain}`, (_, target) => !target?.startsWith('server/http/')),
       ),
     ).toEqual([]);
   });
