@@ -162,8 +162,13 @@ export function flowMutationArbitrary(): fc.Arbitrary<FlowMutation> {
           const targetNodeId = ids[(index + 1) % ids.length];
           nodesOf(doc).push({ id, type: 'jump', data: { targetNodeId } });
         });
-        edgesOf(doc).length = 0;
-        edgesOf(doc).push({
+        // The start now leads into the loop; the rest of the flow stays, unreachable.
+        const edges = edgesOf(doc);
+        const notFromStart = edges.filter(
+          (edge) => !isObject(edge) || edge.sourceNodeId !== 'start',
+        );
+        edges.splice(0, edges.length, ...notFromStart);
+        edges.push({
           id: 'into-loop',
           sourceNodeId: 'start',
           sourceOutput: 'next',
