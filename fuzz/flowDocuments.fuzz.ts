@@ -149,8 +149,9 @@ async function answerOf(call: () => Promise<unknown>): Promise<Answer> {
     await call();
     return { outcome: 'OK' };
   } catch (error) {
-    const code = error instanceof TRPCError ? error.code : 'THROWN';
-    return { outcome: code, error };
+    if (!(error instanceof TRPCError)) return { outcome: 'THROWN', error };
+    const cause = error.cause instanceof DomainError ? `/${error.cause.code}` : '';
+    return { outcome: `${error.code}${cause}`, error };
   }
 }
 
