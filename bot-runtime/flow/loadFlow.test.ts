@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STICKY_NOTE_MAX_TEXT_LENGTH } from './flowLayout';
-import { loadFlow } from './loadFlow';
+import { loadFlow, MAX_FLOW_DEPTH } from './loadFlow';
 import { migrateFlow } from './migrations/migrateFlow';
 
 const minimal = {
@@ -110,5 +110,33 @@ describe('migrateFlow', () => {
       ok: false,
       error: { code: 'FLOW_VERSION_MISSING' },
     });
+  });
+
+  it('refuses a document nested too deeply, naming where, without overflowing the stack', () => {
+    const deep = JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    const loaded = loadFlow({
+      ...minimal,
+      settings: { variables: [{ name: 'deep', type: 'list', default: deep }] },
+    });
+    if (loaded.ok) throw new Error('a document nested 100,000 deep loaded');
+    expect(loaded.error.code).toBe('FLOW_TOO_DEEP');
+    expect(loaded.error.issues).toHaveLength(1);
+    expect(loaded.error.issues[0]?.path.slice(0, 4)).toEqual([
+      'settings',
+      'variables',
+      0,
+      'default',
+    ]);
+    expect(loaded.error.issues[0]?.path).toHaveLength(MAX_FLOW_DEPTH);
+  });
+
+  it('loads a document exactly as deep as allowed', () => {
+    let value: unknown = 'bottom';
+    for (let level = 0; level < MAX_FLOW_DEPTH - 4; level++) value = [value];
+    const loaded = loadFlow({
+      ...minimal,
+      settings: { variables: [{ name: 'deep', type: 'list', default: value }] },
+    });
+    expect(loaded.ok).toBe(true);
   });
 });
