@@ -104,6 +104,16 @@ function mutatedJsonText(valid: fc.Arbitrary<unknown>): fc.Arbitrary<Buffer> {
     fc
       .integer({ min: 100, max: 20_000 })
       .map((depth) => bytes(`${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`)),
+    fc
+      .tuple(validObject, fc.nat(), fc.integer({ min: 100, max: 30_000 }))
+      .map(([object, at, depth]) => {
+        const keys = Object.keys(object);
+        const key = keys[at % Math.max(keys.length, 1)] ?? 'x';
+        const text = JSON.stringify({ ...object, [key]: 0 });
+        return bytes(
+          text.replace(`"${key}":0`, `"${key}":${'['.repeat(depth)}${']'.repeat(depth)}`),
+        );
+      }),
     // Prototype keys and duplicate keys.
     validObject.map((object) =>
       bytes(

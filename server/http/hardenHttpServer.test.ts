@@ -97,4 +97,21 @@ describe('requests no client library would send', () => {
       timedOut: false,
     });
   });
+
+  it('refuses a body nested too deep for the schema check instead of overflowing its stack', async () => {
+    const depth = 20_000;
+    const body = `{"clientMessageId":"deep","form":{"x":${'['.repeat(depth)}${']'.repeat(depth)}}}`;
+    const { base } = await startApi();
+    const { conversationId, accessToken } = (await apiClient(base).start('acme-app')).body;
+    const res = await apiClient(base).call(
+      'POST',
+      `/api/v1/conversations/${conversationId}/messages`,
+      body,
+      accessToken,
+    );
+    expect({ status: res.status, code: res.body.error.code }).toEqual({
+      status: 400,
+      code: 'BODY_TOO_DEEP',
+    });
+  });
 });

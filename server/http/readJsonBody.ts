@@ -1,9 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
+import { pathBeyondDepth } from '../../bot-runtime/flow/pathBeyondDepth';
 import { HttpError } from './httpError';
 
 /** How much of an oversized body is read and dropped so that its sender hears the 413. */
 const DRAIN_LIMIT_BYTES = 1024 * 1024;
+/** Far more than any request of the API needs; a form answer or context is one or two levels. */
+const MAX_BODY_DEPTH = 64;
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i;
 // Customer text is stored as sent: bytes that are not UTF-8 are refused, never replaced.
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -35,6 +38,14 @@ export function parseJsonBody<T extends z.ZodType>(
     json = text === '' ? {} : JSON.parse(text);
   } catch {
     throw new HttpError(400, 'INVALID_JSON', 'The request body is not valid JSON.');
+  }
+  // zod checks nested JSON by recursion: a deep enough value would overflow its stack.
+  if (pathBeyondDepth(json, MAX_BODY_DEPTH) !== null) {
+    throw new HttpError(
+      400,
+      'BODY_TOO_DEEP',
+      `The request body nests deeper than ${MAX_BODY_DEPTH} levels.`,
+    );
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
