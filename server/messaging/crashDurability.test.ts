@@ -101,4 +101,71 @@ describe('durability across a crash', () => {
       await second.kill('SIGTERM');
     }
   });
+
+  it('leaves every hand-off asked for before SIGKILL with exactly one work item after restart', {
+    timeout: 120_000,
+  }, async () => {
+    const handoffDir = mkdtempSync(path.join(tmpdir(), 'parley-crash-handoff-'));
+    const databasePath = path.join(handoffDir, 'parley.db');
+    const handoffEnv = { ...env, DATABASE_URL: `file:${databasePath}` };
+    const port = await freePort();
+    const first = await startServerProcess(handoffEnv, port);
+    const client = apiClient(first.base);
+    const conversations = await Promise.all(
+      Array.from({ length: 60 }, async () => (await client.start()).body),
+    );
+    let acknowledged = 0;
+    let killing: Promise<void> | undefined;
+    await Promise.all(
+      conversations.map(async (conversation, i) => {
+        const res = await client
+          .send(conversation.conversationId, conversation.accessToken, {
+            clientMessageId: `human-${i}`,
+            text: 'I want to talk to a human agent',
+          })
+          .catch(() => null);
+        if (res?.status === 201) acknowledged++;
+        // Kill while the bot turns of the acknowledged messages are still being taken.
+        if (acknowledged >= 20 && !killing) killing = first.kill('SIGKILL');
+      }),
+    );
+    await killing;
+
+    const second = await startServerProcess(handoffEnv, port);
+    try {
+      const db = new Database(databasePath, { readonly: true });
+      try {
+        const settled = () =>
+          (
+            db
+              .prepare(
+                `select count(*) as n from messaging_sessions s
+                 where s.agent_type = 'bot' and s.status != 'ended' and exists (
+                   select 1 from conversation_entries e
+                   where e.session_id = s.id and e.actor_type = 'customer' and e.seq > s.bot_handled_seq)`,
+              )
+              .get() as { n: number }
+          ).n === 0;
+        await expect.poll(settled, { timeout: 30_000 }).toBe(true);
+        const sessions = db
+          .prepare(
+            `select s.status, (select count(*) from work_items w where w.session_id = s.id) as items
+             from messaging_sessions s`,
+          )
+          .all() as { status: string; items: number }[];
+        const waiting = sessions.filter((session) => session.status === 'waiting');
+        expect(waiting.length).toBeGreaterThanOrEqual(acknowledged);
+        expect(sessions.filter((session) => session.items > 1)).toEqual([]);
+        expect(waiting.filter((session) => session.items !== 1)).toEqual([]);
+        expect(
+          sessions.filter((session) => session.items > 0 && session.status !== 'waiting'),
+        ).toEqual([]);
+      } finally {
+        db.close();
+      }
+    } finally {
+      await second.kill('SIGTERM');
+      rmSync(handoffDir, { recursive: true, force: true });
+    }
+  });
 });
