@@ -11,6 +11,8 @@ export interface CustomerContext {
   shouldStop: () => boolean;
   /** Called once the customer can send: conversation started and stream open. */
   ready: () => void;
+  /** A pause after each reply before the next message: a steady rate instead of flat out. */
+  thinkMs?: number;
 }
 
 export interface CustomerDriver {
@@ -125,6 +127,7 @@ export function parleyCustomers(base: string, concurrency: number): CustomerDriv
           const outcome = await reply;
           if (outcome.kind === 'bot') {
             ctx.recorder.answered(sentAt, outcome.at);
+            if (ctx.thinkMs) await new Promise((resolve) => setTimeout(resolve, ctx.thinkMs));
           } else {
             if (ctx.recorder.inWindow(performance.now())) ctx.recorder.timeouts++;
             conversation.leftBot = true;

@@ -22,6 +22,11 @@ export class Recorder {
     }
   }
 
+  /** Messages answered inside the window so far. */
+  get answeredCount() {
+    return this.latencies.length;
+  }
+
   inWindow(now: number) {
     return now >= this.windowStart && now <= this.windowEnd;
   }
