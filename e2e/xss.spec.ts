@@ -1,6 +1,13 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { SignJWT } from 'jose';
-import { createBot, disableIdentity, enableIdentity, setPrechatFields, signIn } from './helpers';
+import {
+  createBot,
+  disableIdentity,
+  enableIdentity,
+  openEditor,
+  setPrechatFields,
+  signIn,
+} from './helpers';
 
 /**
  * What a hostile customer, a careless designer or a forged profile might type. Each one would run
@@ -148,15 +155,17 @@ test.describe('markup in a flow, previewed in the studio', () => {
     await createBot(page, 'Markup probe', 'customerSupport');
 
     const greeting = PAYLOADS.join(' ');
-    await page.getByTestId('flow-node-greet').click();
-    await page
+    const greetingText = page
       .getByRole('form', { name: 'Settings of Greeting' })
-      .getByLabel('Text')
-      .fill(greeting);
+      .getByLabel('Text');
+    await page.getByTestId('flow-node-greet').click();
+    await greetingText.fill(greeting);
     await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
-    // The saved draft, opened afresh, is what the preview runs.
-    await page.reload();
-    await expect(page.getByTestId('flow-node-greet')).toBeVisible();
+    // Reopened, the editor is drawn by the server from the saved draft: one more place the
+    // greeting must stay text.
+    await openEditor(page);
+    await page.getByTestId('flow-node-greet').click();
+    await expect(greetingText).toHaveValue(greeting);
 
     await page.getByRole('button', { name: 'Preview', exact: true }).click();
     const preview = page.getByRole('region', { name: 'Preview' });
