@@ -1,54 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { SignJWT } from 'jose';
-import { signIn } from './helpers';
-
-/** The web store deployment's admin page, where its identity and pre-chat settings live. */
-async function openWebStoreDeployment(page: Page) {
-  await page.goto('/admin/deployments');
-  await page.getByRole('link', { name: 'Acme web store' }).click();
-  await expect(page.getByRole('heading', { name: 'Acme web store' })).toBeVisible();
-}
-
-async function setPrechatFields(
-  page: Page,
-  fields: { label: string; name: string; email?: boolean; required?: boolean }[],
-) {
-  await openWebStoreDeployment(page);
-  const form = page.getByRole('form', { name: 'Pre-chat fields' });
-  // The fields load after the page; removing "all" before they arrive would remove none.
-  await expect(form).toBeVisible();
-  const remove = form.getByRole('button', { name: /^Remove field/ });
-  while ((await remove.count()) > 0) await remove.first().click();
-  for (const [index, field] of fields.entries()) {
-    await form.getByRole('button', { name: 'Add field' }).click();
-    const row = form.getByRole('group', { name: `Field ${index + 1}` });
-    await row.getByLabel('Label').fill(field.label);
-    await row.getByLabel('Name').fill(field.name);
-    if (field.email) await row.getByLabel('Type').selectOption('email');
-    if (field.required) await row.getByLabel('Required').check();
-  }
-  await form.getByRole('button', { name: 'Save pre-chat form' }).click();
-  await expect(form.getByRole('status')).toHaveText('Pre-chat form saved.');
-}
-
-/** Turns optional identity verification on and returns the new signing secret. */
-async function enableIdentity(page: Page) {
-  await openWebStoreDeployment(page);
-  await page.getByLabel('Mode').selectOption('optional');
-  await page.getByLabel('Generate a new secret (shown once)').check();
-  await page.getByRole('button', { name: 'Save identity settings' }).click();
-  const dialog = page.getByRole('dialog', { name: 'New signing secret' });
-  const secret = (await dialog.getByTestId('secret-once').textContent()) ?? '';
-  await dialog.getByRole('button', { name: 'I have saved it' }).click();
-  return secret.trim();
-}
-
-async function disableIdentity(page: Page) {
-  await openWebStoreDeployment(page);
-  await page.getByLabel('Mode').selectOption('none');
-  await page.getByRole('button', { name: 'Save identity settings' }).click();
-  await expect(page.getByText('Identity settings saved.')).toBeVisible();
-}
+import { disableIdentity, enableIdentity, setPrechatFields, signIn } from './helpers';
 
 function identityToken(secret: string) {
   return new SignJWT({ sub: 'user-1001', name: 'Jamie Rivera', email: 'jamie@example.com' })
