@@ -20,8 +20,8 @@ import { writeResultsSection } from './resultsFile';
 /**
  * `npm run bench:soak`: Parley under a steady load for a long time, sampled every minute, to
  * show that nothing grows without bound. Customers talk to the demo bot at a steady rate (each
- * waits for the reply, then a pause); those who ask for a person are handed off and start a
- * new conversation. Options: --minutes=N (30), --customers=N (40), --think-ms=N (500),
+ * waits for the reply, then a pause); one whose conversation is handed off or ends starts a new
+ * one. Options: --minutes=N (30), --customers=N (40), --think-ms=N (500),
  * --sample-seconds=N (60). Records its run in bench/RESULTS.md.
  */
 const root = path.resolve(import.meta.dirname, '..');
@@ -145,7 +145,7 @@ function formatReport(samples: Sample[], summary: ReturnType<Recorder['summary']
     .join('\n');
   return `## Soak (\`npm run bench:soak\`)
 
-Machine: ${describeMachine()}. Date: ${today()}. ${customers} customers talking to the demo bot for ${minutes} minutes, each waiting ${thinkMs} ms after a reply before the next message; the server is the production entry point on a scratch database, with bot traces kept. Agents are not part of the load yet: nothing in Parley takes a conversation from its queue until the console exists, so handed-off customers simply start a new conversation.
+Machine: ${describeMachine()}. Date: ${today()}. ${customers} customers talking to the demo bot for ${minutes} minutes, each waiting ${thinkMs} ms after a reply before the next message; the server is the production entry point on a scratch database, with bot traces kept. Agents are not part of the load yet: nothing in Parley takes a conversation from its queue until the console exists. The database grows with every message (its entries and the bot turn's trace); what must stay flat is the server's memory and descriptors.
 
 ${summary.messages.toLocaleString('en')} messages answered (${summary.perSecond.toFixed(0)}/s), p50 ${summary.p50.toFixed(0)} ms, p99 ${summary.p99.toFixed(0)} ms; ${summary.errors} errors, ${summary.timeouts} replies not received within 10 s, ${summary.restarts} new conversations after a hand-off or an end. Server memory (RSS, MB) ${growth((s) => s.rssMb)}, open file descriptors ${growth((s) => s.fds)}, first sample to last.
 
