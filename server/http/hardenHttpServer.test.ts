@@ -1,12 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { apiClient } from '../testing/apiClient';
 import { useTestApi } from '../testing/apiServer';
+import { useParleyProcess } from '../testing/parleyProcess';
 import { type RawRequest, rawHttpRequest } from '../testing/rawHttpRequest';
 
 const START = 'POST /api/v1/deployments/acme-app/conversations HTTP/1.1\r\nhost: parley\r\n';
 
 describe('requests no client library would send', () => {
   const startApi = useTestApi();
+  const startParley = useParleyProcess();
 
   async function answer(request: RawRequest) {
     const { base } = await startApi();
@@ -113,5 +115,25 @@ describe('requests no client library would send', () => {
       status: 400,
       code: 'BODY_TOO_DEEP',
     });
+  });
+
+  // In the real process: with client and server on one event loop the race never shows.
+  it('gets its refusal to a client still sending a large body, instead of a reset', {
+    timeout: 60_000,
+  }, async () => {
+    const { base } = await startParley();
+    const body = `{"clientMessageId":"${'x'.repeat(530_000)}"}`;
+    // Raw bytes that are not UTF-8 in the request line: Node's parser refuses it before the body.
+    const head = Buffer.concat([
+      Buffer.from('OPTIONS /api/v1/conversations/'),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from(
+        `/messages HTTP/1.1\r\nhost: parley\r\nconnection: close\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n`,
+      ),
+    ]);
+    const statuses: number[] = [];
+    // A reset races the answer, so one try could pass by luck.
+    for (let i = 0; i < 30; i++) statuses.push((await rawHttpRequest(base, { head, body })).status);
+    expect(statuses).toEqual(Array(30).fill(400));
   });
 });

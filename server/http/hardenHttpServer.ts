@@ -4,6 +4,8 @@ import type { Duplex } from 'node:stream';
 /** Time a client has to send its request head, and then its whole request. */
 const HEADERS_TIMEOUT_MS = 15_000;
 const REQUEST_TIMEOUT_MS = 30_000;
+/** How long a refused client may go on sending before its connection is closed. */
+const LINGER_MS = 5_000;
 
 /**
  * What Node's HTTP server does before any handler runs, made to answer like the rest of the
@@ -17,11 +19,19 @@ export function hardenHttpServer(server: Server) {
   server.on('clientError', answerClientError);
 }
 
+/** Sockets already answered: Node reports the same error again for each chunk that follows. */
+const answered = new WeakSet<Duplex>();
+
 function answerClientError(error: NodeJS.ErrnoException, socket: Duplex) {
+  if (answered.has(socket)) return;
   if (error.code === 'ECONNRESET' || !socket.writable) {
     socket.destroy();
     return;
   }
+  answered.add(socket);
+  // Closing while the client is still sending its body would reset the connection and lose
+  // the answer: the rest is read and dropped for a while, then the connection closes.
+  setTimeout(() => socket.destroy(), LINGER_MS).unref();
   const [status, code, message] =
     error.code === 'HPE_HEADER_OVERFLOW'
       ? [431, 'HEADERS_TOO_LARGE', 'The request headers are too large.']
