@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { botTurnTraces, messagingSessions, queues, workItems } from '../db/schema';
+import { botTurnTraces, queues, workItems } from '../db/schema';
 import type { Handoff } from '../routing/handoff';
-import { useMessagingRuntime } from '../testing/messagingRuntime';
+import { useMessagingConversation } from '../testing/messagingRuntime';
 import { botSays, scriptedBot } from '../testing/scriptedBot';
 import type { BotTurnOutcome, CustomerInput } from './botTurns';
 import { appendEntries } from './conversationEntries';
@@ -24,27 +24,8 @@ const handoffTo = (queue: string): Handoff => ({
 });
 
 describe('BotTurnOrchestrator', () => {
-  const open = useMessagingRuntime();
-
-  async function conversation(bot: ReturnType<typeof scriptedBot>) {
-    const runtime = await open(bot.runner);
-    const started = await runtime.conversations.start({ deploymentPublicId: 'acme-app' });
-    const claims = await runtime.tokens.verify(started.accessToken);
-    if (!claims) throw new Error('fresh token did not verify');
-    const transcript = async () => {
-      await runtime.botTurns.idle();
-      return runtime.entries
-        .listEntries(claims, 0, 200)
-        .entries.map((entry) => `${entry.actor.type}: ${entry.payload.text ?? entry.payload.to}`);
-    };
-    const session = () =>
-      runtime.db
-        .select()
-        .from(messagingSessions)
-        .where(eq(messagingSessions.id, claims.conversationId))
-        .get();
-    return { ...runtime, claims, transcript, session };
-  }
+  const start = useMessagingConversation();
+  const conversation = (bot: ReturnType<typeof scriptedBot>) => start(bot.runner);
 
   it('answers a customer’s messages one turn each, in the order they were sent', async () => {
     const bot = scriptedBot(echo);

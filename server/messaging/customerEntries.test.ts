@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { deployments } from '../db/schema';
-import { useMessagingRuntime } from '../testing/messagingRuntime';
+import { useMessagingConversation } from '../testing/messagingRuntime';
 import { botSays, scriptedBot } from '../testing/scriptedBot';
 import type { HubEvent } from './eventHub';
 
@@ -15,20 +15,10 @@ const echo = () =>
   }));
 
 describe('CustomerEntries', () => {
-  const open = useMessagingRuntime();
+  const start = useMessagingConversation();
 
   async function conversation(bot = echo()) {
-    const runtime = await open(bot.runner);
-    const started = await runtime.conversations.start({ deploymentPublicId: 'acme-app' });
-    const claims = await runtime.tokens.verify(started.accessToken);
-    if (!claims) throw new Error('fresh token did not verify');
-    const transcript = async () => {
-      await runtime.botTurns.idle();
-      return runtime.entries
-        .listEntries(claims, 0, 200)
-        .entries.map((entry) => `${entry.actor.type}: ${entry.payload.text ?? entry.payload.to}`);
-    };
-    return { ...runtime, bot, claims, transcript };
+    return { ...(await start(bot.runner)), bot };
   }
 
   it('stores a message once however often the app retries it, and the bot answers it once', async () => {

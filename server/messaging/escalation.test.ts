@@ -1,11 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { messagingSessions, queues, workItems } from '../db/schema';
-import { useMessagingRuntime } from '../testing/messagingRuntime';
+import { useMessagingConversation } from '../testing/messagingRuntime';
 import { botSays, scriptedBot } from '../testing/scriptedBot';
 import { Escalation } from './escalation';
 import type { HubEvent } from './eventHub';
-import { loadSession } from './loadSession';
 
 const handoff = {
   queue: 'Orders',
@@ -16,16 +15,13 @@ const handoff = {
 };
 
 describe('Escalation', () => {
-  const open = useMessagingRuntime();
+  const start = useMessagingConversation();
 
   async function conversation() {
-    const runtime = await open(
+    const runtime = await start(
       scriptedBot(() => ({ entries: [], state: {}, status: 'awaiting_input' })).runner,
     );
-    const started = await runtime.conversations.start({ deploymentPublicId: 'acme-app' });
-    const claims = await runtime.tokens.verify(started.accessToken);
-    if (!claims) throw new Error('fresh token did not verify');
-    const { db, writes, hub } = runtime;
+    const { db, writes, hub, claims } = runtime;
     return {
       ...runtime,
       conversationId: claims.conversationId,
@@ -35,7 +31,6 @@ describe('Escalation', () => {
           .listEntries(claims, 0, 50)
           .entries.map((entry) => entry.payload.text ?? entry.payload.to),
       escalation: new Escalation({ db, writes, hub }),
-      session: () => loadSession(db, claims.conversationId),
     };
   }
 

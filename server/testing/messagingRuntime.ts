@@ -1,6 +1,7 @@
 import { afterEach } from 'vitest';
 import { createMessagingRuntime } from '../createMessagingRuntime';
 import type { BotTurnRunner } from '../messaging/botTurns';
+import { loadSession } from '../messaging/loadSession';
 import { seedDemoOrg } from '../seed/seedDemoOrg';
 import { useTestDb } from './testDb';
 
@@ -28,5 +29,27 @@ export function useMessagingRuntime() {
       rateLimits: { deploymentPerSecond: 10_000, conversationPerMinute: 10_000 },
     });
     return { db, ...runtime };
+  };
+}
+
+/**
+ * A conversation started on `acme-app` over a fresh runtime: its claims, the session row as
+ * stored now, and its transcript once the bot's turns are done (`actor: text or new status`).
+ */
+export function useMessagingConversation() {
+  const open = useMessagingRuntime();
+  return async (bot: BotTurnRunner) => {
+    const runtime = await open(bot);
+    const started = await runtime.conversations.start({ deploymentPublicId: 'acme-app' });
+    const claims = await runtime.tokens.verify(started.accessToken);
+    if (!claims) throw new Error('fresh token did not verify');
+    const transcript = async () => {
+      await runtime.botTurns.idle();
+      return runtime.entries
+        .listEntries(claims, 0, 200)
+        .entries.map((entry) => `${entry.actor.type}: ${entry.payload.text ?? entry.payload.to}`);
+    };
+    const session = () => loadSession(runtime.db, claims.conversationId);
+    return { ...runtime, claims, transcript, session };
   };
 }
