@@ -1,5 +1,4 @@
 import { fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,8 +9,11 @@ import { describeMachine, today } from './machine';
 import {
   freePort,
   machineBusyMs,
+  NO_RATE_LIMITS,
+  parleyEntry,
   processCpuMs,
   type RunningServer,
+  startParleyServer,
   startServer,
 } from './processes';
 import { writeResultsSection } from './resultsFile';
@@ -59,31 +61,14 @@ function startParley(synchronous: 'FULL' | 'NORMAL') {
           pathToFileURL(path.join(import.meta.dirname, 'load', 'relaxDurability.ts')).href,
         ]
       : [];
-  // The production entry point when a build exists; otherwise the same /api/v1 code alone.
-  const entry = fullBuild ? ['scripts/start.mjs'] : ['server/main.ts', '--api-only'];
-  return (port: number) => startParleyProcess(['--import', 'tsx', ...relax, ...entry], port);
-}
-
-function startParleyProcess(args: string[], port: number) {
-  return startServer({
-    args,
-    cwd: root,
-    port,
-    healthPath: '/api/v1/health',
-    timeoutMs: 120_000,
-    env: {
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      DATABASE_URL: `file:${path.join(scratch, `parley-${port}.db`)}`,
-      NEXTAUTH_SECRET: randomBytes(32).toString('hex'),
-      PARLEY_DEMO_PASSWORD: randomBytes(12).toString('hex'),
-      // The limits protect a real deployment from abuse; here they would only measure themselves.
-      API_RATE_LIMIT_DEPLOYMENT_PER_SECOND: '1000000',
-      API_RATE_LIMIT_CONVERSATION_PER_MINUTE: '1000000',
-    },
-  });
+  return (port: number) =>
+    startParleyServer({
+      root,
+      port,
+      databasePath: path.join(scratch, `parley-${port}.db`),
+      args: ['--import', 'tsx', ...relax, ...parleyEntry(root)],
+      env: NO_RATE_LIMITS,
+    });
 }
 
 function startBaseline(synchronous: 'FULL' | 'NORMAL') {

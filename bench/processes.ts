@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export { freePort } from '../server/testing/serverProcess';
@@ -56,6 +58,50 @@ export async function startServer(options: {
   }
   return { pid: child.pid ?? 0, base, output: () => output, stop };
 }
+
+/** How Parley starts for a benchmark: its production entry when a build exists, else the API alone. */
+export function parleyEntry(root: string): string[] {
+  return existsSync(path.join(root, '.next', 'BUILD_ID'))
+    ? ['scripts/start.mjs']
+    : ['server/main.ts', '--api-only'];
+}
+
+/**
+ * Parley on loopback for a benchmark, with production settings on the given scratch database
+ * and fresh secrets; `env` adds or overrides variables.
+ */
+export function startParleyServer(options: {
+  root: string;
+  port: number;
+  databasePath: string;
+  args: string[];
+  env?: Record<string, string>;
+}): Promise<RunningServer> {
+  const { port } = options;
+  return startServer({
+    args: options.args,
+    cwd: options.root,
+    port,
+    healthPath: '/api/v1/health',
+    timeoutMs: 120_000,
+    env: {
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      DATABASE_URL: `file:${options.databasePath}`,
+      NEXTAUTH_SECRET: randomBytes(32).toString('hex'),
+      PARLEY_DEMO_PASSWORD: randomBytes(12).toString('hex'),
+      ...options.env,
+    },
+  });
+}
+
+/** The rate limits protect a real deployment from abuse; under load they would only measure themselves. */
+export const NO_RATE_LIMITS = {
+  API_RATE_LIMIT_DEPLOYMENT_PER_SECOND: '1000000',
+  API_RATE_LIMIT_CONVERSATION_PER_MINUTE: '1000000',
+};
 
 /**
  * CPU time of another process in ms, from /proc (Linux; 100 clock ticks per second is the

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   existsSync,
   mkdtempSync,
@@ -14,7 +13,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parleyCustomers } from './load/customers';
 import { Recorder } from './load/recorder';
 import { describeMachine, today } from './machine';
-import { freePort, processCpuMs, startServer } from './processes';
+import {
+  freePort,
+  NO_RATE_LIMITS,
+  parleyEntry,
+  processCpuMs,
+  startParleyServer,
+} from './processes';
 import { writeResultsSection } from './resultsFile';
 
 /**
@@ -47,31 +52,16 @@ async function main() {
   const scratch = mkdtempSync(path.join(tmpdir(), 'parley-soak-'));
   const databasePath = path.join(scratch, 'parley.db');
   const port = await freePort();
-  const fullBuild = existsSync(path.join(root, '.next', 'BUILD_ID'));
-  const server = await startServer({
-    args: [
-      '--import',
-      'tsx',
-      ...(fullBuild ? ['scripts/start.mjs'] : ['server/main.ts', '--api-only']),
-    ],
-    cwd: root,
+  const entry = parleyEntry(root);
+  const server = await startParleyServer({
+    root,
     port,
-    healthPath: '/api/v1/health',
-    timeoutMs: 120_000,
-    env: {
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      DATABASE_URL: `file:${databasePath}`,
-      NEXTAUTH_SECRET: randomBytes(32).toString('hex'),
-      PARLEY_DEMO_PASSWORD: 'soak-demo-password',
-      API_RATE_LIMIT_DEPLOYMENT_PER_SECOND: '1000000',
-      API_RATE_LIMIT_CONVERSATION_PER_MINUTE: '1000000',
-    },
+    databasePath,
+    args: ['--import', 'tsx', ...entry],
+    env: NO_RATE_LIMITS,
   });
   console.log(
-    `Soak: ${customers} customers, ${thinkMs} ms between messages, ${minutes} min, sampled every ${sampleSeconds} s (${fullBuild ? 'production build' : 'API only'})`,
+    `Soak: ${customers} customers, ${thinkMs} ms between messages, ${minutes} min, sampled every ${sampleSeconds} s (${entry[0] === 'scripts/start.mjs' ? 'production build' : 'API only'})`,
   );
 
   const recorder = new Recorder();
