@@ -1,4 +1,5 @@
-import { expect, type Page } from '@playwright/test';
+import { type Browser, expect, type Page } from '@playwright/test';
+import { SignJWT } from 'jose';
 import { E2E_DEMO_PASSWORD } from '../playwright.config';
 
 export async function signIn(page: Page, email: string, password = E2E_DEMO_PASSWORD) {
@@ -102,4 +103,25 @@ export async function disableIdentity(page: Page) {
   await page.getByLabel('Mode').selectOption('none');
   await page.getByRole('button', { name: 'Save identity settings' }).click();
   await expect(page.getByText('Identity settings saved.')).toBeVisible();
+}
+
+/** What the app's backend would sign for its signed-in customer, with the web store's secret. */
+export function identityToken(
+  secret: string,
+  claims: { sub: string; name: string; email: string },
+) {
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuedAt()
+    .setExpirationTime('10m')
+    .sign(new TextEncoder().encode(secret));
+}
+
+/** The demo store's other tests expect an anonymous chat that starts at once. */
+export async function resetWebStore(browser: Browser) {
+  const admin = await browser.newPage();
+  await signIn(admin, 'admin@acme.test');
+  await setPrechatFields(admin, []);
+  await disableIdentity(admin);
+  await admin.close();
 }

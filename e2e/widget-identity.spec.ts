@@ -1,14 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { SignJWT } from 'jose';
-import { disableIdentity, enableIdentity, setPrechatFields, signIn } from './helpers';
-
-function identityToken(secret: string) {
-  return new SignJWT({ sub: 'user-1001', name: 'Jamie Rivera', email: 'jamie@example.com' })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setIssuedAt()
-    .setExpirationTime('10m')
-    .sign(new TextEncoder().encode(secret));
-}
+import { enableIdentity, identityToken, resetWebStore, setPrechatFields, signIn } from './helpers';
 
 function chatOn(page: Page) {
   const window = page.getByRole('dialog', { name: 'Chat with us' });
@@ -79,7 +70,11 @@ test.describe('web widget: pre-chat form and verified customers', () => {
   }) => {
     await signIn(page, 'admin@acme.test');
     const secret = await enableIdentity(page);
-    const token = await identityToken(secret);
+    const token = await identityToken(secret, {
+      sub: 'user-1001',
+      name: 'Jamie Rivera',
+      email: 'jamie@example.com',
+    });
 
     const laptop = await browser.newPage();
     const phone = await browser.newPage();
@@ -116,12 +111,5 @@ test.describe('web widget: pre-chat form and verified customers', () => {
     }
   });
 
-  // The demo store's other tests expect an anonymous chat that starts at once.
-  test.afterEach(async ({ browser }) => {
-    const admin = await browser.newPage();
-    await signIn(admin, 'admin@acme.test');
-    await setPrechatFields(admin, []);
-    await disableIdentity(admin);
-    await admin.close();
-  });
+  test.afterEach(({ browser }) => resetWebStore(browser));
 });

@@ -1,10 +1,10 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { SignJWT } from 'jose';
 import {
   createBot,
-  disableIdentity,
   enableIdentity,
+  identityToken,
   openEditor,
+  resetWebStore,
   setPrechatFields,
   signIn,
 } from './helpers';
@@ -96,11 +96,7 @@ test.describe('markup in what a customer tells about themselves', () => {
     const secret = await enableIdentity(page);
     // A shop that signs whatever name its user typed into their profile.
     const name = PAYLOADS[0];
-    const token = await new SignJWT({ sub: 'user-xss', name, email: 'xss@example.com' })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setIssuedAt()
-      .setExpirationTime('10m')
-      .sign(new TextEncoder().encode(secret));
+    const token = await identityToken(secret, { sub: 'user-xss', name, email: 'xss@example.com' });
 
     const customer = await browser.newPage();
     try {
@@ -132,14 +128,7 @@ test.describe('markup in what a customer tells about themselves', () => {
     }
   });
 
-  // The demo store's other tests expect an anonymous chat that starts at once.
-  test.afterEach(async ({ browser }) => {
-    const admin = await browser.newPage();
-    await signIn(admin, 'admin@acme.test');
-    await setPrechatFields(admin, []);
-    await disableIdentity(admin);
-    await admin.close();
-  });
+  test.afterEach(({ browser }) => resetWebStore(browser));
 });
 
 test.describe('markup in a flow, previewed in the studio', () => {
