@@ -11,6 +11,9 @@ import { ConversationLifecycle } from './messaging/conversationLifecycle';
 import { CustomerEntries } from './messaging/customerEntries';
 import { Escalation } from './messaging/escalation';
 import { getEventHub } from './messaging/eventHub';
+import { SessionHandoverEntries } from './messaging/sessionHandoverEntries';
+import { Router } from './routing/router';
+import { getStaffEvents } from './routing/staffEvents';
 
 export interface MessagingRuntimeOptions {
   db: Db;
@@ -26,7 +29,8 @@ export interface MessagingRuntimeOptions {
 
 /**
  * Wires the customer-facing side: durable writes, the event hub, tokens, contacts, the parts of
- * a conversation (its lifecycle, the customer's entries, the bot's turns) and the public API.
+ * a conversation (its lifecycle, the customer's entries, the bot's turns), routing and the
+ * public API.
  */
 export function createMessagingRuntime(options: MessagingRuntimeOptions) {
   const { db } = options;
@@ -34,7 +38,12 @@ export function createMessagingRuntime(options: MessagingRuntimeOptions) {
   const hub = getEventHub();
   const tokens = new AccessTokens(options.secret);
   const contacts = new Contacts(db, writes);
-  const escalation = new Escalation({ db, writes, hub });
+  const router = new Router({
+    db,
+    handover: new SessionHandoverEntries(hub),
+    staffEvents: getStaffEvents(),
+  });
+  const escalation = new Escalation({ db, writes, hub, queued: (orgId) => router.queued(orgId) });
   const botTurns = new BotTurnOrchestrator({ db, writes, hub, bot: options.bot, escalation });
   const conversations = new ConversationLifecycle({
     db,
@@ -44,6 +53,7 @@ export function createMessagingRuntime(options: MessagingRuntimeOptions) {
     contacts,
     botTurns,
     escalation,
+    routing: router,
   });
   const entries = new CustomerEntries({ db, writes, hub, contacts, botTurns, escalation });
   const handleApi = createPublicApi({
@@ -58,5 +68,5 @@ export function createMessagingRuntime(options: MessagingRuntimeOptions) {
     sseHeartbeatMs: options.sseHeartbeatMs,
     maxBodyBytes: options.maxBodyBytes,
   });
-  return { writes, hub, tokens, contacts, conversations, entries, botTurns, handleApi };
+  return { writes, hub, tokens, contacts, conversations, entries, botTurns, router, handleApi };
 }

@@ -14,6 +14,8 @@ import { sendError, sendInternalError } from './http/respond';
 import { keepTracesFor } from './messaging/traceRetention';
 import { seedDemoOrg } from './seed/seedDemoOrg';
 
+const ROUTING_TICK_MS = 1_000;
+
 const root = path.resolve(import.meta.dirname, '..');
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
   version: string;
@@ -63,6 +65,15 @@ async function main() {
       .catch((error: unknown) => console.error('Idle sweep failed:', error));
   }, 60_000);
   sweep.unref();
+  // Routing's timers are due-at rows: this sweep fires them, and a restart picks them up.
+  const routingTick = setInterval(() => {
+    try {
+      messaging.router.tick();
+    } catch (error) {
+      console.error('Routing sweep failed:', error);
+    }
+  }, ROUTING_TICK_MS);
+  routingTick.unref();
   if (env.traceRetentionDays > 0) keepTracesFor(db, env.traceRetentionDays);
   const pending = messaging.botTurns.resumePending();
   if (pending > 0) console.log(`Answering ${pending} conversation(s) left waiting for the bot.`);

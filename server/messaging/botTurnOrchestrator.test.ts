@@ -74,6 +74,7 @@ describe('BotTurnOrchestrator', () => {
       'bot: Let me find someone.',
       'bot: Connecting you with the team.',
       'system: waiting',
+      'system: position 1',
     ]);
     expect(session()).toMatchObject({
       status: 'waiting',

@@ -163,7 +163,7 @@ export class BotTurnOrchestrator {
       await this.deps.escalation.escalate(session, {
         entries: outcome.entries,
         handoff: outcome.handoff,
-        queueId: route?.queueId ?? null,
+        queue: route?.queue ?? null,
         state: outcome.state,
         handledSeq,
         timedOutWait,
@@ -222,7 +222,9 @@ export class BotTurnOrchestrator {
     };
     keepTrace(outcome);
     const routeOf = ({ status, handoff }: BotTurnOutcome) =>
-      status === 'escalated' ? routeHandoff(this.deps.db, session.orgId, handoff) : null;
+      status === 'escalated'
+        ? routeHandoff(this.deps.db, session.orgId, handoff, new Date(this.now()))
+        : null;
     let route = routeOf(outcome);
     for (let retries = 0; route?.ok === false && retries < MAX_NO_AGENT_TURNS; retries++) {
       const answer = await this.deps.bot.runTurn(

@@ -81,7 +81,7 @@ describe('bot turn traces of customer conversations', () => {
     await runtime.botTurns.idle();
 
     const entries = await client.entries(body.conversationId, body.accessToken);
-    expect(entries.at(-1)?.payload).toMatchObject({ to: 'waiting', reason: 'escalated' });
+    expect(entries.at(-2)?.payload).toMatchObject({ to: 'waiting', reason: 'escalated' });
     const traces = tracesOf(db, body.conversationId);
     expect(traces.map((row) => row.status)).toEqual(['awaiting_input', 'escalated']);
     expect(traces[1]?.trace.steps.at(-1)?.nodeType).toBe('escalate');

@@ -64,6 +64,7 @@ describe('ConversationLifecycle', () => {
     expect(started.status).toBe('waiting');
     expect(started.entries.map((entry) => entry.payload)).toEqual([
       { from: 'new', to: 'waiting', reason: 'escalated' },
+      { position: 1, estimatedWaitSeconds: 300 },
     ]);
     const orders = db.select().from(queues).where(eq(queues.name, 'Orders')).get();
     expect(db.select().from(workItems).all()).toMatchObject([

@@ -11,7 +11,8 @@ import {
   type SessionStatus,
 } from '../db/schema';
 import type { WriteBatcher } from '../db/writeBatcher';
-import { cancelOpenWorkItems } from '../routing/cancelOpenWorkItems';
+import type { RoutingSignals } from '../routing/routingSignals';
+import { closeSessionItems } from '../routing/workItemMoves';
 import type { AccessTokens, ConversationClaims } from './accessTokens';
 import type { BotTurnOrchestrator } from './botTurnOrchestrator';
 import type { SessionRow } from './botTurns';
@@ -32,6 +33,7 @@ export interface ConversationLifecycleDeps {
   contacts: Contacts;
   botTurns: BotTurnOrchestrator;
   escalation: Escalation;
+  routing?: RoutingSignals;
   now?: () => number;
 }
 
@@ -149,12 +151,13 @@ export class ConversationLifecycle {
         .set({ status: 'ended', endedAt: new Date(this.now()), endedBy: 'customer' })
         .where(eq(messagingSessions.id, session.id))
         .run();
-      cancelOpenWorkItems(this.deps.db, session.id, new Date(this.now()));
+      closeSessionItems(this.deps.db, session.id, new Date(this.now()));
       return appendEntries(this.deps.db, session.orgId, session.id, [
         statusDraft(current.status, 'ended', 'customer_ended'),
       ]);
     });
     publishEntries(this.deps.hub, session.id, rows);
+    this.deps.routing?.closed(session.orgId);
     return { status: 'ended' as const };
   }
 
@@ -315,11 +318,14 @@ export class ConversationLifecycle {
               )
               .where(eq(messagingSessions.id, session.id))
               .run();
+            if (transition.to === 'ended') closeSessionItems(db, session.id, new Date(now));
             return appendEntries(db, session.orgId, session.id, [
               statusDraft(session.status, transition.to, 'customer_silent'),
             ]);
           });
           publishEntries(this.deps.hub, session.id, rows);
+          if (transition.to === 'ended' && rows.length > 0)
+            this.deps.routing?.closed(session.orgId);
           changed += rows.length;
         }
       }

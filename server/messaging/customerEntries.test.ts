@@ -71,6 +71,7 @@ describe('CustomerEntries', () => {
       'customer: a person please',
       'system: new',
       'system: waiting',
+      'system: position 1',
     ]);
     expect(bot.heard.map((input) => input.type)).toEqual(['start']);
   });

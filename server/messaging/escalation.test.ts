@@ -25,7 +25,7 @@ describe('Escalation', () => {
     return {
       ...runtime,
       conversationId: claims.conversationId,
-      orders: db.select().from(queues).where(eq(queues.name, 'Orders')).get()?.id ?? '',
+      orders: db.select().from(queues).where(eq(queues.name, 'Orders')).get() ?? null,
       texts: () =>
         runtime.entries
           .listEntries(claims, 0, 50)
@@ -41,7 +41,7 @@ describe('Escalation', () => {
     await escalation.escalate(session(), {
       entries: [botSays('Let me get someone.')],
       handoff,
-      queueId: orders,
+      queue: orders,
       state: { node: 'escalate' },
     });
     unsubscribe();
@@ -58,13 +58,13 @@ describe('Escalation', () => {
       botState: { node: 'escalate' },
     });
     expect(db.select().from(workItems).all()).toMatchObject([
-      { sessionId: conversationId, queueId: orders, priority: 1, status: 'queued' },
+      { sessionId: conversationId, queueId: orders?.id, priority: 1, status: 'queued' },
     ]);
   });
 
   it('leaves the session waiting without a work item when routing found no queue', async () => {
     const { db, escalation, session, texts } = await conversation();
-    await escalation.escalate(session(), { handoff, queueId: null });
+    await escalation.escalate(session(), { handoff, queue: null });
     expect(session().status).toBe('waiting');
     expect(texts().at(-1)).toBe('waiting');
     expect(db.select().from(workItems).all()).toEqual([]);
@@ -73,8 +73,8 @@ describe('Escalation', () => {
   it('stores a timeout turn’s hand-off once, however often it is asked', async () => {
     const { db, escalation, session } = await conversation();
     const ranOn = session();
-    await escalation.escalate(ranOn, { handoff, queueId: null, timedOutWait: 1 });
-    await escalation.escalate(ranOn, { handoff, queueId: null, timedOutWait: 1 });
+    await escalation.escalate(ranOn, { handoff, queue: null, timedOutWait: 1 });
+    await escalation.escalate(ranOn, { handoff, queue: null, timedOutWait: 1 });
     expect(
       db
         .select({ lastSeq: messagingSessions.lastSeq, wait: messagingSessions.botTimedOutWait })
@@ -88,8 +88,8 @@ describe('Escalation', () => {
     await escalation.escalateWithoutBot(session(), { reason: 'customer_returned' });
     expect(db.select().from(workItems).all()).toMatchObject([
       {
-        queueId: orders,
-        priority: 0,
+        queueId: orders?.id,
+        priority: 3,
         requiredSkills: [],
         handoff: { reason: 'customer_returned' },
       },

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { type EntryDraft, messagingSessions } from '../db/schema';
+import { type EntryDraft, messagingSessions, type queues } from '../db/schema';
 import type { WriteBatcher } from '../db/writeBatcher';
-import { enqueueHandoff } from '../routing/enqueueHandoff';
+import { DEFAULT_PRIORITY, enqueueHandoff } from '../routing/enqueueHandoff';
 import type { Handoff } from '../routing/handoff';
 import { routeHandoff } from '../routing/routeHandoff';
 import type { SessionRow } from './botTurns';
@@ -17,6 +17,8 @@ export interface EscalationDeps {
   db: Db;
   writes: WriteBatcher;
   hub: EventHub;
+  /** Told once a work item is durably queued, so routing offers it without waiting a tick. */
+  queued?: (orgId: string) => void;
   now?: () => number;
 }
 
@@ -25,7 +27,7 @@ export interface EscalateOptions {
   entries?: EntryDraft[];
   handoff: Handoff | undefined;
   /** The queue routing chose; null leaves the session waiting with no work item. */
-  queueId: string | null;
+  queue: typeof queues.$inferSelect | null;
   state?: unknown;
   /** The customer entry those turns answered. */
   handledSeq?: number | null;
@@ -48,14 +50,14 @@ export class Escalation {
 
   /**
    * Hands the session to routing: it waits for an agent with the bot's transcript attached, as
-   * a work item of `queueId` when there is one.
+   * a work item of `queue` when there is one.
    */
   async escalate(
     session: SessionRow,
     {
       entries = [],
       handoff,
-      queueId,
+      queue,
       state = session.botState,
       handledSeq = null,
       timedOutWait = null,
@@ -82,18 +84,19 @@ export class Escalation {
         })
         .where(eq(messagingSessions.id, session.id))
         .run();
-      if (queueId) enqueueHandoff(db, session, queueId, handoff);
+      if (queue) enqueueHandoff(db, session, queue, handoff, new Date(this.now()));
       return rows;
     });
     publishEntries(this.deps.hub, session.id, appended);
+    if (queue) this.deps.queued?.(session.orgId);
   }
 
   /** No bot to hear "no agent": the session waits in the org's first queue whatever it finds. */
   async escalateWithoutBot(session: SessionRow, details: Record<string, unknown>) {
-    const handoff = { queue: null, skills: [], priority: 0, details, said: [] };
+    const handoff = { queue: null, skills: [], priority: DEFAULT_PRIORITY, details, said: [] };
     await this.escalate(session, {
       handoff,
-      queueId: routeHandoff(this.deps.db, session.orgId, handoff).queueId,
+      queue: routeHandoff(this.deps.db, session.orgId, handoff, new Date(this.now())).queue,
     });
   }
 }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
-import { orgs, queues, staffUsers } from '../db/schema';
+import { agentStates, orgs, queues, staffUsers } from '../db/schema';
 import { seedDemoOrg } from '../seed/seedDemoOrg';
 import { useTestDb } from '../testing/testDb';
 import type { Handoff } from './handoff';
@@ -26,13 +26,12 @@ describe('routeHandoff', () => {
 
   it('routes to the named queue when one of its agents has the skills at their levels', async () => {
     const { db, orgId, queueId } = await demo();
-    expect(routeHandoff(db, orgId, handoff('Orders', [{ skill: 'orders', minLevel: 7 }]))).toEqual({
+    expect(
+      routeHandoff(db, orgId, handoff('Orders', [{ skill: 'orders', minLevel: 7 }])),
+    ).toMatchObject({ ok: true, queue: { id: queueId('Orders') } });
+    expect(routeHandoff(db, orgId, handoff('Accounts'))).toMatchObject({
       ok: true,
-      queueId: queueId('Orders'),
-    });
-    expect(routeHandoff(db, orgId, handoff('Accounts'))).toEqual({
-      ok: true,
-      queueId: queueId('Accounts'),
+      queue: { id: queueId('Accounts') },
     });
   });
 
@@ -46,10 +45,10 @@ describe('routeHandoff', () => {
         { skill: 'billing', minLevel: 1 },
       ],
     ]) {
-      expect(routeHandoff(db, orgId, handoff('Orders', skills))).toEqual({
+      expect(routeHandoff(db, orgId, handoff('Orders', skills))).toMatchObject({
         ok: false,
         reason: 'NO_CAPABLE_AGENT',
-        queueId: queueId('Orders'),
+        queue: { id: queueId('Orders') },
       });
     }
   });
@@ -68,7 +67,7 @@ describe('routeHandoff', () => {
     expect(routeHandoff(db, orgId, handoff('Billing'))).toEqual({
       ok: false,
       reason: 'NO_QUEUE',
-      queueId: null,
+      queue: null,
     });
     expect(routeHandoff(db, 'another-org', handoff('Orders'))).toMatchObject({
       reason: 'NO_QUEUE',
@@ -77,9 +76,66 @@ describe('routeHandoff', () => {
 
   it("takes the org's first queue for a handoff that names none", async () => {
     const { db, orgId, queueId } = await demo();
-    expect(routeHandoff(db, orgId, handoff(null))).toEqual({
+    expect(routeHandoff(db, orgId, handoff(null))).toMatchObject({
       ok: true,
-      queueId: queueId('Orders'),
+      queue: { id: queueId('Orders') },
+    });
+  });
+
+  it('answers CLOSED outside the queue’s hours and on its holidays', async () => {
+    const { db, orgId } = await demo();
+    db.update(queues)
+      .set({
+        businessHours: {
+          timeZone: 'America/New_York',
+          weekly: [{ day: 1, open: '09:00', close: '17:00' }],
+          holidays: [{ date: '2030-12-23', name: 'Closed for the day' }],
+        },
+      })
+      .where(eq(queues.name, 'Orders'))
+      .run();
+    const orders = handoff('Orders');
+    // Monday 2030-12-16 10:00 in New York is 15:00 UTC.
+    expect(routeHandoff(db, orgId, orders, new Date('2030-12-16T15:00:00Z'))).toMatchObject({
+      ok: true,
+    });
+    expect(routeHandoff(db, orgId, orders, new Date('2030-12-16T23:00:00Z'))).toMatchObject({
+      ok: false,
+      reason: 'CLOSED',
+    });
+    expect(routeHandoff(db, orgId, orders, new Date('2030-12-17T15:00:00Z'))).toMatchObject({
+      reason: 'CLOSED',
+    });
+    expect(routeHandoff(db, orgId, orders, new Date('2030-12-23T15:00:00Z'))).toMatchObject({
+      reason: 'CLOSED',
+    });
+  });
+
+  it('waits for a capable agent to come online, unless the queue says to give up at once', async () => {
+    const { db, orgId } = await demo();
+    expect(routeHandoff(db, orgId, handoff('Orders'))).toMatchObject({ ok: true });
+    db.update(queues).set({ whenNoneOnline: 'no_agent' }).where(eq(queues.name, 'Orders')).run();
+    expect(routeHandoff(db, orgId, handoff('Orders'))).toMatchObject({
+      ok: false,
+      reason: 'NO_AGENT_ONLINE',
+    });
+    const alice = db.select().from(staffUsers).where(eq(staffUsers.email, 'alice@acme.test')).get();
+    db.update(agentStates)
+      .set({ presence: 'online' })
+      .where(eq(agentStates.userId, alice?.id ?? ''))
+      .run();
+    expect(routeHandoff(db, orgId, handoff('Orders'))).toMatchObject({ ok: true });
+  });
+
+  it('needs the queue’s own required skills on top of the hand-off’s', async () => {
+    const { db, orgId } = await demo();
+    db.update(queues)
+      .set({ requiredSkills: [{ skill: 'accounts', minLevel: 1 }] })
+      .where(eq(queues.name, 'Orders'))
+      .run();
+    expect(routeHandoff(db, orgId, handoff('Orders'))).toMatchObject({
+      ok: false,
+      reason: 'NO_CAPABLE_AGENT',
     });
   });
 });

@@ -47,7 +47,11 @@ export function useMessagingConversation() {
       await runtime.botTurns.idle();
       return runtime.entries
         .listEntries(claims, 0, 200)
-        .entries.map((entry) => `${entry.actor.type}: ${entry.payload.text ?? entry.payload.to}`);
+        .entries.map((entry) =>
+          entry.type === 'queue_position'
+            ? `${entry.actor.type}: position ${entry.payload.position}`
+            : `${entry.actor.type}: ${entry.payload.text ?? entry.payload.to}`,
+        );
     };
     const session = () => loadSession(runtime.db, claims.conversationId);
     return { ...runtime, claims, transcript, session };

@@ -36,6 +36,8 @@ export const messagingSessions = sqliteTable(
     /** Highest seq handed out; the next entry takes lastSeq + 1 inside the same transaction. */
     lastSeq: integer('last_seq').notNull().default(0),
     customerReadSeq: integer('customer_read_seq').notNull().default(0),
+    /** The customer's entries up to here have been read by the agent. */
+    agentReadSeq: integer('agent_read_seq').notNull().default(0),
     /**
      * The last customer entry the bot has answered. Entries above it after a crash are answered
      * at start, so an acknowledged message never goes without its reply.

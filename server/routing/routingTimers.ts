@@ -1,0 +1,175 @@
+import { and, eq, isNull, lte, ne, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { agentStates, workItems } from '../db/schema';
+import { logDecision } from './decisionLog';
+import { loadRoutingSettings } from './routingSettings';
+import type { AfterCommit, SessionHandover } from './sessionHandover';
+import { atomically } from './workItem';
+import { returnAcceptedItem, withdrawOffer } from './workItemMoves';
+
+export interface TimersResult {
+  /** Orgs whose items moved: they need a routing pass. */
+  orgIds: Set<string>;
+  /** Agents whose offers or work changed. */
+  agentIds: Set<string>;
+  afterCommit: AfterCommit[];
+}
+
+/**
+ * Everything due by `at`: offers not answered in time go on to the next agent, waits past a
+ * queue's overflow reach the overflow queue, optional skills stop being preferred, and items
+ * whose agent has not answered are offered again. Timers are due-at columns on the item, so a
+ * restart resumes them; each move is conditional, so two sweepers never move one item twice.
+ */
+export function runDueTimers(db: Db, at: Date, handover: SessionHandover): TimersResult {
+  const result: TimersResult = { orgIds: new Set(), agentIds: new Set(), afterCommit: [] };
+  expireOffers(db, at, result);
+  overflowItems(db, at, result);
+  dropOptionalSkills(db, at, result);
+  reassignUnanswered(db, at, handover, result);
+  return result;
+}
+
+const due = (column: typeof workItems.offerExpiresAt, at: Date) => lte(column, at);
+
+function expireOffers(db: Db, at: Date, result: TimersResult) {
+  for (const item of db
+    .select()
+    .from(workItems)
+    .where(and(eq(workItems.status, 'offered'), due(workItems.offerExpiresAt, at)))
+    .all()) {
+    const agentId = item.offeredTo;
+    if (!agentId) continue;
+    atomically(db, () => {
+      if (!withdrawOffer(db, item.id, agentId, at, true)) return;
+      logDecision(db, {
+        orgId: item.orgId,
+        workItemId: item.id,
+        event: 'offer_timed_out',
+        agentId,
+        reason: 'the offer was not answered in time',
+        at,
+      });
+      const state = db
+        .update(agentStates)
+        .set({ missedOffers: sql`${agentStates.missedOffers} + 1` })
+        .where(eq(agentStates.userId, agentId))
+        .returning()
+        .get();
+      const limit = loadRoutingSettings(db, item.orgId).autoAwayAfterMissedOffers;
+      if (state && limit !== null && state.missedOffers >= limit && state.presence === 'online') {
+        db.update(agentStates)
+          .set({ presence: 'away', presenceStatusId: null, missedOffers: 0, updatedAt: at })
+          .where(eq(agentStates.userId, agentId))
+          .run();
+      }
+      result.orgIds.add(item.orgId);
+      result.agentIds.add(agentId);
+    });
+  }
+}
+
+function overflowItems(db: Db, at: Date, result: TimersResult) {
+  for (const item of db
+    .select()
+    .from(workItems)
+    .where(
+      and(
+        ne(workItems.status, 'completed'),
+        ne(workItems.status, 'cancelled'),
+        isNull(workItems.overflowQueueId),
+        due(workItems.overflowAt, at),
+      ),
+    )
+    .all()) {
+    if (item.status !== 'queued') {
+      // Taken meanwhile: the overflow no longer applies.
+      db.update(workItems)
+        .set({ overflowAt: null })
+        .where(and(eq(workItems.id, item.id), eq(workItems.status, item.status)))
+        .run();
+      continue;
+    }
+    atomically(db, () => {
+      const moved = db
+        .update(workItems)
+        .set({
+          overflowQueueId: sql`(select overflow_queue_id from queues where id = ${item.queueId})`,
+          overflowAt: null,
+          waitingReason: null,
+        })
+        .where(
+          and(
+            eq(workItems.id, item.id),
+            eq(workItems.status, 'queued'),
+            due(workItems.overflowAt, at),
+          ),
+        )
+        .returning()
+        .get();
+      if (!moved) return;
+      logDecision(db, {
+        orgId: item.orgId,
+        workItemId: item.id,
+        event: 'overflowed',
+        reason: 'waited past the queue’s overflow time; the overflow queue’s agents may take it',
+        at,
+      });
+      result.orgIds.add(item.orgId);
+    });
+  }
+}
+
+function dropOptionalSkills(db: Db, at: Date, result: TimersResult) {
+  for (const item of db
+    .select()
+    .from(workItems)
+    .where(and(eq(workItems.status, 'queued'), due(workItems.optionalSkillsUntil, at)))
+    .all()) {
+    atomically(db, () => {
+      const dropped = db
+        .update(workItems)
+        .set({ optionalSkills: [], optionalSkillsUntil: null, waitingReason: null })
+        .where(and(eq(workItems.id, item.id), due(workItems.optionalSkillsUntil, at)))
+        .returning()
+        .get();
+      if (!dropped) return;
+      logDecision(db, {
+        orgId: item.orgId,
+        workItemId: item.id,
+        event: 'optional_skills_dropped',
+        reason: `waited past the queue’s wait for ${item.optionalSkills.map((s) => s.skill).join(', ')}`,
+        at,
+      });
+      result.orgIds.add(item.orgId);
+    });
+  }
+}
+
+function reassignUnanswered(db: Db, at: Date, handover: SessionHandover, result: TimersResult) {
+  for (const item of db
+    .select()
+    .from(workItems)
+    .where(and(eq(workItems.status, 'accepted'), due(workItems.replyDueAt, at)))
+    .all()) {
+    const agentId = item.acceptedBy;
+    if (!agentId) continue;
+    atomically(db, () => {
+      const returned = returnAcceptedItem(db, item.id, agentId, at, 'no_reply', handover, {
+        replyDueBy: at,
+      });
+      if (!returned) return;
+      logDecision(db, {
+        orgId: item.orgId,
+        workItemId: item.id,
+        event: 'rerouted',
+        agentId,
+        reason: 'the agent did not answer in time after accepting',
+        at,
+      });
+      result.afterCommit.push(returned.afterCommit);
+      result.orgIds.add(item.orgId);
+      result.agentIds.add(agentId);
+    });
+  }
+}
