@@ -1,8 +1,10 @@
+import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Db } from '../server/db/client';
-import { orgs } from '../server/db/schema';
+import { deployments, messagingSessions, orgs, queues } from '../server/db/schema';
+import { enqueueHandoff } from '../server/routing/enqueueHandoff';
 import { seedDemoOrg } from '../server/seed/seedDemoOrg';
 import { callerFor, createOrg, createStaff } from '../server/testing/fixtures';
 import { useTestDb } from '../server/testing/testDb';
@@ -27,6 +29,7 @@ describe('org isolation under generated tRPC calls', () => {
     await seedDemoOrg(db, { demoPassword: 'a-demo-password' });
     const victim = db.select().from(orgs).get();
     if (!victim) throw new Error('the demo org was not seeded');
+    seedWaitingConversation(db, victim.id);
     const intruderOrg = createOrg(db, 'intruder');
     const intruder = callerFor(db, await createStaff(db, intruderOrg.id, 'admin'));
     const victimIds = idsOf(db, victim.id);
@@ -95,7 +98,24 @@ interface VictimIds {
   versions: string[];
   deployments: string[];
   staff: string[];
+  sessions: string[];
+  workItems: string[];
+  queues: string[];
+  statuses: string[];
   all: string[];
+}
+
+/** A customer of the first org waiting in its Orders queue, so console procedures have a target. */
+function seedWaitingConversation(db: Db, orgId: string) {
+  const deployment = db.select().from(deployments).where(eq(deployments.orgId, orgId)).get();
+  const queue = db.select().from(queues).where(eq(queues.orgId, orgId)).get();
+  if (!deployment || !queue) throw new Error('the demo org has no deployment or queue');
+  const session = db
+    .insert(messagingSessions)
+    .values({ orgId, deploymentId: deployment.id, channel: deployment.channel, status: 'waiting' })
+    .returning()
+    .get();
+  enqueueHandoff(db, session, queue, undefined, new Date());
 }
 
 function idsOf(db: Db, orgId: string): VictimIds {
@@ -107,16 +127,37 @@ function idsOf(db: Db, orgId: string): VictimIds {
   );
   const deployments = column('select id from deployments where org_id = ?');
   const staff = column('select id from staff_users where org_id = ?');
+  const sessions = column('select id from messaging_sessions where org_id = ?');
+  const workItems = column('select id from work_items where org_id = ?');
+  const queues = column('select id from queues where org_id = ?');
+  const statuses = column('select id from presence_statuses where org_id = ?');
   return {
     bots,
     versions,
     deployments,
     staff,
-    all: [orgId, ...bots, ...versions, ...deployments, ...staff],
+    sessions,
+    workItems,
+    queues,
+    statuses,
+    all: [
+      orgId,
+      ...bots,
+      ...versions,
+      ...deployments,
+      ...staff,
+      ...sessions,
+      ...workItems,
+      ...queues,
+      ...statuses,
+    ],
   };
 }
 
-/** The generated input with every id field pointing at one of the first org's records. */
+/**
+ * The generated input with every id field, nested ones too (a transfer's `to`), pointing at one
+ * of the first org's records.
+ */
 function withVictimIds(path: string, input: unknown, ids: VictimIds): unknown {
   if (!input || typeof input !== 'object' || Array.isArray(input)) return input;
   const area = path.split('.')[0];
@@ -128,7 +169,12 @@ function withVictimIds(path: string, input: unknown, ids: VictimIds): unknown {
       if (key === 'botId') return [key, pick(ids.bots, seed)];
       if (key === 'versionId') return [key, pick(ids.versions, seed)];
       if (key === 'deploymentId') return [key, pick(ids.deployments, seed)];
-      if (key === 'userId') return [key, pick(ids.staff, seed)];
+      if (key === 'userId' || key === 'agentId') return [key, pick(ids.staff, seed)];
+      if (key === 'sessionId') return [key, pick(ids.sessions, seed)];
+      if (key === 'workItemId') return [key, pick(ids.workItems, seed)];
+      if (key === 'queueId') return [key, pick(ids.queues, seed)];
+      if (key === 'statusId') return [key, pick(ids.statuses, seed)];
+      if (value && typeof value === 'object') return [key, withVictimIds(path, value, ids)];
       if (key === 'id') {
         const list =
           area === 'deployments' ? ids.deployments : area === 'staffUsers' ? ids.staff : ids.bots;

@@ -5,6 +5,7 @@ import { WriteBatcher } from './db/writeBatcher';
 import { createPublicApi } from './http/publicApi';
 import type { RateLimitSettings } from './http/rateLimits';
 import { AccessTokens } from './messaging/accessTokens';
+import { AgentConversations } from './messaging/agentConversations';
 import { BotTurnOrchestrator } from './messaging/botTurnOrchestrator';
 import type { BotTurnRunner } from './messaging/botTurns';
 import { ConversationLifecycle } from './messaging/conversationLifecycle';
@@ -38,11 +39,9 @@ export function createMessagingRuntime(options: MessagingRuntimeOptions) {
   const hub = getEventHub();
   const tokens = new AccessTokens(options.secret);
   const contacts = new Contacts(db, writes);
-  const router = new Router({
-    db,
-    handover: new SessionHandoverEntries(hub),
-    staffEvents: getStaffEvents(),
-  });
+  const staffEvents = getStaffEvents();
+  const router = new Router({ db, handover: new SessionHandoverEntries(hub), staffEvents });
+  const agentConversations = new AgentConversations({ db, writes, hub, routing: router });
   const escalation = new Escalation({ db, writes, hub, queued: (orgId) => router.queued(orgId) });
   const botTurns = new BotTurnOrchestrator({ db, writes, hub, bot: options.bot, escalation });
   const conversations = new ConversationLifecycle({
@@ -68,5 +67,17 @@ export function createMessagingRuntime(options: MessagingRuntimeOptions) {
     sseHeartbeatMs: options.sseHeartbeatMs,
     maxBodyBytes: options.maxBodyBytes,
   });
-  return { writes, hub, tokens, contacts, conversations, entries, botTurns, router, handleApi };
+  return {
+    writes,
+    hub,
+    staffEvents,
+    tokens,
+    contacts,
+    conversations,
+    entries,
+    botTurns,
+    router,
+    agentConversations,
+    handleApi,
+  };
 }

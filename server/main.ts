@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { PublishedBotRunner } from './bots/publishedBotRunner';
+import { registerConsoleServices } from './console/consoleServices';
 import { createMessagingRuntime } from './createMessagingRuntime';
 import { getDb } from './db/client';
 import { startWalCheckpointer } from './db/walCheckpointer';
@@ -58,6 +59,13 @@ async function main() {
     publicUrl: env.publicUrl,
     version,
     rateLimits: env.rateLimits,
+  });
+  registerConsoleServices({
+    db,
+    router: messaging.router,
+    conversations: messaging.agentConversations,
+    hub: messaging.hub,
+    staffEvents: messaging.staffEvents,
   });
   const sweep = setInterval(() => {
     messaging.conversations

@@ -20,3 +20,6 @@ export const BOT_EDITOR_ROLES = ['admin', 'designer'] as const satisfies readonl
 export function canEditBots(role: StaffRole): boolean {
   return (BOT_EDITOR_ROLES as readonly StaffRole[]).includes(role);
 }
+
+/** Who watches the floor: queues, agents, the decision log; they may set others' presence. */
+export const SUPERVISOR_ROLES = ['admin', 'supervisor'] as const satisfies readonly StaffRole[];

@@ -2,9 +2,11 @@ import { TRPCError } from '@trpc/server';
 import { expect } from 'vitest';
 import { hashPassword } from '../auth/password';
 import type { StaffUser } from '../auth/staffAuth';
+import type { ConsoleServices } from '../console/consoleServices';
 import type { Db } from '../db/client';
 import { orgs, type StaffRole, staffUsers } from '../db/schema';
 import { createCaller } from '../trpc/root';
+import { testConsoleServices } from './consoleServices';
 
 // One hash for every fixture user: scrypt is deliberately slow.
 const fixturePasswordHash = hashPassword('fixture-password');
@@ -29,8 +31,12 @@ export async function createStaff(
 }
 
 /** Calls the tRPC API as the given user (or signed out), the way the route handler does. */
-export function callerFor(db: Db, user: StaffUser | null) {
-  return createCaller({ db, sessionUserId: user?.id ?? null });
+export function callerFor(
+  db: Db,
+  user: StaffUser | null,
+  services: ConsoleServices = testConsoleServices(db),
+) {
+  return createCaller({ db, sessionUserId: user?.id ?? null, consoleServices: () => services });
 }
 
 /** The tRPC error a call was refused with; fails the test when the call succeeds. */

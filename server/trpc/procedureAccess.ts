@@ -1,9 +1,11 @@
-import { AREA_ROLES, BOT_EDITOR_ROLES } from '../auth/roles';
+import { AREA_ROLES, BOT_EDITOR_ROLES, SUPERVISOR_ROLES } from '../auth/roles';
 import type { StaffRole } from '../db/schema';
 
 const studio = AREA_ROLES.studio;
 const botEditors = BOT_EDITOR_ROLES;
 const admins = AREA_ROLES.admin;
+const consoleUsers = AREA_ROLES.console;
+const leads = SUPERVISOR_ROLES;
 
 /**
  * Who may call each tRPC procedure: the one table the server enforces (`staffProcedure` reads
@@ -53,4 +55,23 @@ export const PROCEDURE_ACCESS: Record<string, readonly StaffRole[] | 'anyStaff'>
   'deployments.secrets': admins,
   'deployments.setSecret': admins,
   'deployments.deleteSecret': admins,
+
+  'console.workspace': consoleUsers,
+  'console.conversation': consoleUsers,
+  'console.setPresence': consoleUsers,
+  'console.accept': consoleUsers,
+  'console.decline': consoleUsers,
+  'console.send': consoleUsers,
+  'console.addNote': consoleUsers,
+  'console.typing': consoleUsers,
+  'console.markRead': consoleUsers,
+  'console.end': consoleUsers,
+  'console.transfer': consoleUsers,
+  'console.transferTargets': consoleUsers,
+  'console.events': consoleUsers,
+
+  'supervisor.overview': leads,
+  'supervisor.decisions': leads,
+  'supervisor.setAgentPresence': leads,
+  'supervisor.reassign': leads,
 };

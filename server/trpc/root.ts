@@ -1,7 +1,9 @@
 import { botsRouter } from './botsRouter';
+import { consoleRouter } from './consoleRouter';
 import { deploymentsRouter } from './deploymentsRouter';
 import { meRouter } from './meRouter';
 import { staffUsersRouter } from './staffUsersRouter';
+import { supervisorRouter } from './supervisorRouter';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
@@ -9,6 +11,8 @@ export const appRouter = router({
   bots: botsRouter,
   staffUsers: staffUsersRouter,
   deployments: deploymentsRouter,
+  console: consoleRouter,
+  supervisor: supervisorRouter,
 });
 
 export type AppRouter = typeof appRouter;

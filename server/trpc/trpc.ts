@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import { loadActiveStaffUser } from '../auth/staffAuth';
+import type { ConsoleServices } from '../console/consoleServices';
 import type { Db } from '../db/client';
 import { DomainError, type DomainErrorCode } from '../errors';
 import { PROCEDURE_ACCESS } from './procedureAccess';
@@ -10,10 +11,17 @@ export interface TrpcContext {
   db: Db;
   /** The user id from the signed session cookie; the user is re-read on every call. */
   sessionUserId: string | null;
+  /** Routing and agent-side messaging of the running process, for the console's procedures. */
+  consoleServices?: () => ConsoleServices;
 }
 
 const t = initTRPC.context<TrpcContext>().create({
   transformer: superjson,
+  // Keeps idle console streams alive through proxies, and lets the client notice a dead one.
+  sse: {
+    ping: { enabled: true, intervalMs: 15_000 },
+    client: { reconnectAfterInactivityMs: 40_000 },
+  },
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     return {

@@ -1,6 +1,7 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { getServerSession } from 'next-auth';
 import { getAuthOptions } from '@/server/auth/nextAuthOptions';
+import { getConsoleServices } from '@/server/console/consoleServices';
 import { getDb } from '@/server/db/client';
 import { appRouter } from '@/server/trpc/root';
 
@@ -13,7 +14,11 @@ async function handler(req: Request) {
     endpoint: '/api/trpc',
     req,
     router: appRouter,
-    createContext: () => ({ db: getDb(), sessionUserId: session?.user?.id ?? null }),
+    createContext: () => ({
+      db: getDb(),
+      sessionUserId: session?.user?.id ?? null,
+      consoleServices: getConsoleServices,
+    }),
     onError({ error, path }) {
       if (error.code === 'INTERNAL_SERVER_ERROR')
         console.error(`tRPC ${path}:`, error.cause ?? error);
