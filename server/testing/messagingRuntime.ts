@@ -1,4 +1,5 @@
 import { afterEach } from 'vitest';
+import type { Entry } from '../../contract/entries';
 import { createMessagingRuntime } from '../createMessagingRuntime';
 import type { BotTurnRunner } from '../messaging/botTurns';
 import { loadSession } from '../messaging/loadSession';
@@ -47,13 +48,20 @@ export function useMessagingConversation() {
       await runtime.botTurns.idle();
       return runtime.entries
         .listEntries(claims, 0, 200)
-        .entries.map((entry) =>
-          entry.type === 'queue_position'
-            ? `${entry.actor.type}: position ${entry.payload.position}`
-            : `${entry.actor.type}: ${entry.payload.text ?? entry.payload.to}`,
-        );
+        .entries.map((entry) => `${entry.actor.type}: ${summary(entry)}`);
     };
     const session = () => loadSession(runtime.db, claims.conversationId);
     return { ...runtime, claims, transcript, session };
   };
+}
+
+/** An entry as one line of a transcript a test compares. */
+function summary(entry: Entry): string {
+  const { payload } = entry;
+  if (entry.type === 'queue_position') return `position ${payload.position}`;
+  if (entry.type === 'participant_changed') {
+    const { participant, change } = payload as { participant: { name: string }; change: string };
+    return `${participant.name} ${change}`;
+  }
+  return String(payload.text ?? payload.to);
 }

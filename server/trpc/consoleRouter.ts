@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { agentWorkspace } from '../console/agentWorkspace';
 import { consoleEvents } from '../console/consoleEvents';
 import type { ConsoleServices } from '../console/consoleServices';
+import { searchQuickTexts } from '../console/quickTextSearch';
 import { staffConversationView } from '../console/staffConversationView';
 import { supervisorOverview } from '../console/supervisorOverview';
 import { PRESENCE_STATUSES } from '../db/schema';
@@ -138,6 +139,10 @@ export const consoleRouter = router({
       })),
     };
   }),
+
+  quickTexts: staffProcedure
+    .input(z.object({ search: z.string().max(200).default('') }))
+    .query(({ ctx, input }) => searchQuickTexts(ctx.db, ctx.user.orgId, input.search)),
 
   events: staffProcedure.subscription(async function* ({ ctx, signal }) {
     const services = servicesOf(ctx);

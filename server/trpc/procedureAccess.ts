@@ -68,6 +68,7 @@ export const PROCEDURE_ACCESS: Record<string, readonly StaffRole[] | 'anyStaff'>
   'console.end': consoleUsers,
   'console.transfer': consoleUsers,
   'console.transferTargets': consoleUsers,
+  'console.quickTexts': consoleUsers,
   'console.events': consoleUsers,
 
   'supervisor.overview': leads,
