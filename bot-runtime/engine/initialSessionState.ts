@@ -17,6 +17,7 @@ export function initialSessionState(flow: FlowDocument): SessionState {
     variables,
     misunderstandings: 0,
     lastIntent: null,
+    lastIntentConfidence: null,
     turn: 0,
     customerTurns: 0,
     humanOffered: false,

@@ -83,6 +83,7 @@ function emptyState(): SessionState {
     variables: {},
     misunderstandings: 0,
     lastIntent: null,
+    lastIntentConfidence: null,
     turn: 0,
     customerTurns: 0,
     humanOffered: false,
@@ -314,11 +315,13 @@ class Turn {
       say: (output) => this.say(output),
       render: (template) => this.render(template),
       classify: (text) => this.classify(text, reasons),
-      recordIntent: (intent) => {
+      recordIntent: (intent, confidence) => {
         this.state.lastIntent = intent;
+        this.state.lastIntentConfidence = confidence;
         this.state.misunderstandings = 0;
       },
       lastIntent: () => this.state.lastIntent,
+      lastIntentConfidence: () => this.state.lastIntentConfidence,
       explain: (reason) => reasons.push(reason),
       callAction: async (name, inputTemplates, timeoutMs) => {
         const { outcome, reason } = await callAction(this.services, {
@@ -360,7 +363,7 @@ class Turn {
   private globalInterruption(node: FlowNode, step: number, resumed: boolean): string | null {
     if (!this.registry.get(node.type)?.interruptible) return null;
     const reasons: TraceReason[] = [];
-    const intent = this.globalIntentOf(this.pendingInput, reasons);
+    const { intent, classification } = this.globalIntentOf(this.pendingInput, reasons);
     const global = this.flow.settings.globalIntents.find(
       (candidate) => candidate.intent === intent,
     );
@@ -391,15 +394,24 @@ class Turn {
     });
     this.pendingInput = null;
     this.state.lastIntent = global.intent;
+    this.state.lastIntentConfidence = classification?.confidence ?? null;
+    this.saveEntities(classification, reasons);
     this.state.misunderstandings = 0;
     this.state.nodeState = null;
     return global.targetNodeId;
   }
 
-  private globalIntentOf(input: TurnInput | null, reasons: TraceReason[]): string | null {
+  /**
+   * The global intent of the turn's input, and the NLU result it came from (none when the
+   * customer tapped it).
+   */
+  private globalIntentOf(
+    input: TurnInput | null,
+    reasons: TraceReason[],
+  ): { intent: string | null; classification: Classification | null } {
     if (input?.type === 'choice') {
       const tapped = this.flow.settings.globalIntents.some((g) => g.intent === input.value);
-      if (tapped) return input.value;
+      if (tapped) return { intent: input.value, classification: null };
     }
     const text =
       input?.type === 'text' || input?.type === 'start'
@@ -407,7 +419,29 @@ class Turn {
         : input?.type === 'choice'
           ? input.label
           : null;
-    return text ? this.classify(text, reasons).intent : null;
+    if (!text) return { intent: null, classification: null };
+    const classification = this.classify(text, reasons);
+    return { intent: classification.intent, classification };
+  }
+
+  /**
+   * A global jump skips the nodes that would have filled slots from the message, so what it
+   * names ("a person about my order A1001") would be lost: each entity named like one of the
+   * flow's variables is kept in it.
+   */
+  private saveEntities(classification: Classification | null, reasons: TraceReason[]) {
+    for (const match of classification?.entities ?? []) {
+      if (!this.flow.settings.variables.some((variable) => variable.name === match.entity))
+        continue;
+      this.state.variables[match.entity] = toJson(match.value);
+      reasons.push({
+        kind: 'slot',
+        variable: match.entity,
+        entity: match.entity,
+        filled: true,
+        value: toJson(match.value),
+      });
+    }
   }
 
   /** The NLU result for a text, computed once per turn and reported in the step's trace. */

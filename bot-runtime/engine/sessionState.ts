@@ -16,6 +16,8 @@ export const sessionStateSchema = z.object({
   /** Misunderstood messages in a row, for the flow's "offer a human" setting. */
   misunderstandings: z.number().int().min(0),
   lastIntent: z.string().nullable(),
+  /** The NLU's confidence in `lastIntent`; null when tapped. Default keeps older states valid. */
+  lastIntentConfidence: z.number().nullable().default(null),
   turn: z.number().int().min(0),
   /** Messages, choices and forms from the customer; defaults keep states stored before them valid. */
   customerTurns: z.number().int().min(0).default(0),

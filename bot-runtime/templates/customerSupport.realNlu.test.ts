@@ -93,4 +93,20 @@ describe('customer support template with the real NLU', () => {
       handoff: { intent: 'talkToHuman' },
     });
   });
+
+  it('hands a customer who names an order when asking for a person to the orders team, with the number', async () => {
+    const chat = await chatting();
+    const handoff = await chat.send('I need to talk to a person about my order A1002');
+    expect(handoff.status).toBe('escalated');
+    expect(handoff.outputs.at(-1)).toMatchObject({
+      type: 'handoff',
+      handoff: {
+        queue: 'Orders',
+        intent: 'talkToHuman',
+        intentConfidence: expect.any(Number),
+        variables: { orderNumber: 'A1002' },
+        summary: expect.stringContaining('A1002'),
+      },
+    });
+  });
 });

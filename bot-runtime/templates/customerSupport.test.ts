@@ -84,6 +84,7 @@ describe('customer support template', () => {
         priority: 3,
         summary: 'Order question about Z9999 (status: ).',
         intent: 'orderStatus',
+        intentConfidence: 0.9,
         variables: {
           topic: 'orders',
           requestedIntent: 'orderStatus',
@@ -185,6 +186,15 @@ describe('customer support template', () => {
         skills: [{ skill: 'orders', level: 1 }],
         variables: { topic: 'general', requestedIntent: 'orderStatus', orderNumber: null },
       },
+    });
+  });
+
+  it('keeps the order number a customer names while asking for a person, and hands them to Orders', async () => {
+    const { chat } = await chatting();
+    const handoff = await chat.send('Let me speak to a person about A1001');
+    expect(handoff.outputs.at(-1)).toMatchObject({
+      type: 'handoff',
+      handoff: { queue: 'Orders', intent: 'talkToHuman', variables: { orderNumber: 'A1001' } },
     });
   });
 

@@ -55,6 +55,7 @@ export function botTurnOutcome(
         details: {
           summary: output.handoff.summary,
           intent: output.handoff.intent,
+          intentConfidence: output.handoff.intentConfidence,
           variables: output.handoff.variables,
         },
       };

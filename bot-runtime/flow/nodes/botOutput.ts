@@ -10,6 +10,8 @@ export const handoffPayloadSchema = z.object({
   summary: z.string(),
   /** The last intent the bot recognised, so routing and the agent know why. */
   intent: z.string().nullable(),
+  /** How sure the NLU was of that intent, 0–1; null when the customer tapped it or none. */
+  intentConfidence: z.number().nullable().default(null),
   variables: z.record(z.string(), jsonValueSchema),
   /**
    * What the customer is told on being handed off; the host says it only once routing has found

@@ -136,8 +136,10 @@ export interface NodeContext<Data> {
   render(template: string): string;
   /** The turn's NLU result for this text (computed once, with the flow's threshold). */
   classify(text: string): Classification;
-  recordIntent(intent: string): void;
+  /** `confidence` is the NLU's, or null when the customer tapped the intent. */
+  recordIntent(intent: string, confidence: number | null): void;
   lastIntent(): string | null;
+  lastIntentConfidence(): number | null;
   explain(reason: TraceReason): void;
   /**
    * Calls an action with its input fields as templates; the engine renders them from the

@@ -49,6 +49,7 @@ describe('escalate node', () => {
           priority: 2,
           summary: 'Refund request on the Pro plan',
           intent: 'refund',
+          intentConfidence: 0.9,
           variables: { plan: 'Pro' },
           message: 'Connecting you to billing.',
         },

@@ -17,7 +17,12 @@ export const escalateNode = defineNodeType({
     return skills ? `Queue ${data.queue} (${skills})` : `Queue ${data.queue}`;
   },
   inspector: [
-    { field: 'queue', label: 'Queue', widget: 'text' },
+    {
+      field: 'queue',
+      label: 'Queue',
+      widget: 'text',
+      help: 'The bot goes on through "No agent available" at once when the queue does not exist, is outside its business hours, or has no member with every required skill at its level; or when capable members exist but none is online and the queue is set not to wait. Otherwise the customer waits in the queue and is told their place.',
+    },
     { field: 'skills', label: 'Required skills', widget: 'custom', custom: 'skills' },
     { field: 'priority', label: 'Priority (1 = most urgent)', widget: 'number' },
     {

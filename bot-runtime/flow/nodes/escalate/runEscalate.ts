@@ -23,6 +23,7 @@ export function runEscalate(context: NodeContext<EscalateData>): NodeResult {
       priority: data.priority,
       summary: context.render(data.summary),
       intent: context.lastIntent(),
+      intentConfidence: context.lastIntentConfidence(),
       variables,
       message: context.render(data.handoffMessage),
     },

@@ -14,9 +14,13 @@ export function runIntent(context: NodeContext<IntentData>): NodeResult {
   const progress = progressOf(context.nodeState);
   if (progress) return continueFilling(context, progress, text);
 
-  const chosen = chooseIntent(context, input?.type === 'choice' ? input.value : null, text);
+  const tappedValue = input?.type === 'choice' ? input.value : null;
+  const chosen = chooseIntent(context, tappedValue, text);
   if (!chosen) return { type: 'misunderstood' };
-  context.recordIntent(chosen.intent);
+  context.recordIntent(
+    chosen.intent,
+    chosen.intent === tappedValue ? null : context.classify(text).confidence,
+  );
   const { saveIntentIn } = context.node.data;
   if (saveIntentIn) context.setVariable(saveIntentIn, chosen.intent);
   const filled = fillSlots(context, chosen.slots, text);
