@@ -69,7 +69,10 @@ export const entrySchema = z.object({
   payload: z.record(z.string(), z.unknown()),
   clientMessageId: z.string().optional(),
   createdAt: z.iso.datetime(),
-  /** For entries sent to the customer: `read` once the customer marked them read. */
+  /**
+   * `read` once the other side has read it: the customer's own entries once the agent has, the
+   * entries sent to the customer once the customer marked them read.
+   */
   status: z.enum(['sent', 'read']),
 });
 
@@ -79,4 +82,10 @@ export type Entry = z.infer<typeof entrySchema>;
 export const typingEventSchema = z.object({
   actor: z.object({ type: z.enum(ACTOR_TYPES), name: z.string() }),
   isTyping: z.boolean(),
+});
+
+/** The other side has read the conversation up to `upToSeq`. */
+export const readEventSchema = z.object({
+  reader: z.object({ type: z.enum(ACTOR_TYPES), name: z.string() }),
+  upToSeq: z.number().int().min(0),
 });

@@ -1,5 +1,11 @@
 import { type RetryDelays, retryDelay } from './retryDelay';
-import type { Entry, EventSourceConstructor, EventSourceLike, TypingEvent } from './types';
+import type {
+  Entry,
+  EventSourceConstructor,
+  EventSourceLike,
+  ReadEvent,
+  TypingEvent,
+} from './types';
 
 export type StreamState = 'connecting' | 'open' | 'reconnecting' | 'closed';
 
@@ -11,6 +17,7 @@ export interface LiveStreamDeps {
   lastSeq: () => number;
   onEntry: (entry: Entry) => void;
   onTyping: (event: TypingEvent) => void;
+  onRead: (event: ReadEvent) => void;
   onState: (state: StreamState) => void;
   delays: RetryDelays;
 }
@@ -82,6 +89,11 @@ export class LiveStream {
       if (this.source !== source) return;
       const typing = parse<TypingEvent>(event);
       if (typing) this.deps.onTyping(typing);
+    });
+    source.addEventListener('read', (event) => {
+      if (this.source !== source) return;
+      const read = parse<ReadEvent>(event);
+      if (read) this.deps.onRead(read);
     });
   }
 

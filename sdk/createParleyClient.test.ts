@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { staffUsers, workItems } from '../server/db/schema';
 import { apiClient } from '../server/testing/apiClient';
 import { useTestApi } from '../server/testing/apiServer';
 import { memoryStorage } from './conversationStorage';
@@ -64,6 +66,44 @@ describe('the Parley client SDK against a real API', () => {
     expect(app.statuses).toEqual(['idle', 'connecting', 'open']);
     const seqs = app.received.map((e) => e.seq);
     expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+  });
+
+  it('hears an agent join, reply and read the customer’s messages, live', async () => {
+    const { base, db, runtime } = await startApi();
+    const app = customerApp(base);
+    const reads: number[] = [];
+    app.client.onRead((event) => reads.push(event.upToSeq));
+    await app.client.start();
+    await waitUntil(() => app.client.connectionStatus === 'open', 'the stream is open');
+    await app.client.send('I need to talk to a person about my order A1001');
+    await waitUntil(
+      () => app.received.some((e) => e.type === 'queue_position'),
+      'the customer is told their place in the Orders queue',
+    );
+
+    const alice = db.select().from(staffUsers).where(eq(staffUsers.email, 'alice@acme.test')).get();
+    if (!alice) throw new Error('demo agent missing');
+    const agent = { id: alice.id, orgId: alice.orgId, name: alice.name };
+    runtime.router.setPresence(agent.orgId, agent.id, { presence: 'online' }, agent.id);
+    const offered = db.select().from(workItems).where(eq(workItems.status, 'offered')).get();
+    runtime.router.accept(agent.orgId, offered?.id ?? '', agent.id);
+    const sessionId = offered?.sessionId ?? '';
+    await runtime.agentConversations.reply(agent, sessionId, {
+      text: 'Hi, Alice here. Looking at A1001.',
+      clientMessageId: 'alice-1',
+    });
+    const asked = app.received.find((e) => e.actor.type === 'customer');
+    await runtime.agentConversations.markRead(agent, sessionId, asked?.seq ?? 0);
+
+    await waitUntil(() => reads.length > 0, 'the customer hears the agent read their message');
+    expect(app.received.map((e) => e.type)).toContain('participant_changed');
+    expect(app.received.find((e) => e.actor.type === 'agent')).toMatchObject({
+      actor: { name: 'Alice Agent' },
+      payload: { text: 'Hi, Alice here. Looking at A1001.' },
+    });
+    expect(reads).toEqual([asked?.seq]);
+    expect(app.client.entries.find((e) => e.seq === asked?.seq)?.status).toBe('read');
+    expect((await app.storedEntries()).find((e) => e.seq === asked?.seq)?.status).toBe('read');
   });
 
   it('stays closed when closed while the conversation is still being started', async () => {

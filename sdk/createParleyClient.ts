@@ -25,6 +25,7 @@ import type {
   PrechatField,
   PushRegistration,
   PushRegistrationInput,
+  ReadEvent,
   TypingEvent,
 } from './types';
 
@@ -88,6 +89,7 @@ export function createParleyClient(options: ParleyClientOptions) {
   const entryListeners = new Set<(entry: Entry) => void>();
   const statusListeners = new Set<(status: ConnectionStatus) => void>();
   const typingListeners = new Set<(event: TypingEvent) => void>();
+  const readListeners = new Set<(event: ReadEvent) => void>();
   const outboxListeners = new Set<(pending: readonly OutboxMessage[]) => void>();
   const errorListeners = new Set<(error: ParleyError) => void>();
 
@@ -144,6 +146,7 @@ export function createParleyClient(options: ParleyClientOptions) {
     onTyping: (event) => {
       for (const listener of typingListeners) listener(event);
     },
+    onRead: markReadByAgent,
     onState: (state) => {
       streamState = state;
       updateConnection();
@@ -175,6 +178,19 @@ export function createParleyClient(options: ParleyClientOptions) {
       conversationStatus = entry.payload.to as ConversationStatus;
     }
     for (const listener of entryListeners) listener(entry);
+  }
+
+  /** The agent read up to a seq: the customer's own entries up to it now show as read. */
+  function markReadByAgent(event: ReadEvent) {
+    let changed = false;
+    for (const [index, entry] of entries.entries()) {
+      if (entry.seq > event.upToSeq) break;
+      if (entry.actor.type !== 'customer' || entry.status === 'read') continue;
+      entries[index] = { ...entry, status: 'read' };
+      changed = true;
+    }
+    if (!changed) return;
+    for (const listener of readListeners) listener(event);
   }
 
   function updateConnection() {
@@ -408,6 +424,12 @@ export function createParleyClient(options: ParleyClientOptions) {
     onTyping(listener: (event: TypingEvent) => void) {
       typingListeners.add(listener);
       return () => typingListeners.delete(listener);
+    },
+
+    /** The agent read the customer's messages up to a seq; `entries` already shows them read. */
+    onRead(listener: (event: ReadEvent) => void) {
+      readListeners.add(listener);
+      return () => readListeners.delete(listener);
     },
 
     /** The messages not yet acknowledged by the server, whenever that list changes. */

@@ -10,6 +10,7 @@ import type {
   Entry as ContractEntry,
   EntryType as ContractEntryType,
   entrySchema,
+  readEventSchema,
   typingEventSchema,
 } from '../contract/entries';
 import type { PrechatField as ContractPrechatField } from '../contract/prechat';
@@ -23,6 +24,7 @@ import type {
   PrechatField,
   PushRegistration,
   PushRegistrationInput,
+  ReadEvent,
   TypingEvent,
 } from './types';
 
@@ -41,5 +43,6 @@ describe("the SDK's types", () => {
     expectTypeOf<PushRegistrationInput>().toEqualTypeOf<z.infer<typeof pushRegistrationBody>>();
     expectTypeOf<PushRegistration>().toEqualTypeOf<z.infer<typeof pushRegistrationSchema>>();
     expectTypeOf<TypingEvent>().toEqualTypeOf<z.infer<typeof typingEventSchema>>();
+    expectTypeOf<ReadEvent>().toEqualTypeOf<z.infer<typeof readEventSchema>>();
   });
 });

@@ -84,6 +84,12 @@ export type TypingEvent = {
   isTyping: boolean;
 };
 
+/** The agent has read the conversation up to `upToSeq`; sent on the stream, not stored. */
+export type ReadEvent = {
+  reader: Actor;
+  upToSeq: number;
+};
+
 /** What a customer can send: free text, a quick-reply choice, or a filled form. */
 export type MessageInput = string | { choice: string } | { form: Record<string, unknown> };
 

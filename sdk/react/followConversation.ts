@@ -77,6 +77,7 @@ export function followConversation(
     client.onEntry(receive),
     client.onStatus((status) => publish({ status })),
     client.onOutbox((pending) => publish({ pending: [...pending] })),
+    client.onRead(() => publish({})),
     client.onTyping(({ actor, isTyping }) => {
       if (actor.type === 'customer') return;
       liveTyping = liveTyping.filter((known) => !same(known, actor));

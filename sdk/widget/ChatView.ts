@@ -13,6 +13,7 @@ export type ChatPort = Pick<
   | 'onEntry'
   | 'onStatus'
   | 'onTyping'
+  | 'onRead'
   | 'onOutbox'
   | 'onError'
   | 'send'
@@ -59,6 +60,9 @@ export class ChatView {
   });
   private readonly sendButton = h('button', { type: 'submit' }, 'Send');
   private readonly rows = new Map<number, HTMLElement>();
+  /** Shown under the customer's latest message the agent has read. */
+  private readonly readMark = h('div', { class: 'read-mark' }, 'Read');
+  private readUpTo = 0;
   private readonly deliveredIds = new Set<string>();
   private readonly choiceLabels = new Map<string, string>();
   private pending: readonly OutboxMessage[] = [];
@@ -122,6 +126,7 @@ export class ChatView {
         if (event.actor.type === 'customer') return;
         this.showTyping(event.isTyping ? `${event.actor.name} is typing…` : '');
       }),
+      this.port.onRead((event) => this.showReadUpTo(event.upToSeq)),
       this.port.onError((error) => {
         this.alert.textContent =
           error.code === 'CONVERSATION_ENDED'
@@ -223,7 +228,16 @@ export class ChatView {
     if (entry.type === 'csat_response') this.markRated();
     if (entry.type === 'status_changed' && entry.payload.to === 'ended') this.showEnded();
     this.countUnread(entry);
+    if (entry.actor.type === 'customer' && entry.status === 'read') this.showReadUpTo(entry.seq);
     this.scrollToEnd();
+  }
+
+  private showReadUpTo(seq: number) {
+    this.readUpTo = Math.max(this.readUpTo, seq);
+    const lastRead = [...this.rows]
+      .filter(([rowSeq, row]) => rowSeq <= this.readUpTo && row.classList.contains('customer'))
+      .sort(([a], [b]) => b - a)[0];
+    if (lastRead) lastRead[1].append(this.readMark);
   }
 
   /**

@@ -67,6 +67,7 @@ button, textarea, input, select { font: inherit; }
 }
 .customer .bubble { background: var(--parley-accent); color: var(--parley-accent-text); }
 .pending .bubble { opacity: 0.65; }
+.read-mark { font-size: 11px; color: #6b7280; margin-top: 2px; }
 .note { font-size: 12px; color: var(--parley-muted); text-align: center; padding: 2px 8px; }
 .delivery { font-size: 11px; color: var(--parley-muted); margin: 2px 4px 0; }
 .choices { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 6px; }

@@ -11,7 +11,9 @@ export type ConsoleEvent =
   /** The agent's offers or conversations changed: re-read the workspace. */
   | { type: 'work'; offer: { workItemId: string } | null }
   | { type: 'entry'; sessionId: string; entry: Entry }
-  | { type: 'typing'; sessionId: string; actor: Entry['actor']; isTyping: boolean };
+  | { type: 'typing'; sessionId: string; actor: Entry['actor']; isTyping: boolean }
+  /** The customer read the conversation up to `upToSeq`: the agent's messages show "Read". */
+  | { type: 'read'; sessionId: string; upToSeq: number };
 
 /** Past this many unsent events the console is too slow: the stream ends and it starts over. */
 const MAX_PENDING = 1_000;
@@ -67,13 +69,14 @@ export async function* consoleEvents(
       if (sessions.has(sessionId)) continue;
       sessions.set(
         sessionId,
-        deps.hub.subscribe(sessionId, (event) =>
-          push(
-            event.kind === 'entry'
-              ? { type: 'entry', sessionId, entry: event.entry }
-              : { type: 'typing', sessionId, actor: event.actor, isTyping: event.isTyping },
-          ),
-        ),
+        deps.hub.subscribe(sessionId, (event) => {
+          if (event.kind === 'entry') push({ type: 'entry', sessionId, entry: event.entry });
+          else if (event.kind === 'typing') {
+            push({ type: 'typing', sessionId, actor: event.actor, isTyping: event.isTyping });
+          } else if (event.reader.type === 'customer') {
+            push({ type: 'read', sessionId, upToSeq: event.upToSeq });
+          }
+        }),
       );
     }
   };

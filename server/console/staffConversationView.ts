@@ -80,7 +80,7 @@ export function staffConversationView(
       customerReadSeq: session.customerReadSeq,
       agentReadSeq: session.agentReadSeq,
     },
-    entries: rows.slice(0, TRANSCRIPT_PAGE).map((row) => toApiEntry(row, session.customerReadSeq)),
+    entries: rows.slice(0, TRANSCRIPT_PAGE).map((row) => toApiEntry(row, session)),
     hasMore: rows.length > TRANSCRIPT_PAGE,
     notes: db
       .select({

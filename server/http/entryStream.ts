@@ -63,9 +63,14 @@ export function streamEntries(
       if (event.entry.seq <= lastSentSeq) return;
       lastSentSeq = event.entry.seq;
       write(`id: ${event.entry.seq}\nevent: entry\ndata: ${JSON.stringify(event.entry)}\n\n`);
-    } else {
+    } else if (event.kind === 'typing') {
       write(
         `event: typing\ndata: ${JSON.stringify({ actor: event.actor, isTyping: event.isTyping })}\n\n`,
+      );
+    } else if (event.reader.type !== 'customer') {
+      // The customer's own read marks are news only to staff.
+      write(
+        `event: read\ndata: ${JSON.stringify({ reader: event.reader, upToSeq: event.upToSeq })}\n\n`,
       );
     }
   };

@@ -149,7 +149,7 @@ export function buildOpenApiDocument(version: string) {
         get: {
           operationId: 'streamEntries',
           summary:
-            'Server-Sent Events: `entry` events with id = seq (resume with Last-Event-ID or ?after=), `typing` events, and heartbeats. Browsers may pass the token as ?access_token=.',
+            'Server-Sent Events: `entry` events with id = seq (resume with Last-Event-ID or ?after=), `typing` events, `read` events when the agent has read up to a seq, and heartbeats. Browsers may pass the token as ?access_token=.',
           security: bearer,
           parameters: [
             conversationId,

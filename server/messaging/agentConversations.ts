@@ -70,10 +70,7 @@ export class AgentConversations {
       return { rows, created: true, session };
     });
     if (result.created) publishEntries(this.deps.hub, sessionId, result.rows);
-    return toApiEntry(
-      result.rows[0] as NonNullable<(typeof result.rows)[0]>,
-      result.session.customerReadSeq,
-    );
+    return toApiEntry(result.rows[0] as NonNullable<(typeof result.rows)[0]>, result.session);
   }
 
   typing(agent: StaffActor, sessionId: string, isTyping: boolean) {
@@ -85,10 +82,11 @@ export class AgentConversations {
     });
   }
 
-  /** Marks the customer's entries up to `upToSeq` as read by the agent. */
+  /** Marks the customer's entries up to `upToSeq` as read by the agent; the customer sees it. */
   async markRead(agent: StaffActor, sessionId: string, upToSeq: number) {
     const session = this.heldSession(agent, sessionId);
     const readSeq = Math.min(upToSeq, session.lastSeq);
+    if (readSeq <= session.agentReadSeq) return { upToSeq: session.agentReadSeq };
     await this.deps.writes.run(() =>
       this.deps.db
         .update(messagingSessions)
@@ -96,7 +94,12 @@ export class AgentConversations {
         .where(eq(messagingSessions.id, session.id))
         .run(),
     );
-    return { upToSeq: Math.max(session.agentReadSeq, readSeq) };
+    this.deps.hub.publish(session.id, {
+      kind: 'read',
+      reader: { type: 'agent', name: agent.name },
+      upToSeq: readSeq,
+    });
+    return { upToSeq: readSeq };
   }
 
   /**

@@ -111,8 +111,17 @@ function prepare(db: Db) {
   };
 }
 
-/** The API form of a stored entry; `customerReadSeq` marks what the customer has read. */
-export function toApiEntry(row: EntryRow, customerReadSeq: number): Entry {
+/** How far each side has read: the session's two read marks. */
+export interface ReadMarks {
+  customerReadSeq: number;
+  agentReadSeq: number;
+}
+
+export const NOTHING_READ: ReadMarks = { customerReadSeq: 0, agentReadSeq: 0 };
+
+/** The API form of a stored entry, `read` once the side it was written for has read it. */
+export function toApiEntry(row: EntryRow, marks: ReadMarks): Entry {
+  const readBy = row.actorType === 'customer' ? marks.agentReadSeq : marks.customerReadSeq;
   return {
     id: row.id,
     seq: row.seq,
@@ -121,6 +130,6 @@ export function toApiEntry(row: EntryRow, customerReadSeq: number): Entry {
     payload: row.payload,
     ...(row.clientMessageId ? { clientMessageId: row.clientMessageId } : {}),
     createdAt: row.createdAt.toISOString(),
-    status: row.actorType !== 'customer' && row.seq <= customerReadSeq ? 'read' : 'sent',
+    status: row.seq <= readBy ? 'read' : 'sent',
   };
 }

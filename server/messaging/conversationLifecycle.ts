@@ -263,7 +263,7 @@ export class ConversationLifecycle {
         conversationId: session.id,
         status: session.status,
         createdAt: session.createdAt.toISOString(),
-        lastEntry: last ? toApiEntry(last, session.customerReadSeq) : null,
+        lastEntry: last ? toApiEntry(last, session) : null,
       };
     });
   }
@@ -342,7 +342,7 @@ export class ConversationLifecycle {
       accessToken: token,
       accessTokenExpiresAt: expiresAt.toISOString(),
       status: session.status,
-      entries: rows.map((row) => toApiEntry(row, session.customerReadSeq)),
+      entries: rows.map((row) => toApiEntry(row, session)),
     };
   }
 }

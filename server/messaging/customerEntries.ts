@@ -89,7 +89,7 @@ export class CustomerEntries {
     });
     const { session } = result;
     if (!result.created) {
-      return { entry: toApiEntry(result.row, session.customerReadSeq), created: false };
+      return { entry: toApiEntry(result.row, session), created: false };
     }
     publishEntries(this.deps.hub, session.id, result.rows);
     if (result.toAgent) {
@@ -99,7 +99,7 @@ export class CustomerEntries {
     } else if (session.agentType === 'bot' && session.botVersionId) {
       this.deps.botTurns.answer(session.id, result.row.seq);
     }
-    return { entry: toApiEntry(result.row, session.customerReadSeq), created: true };
+    return { entry: toApiEntry(result.row, session), created: true };
   }
 
   /** Whether the deployment sends a returning customer to an agent rather than the bot. */
@@ -116,7 +116,7 @@ export class CustomerEntries {
     const session = loadOwnSession(this.deps.db, claims);
     const rows = listEntriesAfter(this.deps.db, session.id, after, limit + 1);
     return {
-      entries: rows.slice(0, limit).map((row) => toApiEntry(row, session.customerReadSeq)),
+      entries: rows.slice(0, limit).map((row) => toApiEntry(row, session)),
       hasMore: rows.length > limit,
     };
   }
@@ -124,6 +124,7 @@ export class CustomerEntries {
   async markRead(claims: ConversationClaims, upToSeq: number) {
     const session = loadOwnSession(this.deps.db, claims);
     const readSeq = Math.min(upToSeq, session.lastSeq);
+    if (readSeq <= session.customerReadSeq) return { upToSeq: session.customerReadSeq };
     await this.deps.writes.run(() =>
       this.deps.db
         .update(messagingSessions)
@@ -131,7 +132,12 @@ export class CustomerEntries {
         .where(eq(messagingSessions.id, session.id))
         .run(),
     );
-    return { upToSeq: Math.max(session.customerReadSeq, readSeq) };
+    this.deps.hub.publish(session.id, {
+      kind: 'read',
+      reader: { type: 'customer', name: this.deps.contacts.displayName(session.contactId) },
+      upToSeq: readSeq,
+    });
+    return { upToSeq: readSeq };
   }
 
   typing(claims: ConversationClaims, isTyping: boolean) {

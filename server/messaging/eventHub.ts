@@ -2,7 +2,8 @@ import type { Entry } from '../../contract/entries';
 
 export type HubEvent =
   | { kind: 'entry'; entry: Entry }
-  | { kind: 'typing'; actor: Entry['actor']; isTyping: boolean };
+  | { kind: 'typing'; actor: Entry['actor']; isTyping: boolean }
+  | { kind: 'read'; reader: Entry['actor']; upToSeq: number };
 
 type Listener = (event: HubEvent) => void;
 

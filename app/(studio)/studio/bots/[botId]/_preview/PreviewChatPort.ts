@@ -8,6 +8,7 @@ import type {
   OutboxMessage,
   OutgoingMessage,
   ParleyError,
+  ReadEvent,
   TypingEvent,
 } from '@/sdk/types';
 import type { ChatPort } from '@/sdk/widget/ChatView';
@@ -91,6 +92,11 @@ export class PreviewChatPort implements ChatPort {
   onTyping(listener: (event: TypingEvent) => void) {
     this.typingListeners.add(listener);
     return () => this.typingListeners.delete(listener);
+  }
+
+  /** No agent reads a preview, so nothing is ever marked read by one. */
+  onRead(_listener: (event: ReadEvent) => void) {
+    return () => false;
   }
 
   onOutbox(listener: (pending: readonly OutboxMessage[]) => void) {
