@@ -127,7 +127,7 @@ export class AgentConversations {
       ]);
     });
     publishEntries(this.deps.hub, sessionId, rows);
-    this.deps.routing.closed(agent.orgId);
+    this.deps.routing.closed(agent.orgId, [agent.id]);
   }
 
   /** A staff-only note: stored apart from the entries, so no customer route can return it. */

@@ -12,7 +12,7 @@ import {
 } from '../db/schema';
 import type { WriteBatcher } from '../db/writeBatcher';
 import type { RoutingSignals } from '../routing/routingSignals';
-import { closeSessionItems } from '../routing/workItemMoves';
+import { closeSessionItems, holdersOf } from '../routing/workItemMoves';
 import type { AccessTokens, ConversationClaims } from './accessTokens';
 import type { BotTurnOrchestrator } from './botTurnOrchestrator';
 import type { SessionRow } from './botTurns';
@@ -143,6 +143,7 @@ export class ConversationLifecycle {
   async end(claims: ConversationClaims) {
     const session = loadOwnSession(this.deps.db, claims);
     if (session.status === 'ended') return { status: 'ended' as const };
+    let holders: string[] = [];
     const rows = await this.deps.writes.run(() => {
       const current = loadSession(this.deps.db, session.id);
       if (current.status === 'ended') return [];
@@ -151,13 +152,13 @@ export class ConversationLifecycle {
         .set({ status: 'ended', endedAt: new Date(this.now()), endedBy: 'customer' })
         .where(eq(messagingSessions.id, session.id))
         .run();
-      closeSessionItems(this.deps.db, session.id, new Date(this.now()));
+      holders = holdersOf(closeSessionItems(this.deps.db, session.id, new Date(this.now())));
       return appendEntries(this.deps.db, session.orgId, session.id, [
         statusDraft(current.status, 'ended', 'customer_ended'),
       ]);
     });
     publishEntries(this.deps.hub, session.id, rows);
-    this.deps.routing?.closed(session.orgId);
+    this.deps.routing?.closed(session.orgId, holders);
     return { status: 'ended' as const };
   }
 
@@ -307,6 +308,7 @@ export class ConversationLifecycle {
           .limit(500)
           .all();
         for (const session of idle) {
+          let holders: string[] = [];
           const rows = await this.deps.writes.run(() => {
             const current = loadSession(this.deps.db, session.id);
             if (current.status !== session.status) return [];
@@ -318,14 +320,16 @@ export class ConversationLifecycle {
               )
               .where(eq(messagingSessions.id, session.id))
               .run();
-            if (transition.to === 'ended') closeSessionItems(db, session.id, new Date(now));
+            if (transition.to === 'ended') {
+              holders = holdersOf(closeSessionItems(db, session.id, new Date(now)));
+            }
             return appendEntries(db, session.orgId, session.id, [
               statusDraft(session.status, transition.to, 'customer_silent'),
             ]);
           });
           publishEntries(this.deps.hub, session.id, rows);
           if (transition.to === 'ended' && rows.length > 0)
-            this.deps.routing?.closed(session.orgId);
+            this.deps.routing?.closed(session.orgId, holders);
           changed += rows.length;
         }
       }

@@ -269,8 +269,8 @@ export class Router implements RoutingSignals {
   }
 
   /** RoutingSignals: a conversation ended and its items closed; their agents have room again. */
-  closed(orgId: string) {
-    this.poke(orgId, []);
+  closed(orgId: string, agentIds: string[]) {
+    this.poke(orgId, agentIds);
     this.route(orgId);
   }
 

@@ -4,5 +4,6 @@
  */
 export interface RoutingSignals {
   queued(orgId: string): void;
-  closed(orgId: string): void;
+  /** `agentIds`: who held the closed items, and so has room again. */
+  closed(orgId: string, agentIds: string[]): void;
 }

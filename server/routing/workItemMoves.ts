@@ -167,6 +167,11 @@ export function returnAcceptedItem(
   return { item, afterCommit: handover.agentLeft(db, item, agentById(db, agentId), reason, at) };
 }
 
+/** Who held each of these items when it closed: the agents with room again. */
+export function holdersOf(items: WorkItem[]): string[] {
+  return items.flatMap((item) => item.acceptedBy ?? item.offeredTo ?? []);
+}
+
 /** The conversation is over: the item closes and frees what it held. */
 export function closeSessionItems(db: Db, sessionId: string, at: Date): WorkItem[] {
   const closed: WorkItem[] = [];
