@@ -339,7 +339,8 @@ test('tRPC and next-auth answer every mutated request in time, never with a 5xx'
   playwright,
   baseURL,
 }) => {
-  test.setTimeout(120_000);
+  // A few milliseconds a request at the CI count; a long run (FUZZ_NEXT_RUNS) gets its time.
+  test.setTimeout(60_000 + (TRPC_RUNS + AUTH_RUNS) * 50);
   const origin = `http://127.0.0.1:${new URL(baseURL ?? '').port}`;
   const staff = await playwright.request.newContext({ baseURL });
   const signedOut = await playwright.request.newContext({ baseURL });
