@@ -11,6 +11,7 @@ import { createSecretLookup } from './deployments/deploymentSecrets';
 import { deriveSecretsKey } from './deployments/secretCipher';
 import { getEnv } from './env';
 import { hardenHttpServer } from './http/hardenHttpServer';
+import { admitNextRequest } from './http/nextRequestGuard';
 import { sendError, sendInternalError } from './http/respond';
 import { keepTracesFor } from './messaging/traceRetention';
 import { seedDemoOrg } from './seed/seedDemoOrg';
@@ -93,6 +94,7 @@ async function main() {
     nextApp = await startNext(dev, env.host, env.port);
     const handleNext = nextApp.getRequestHandler();
     handleOther = (req, res) => {
+      if (!admitNextRequest(req, res, env.publicUrl)) return;
       handleNext(req, res).catch((error: unknown) => sendInternalError(req, res, error));
     };
   }

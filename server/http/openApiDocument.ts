@@ -222,7 +222,7 @@ export function buildOpenApiDocument(version: string) {
       '/api/v1/conversations': {
         get: {
           operationId: 'listConversations',
-          summary: 'A verified customer’s conversations, newest first.',
+          summary: 'A verified customer’s conversations in this deployment, newest first.',
           security: bearer,
           responses: {
             '200': {

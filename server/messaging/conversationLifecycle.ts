@@ -233,7 +233,11 @@ export class ConversationLifecycle {
     return this.deps.tokens.issue(claimsFor(session), this.now());
   }
 
-  /** Conversations of a verified customer, newest first, for history across devices. */
+  /**
+   * Conversations of a verified customer, newest first, for history across devices: those of
+   * the deployment the token came through. Contacts are the org's, but each deployment has its
+   * own identity key, so one app's signed-in user never reads what they said in another app.
+   */
   listForContact(claims: ConversationClaims) {
     if (!claims.contactId) {
       throw new MessagingError(
@@ -247,6 +251,7 @@ export class ConversationLifecycle {
       .where(
         and(
           eq(messagingSessions.orgId, claims.orgId),
+          eq(messagingSessions.deploymentId, claims.deploymentId),
           eq(messagingSessions.contactId, claims.contactId),
         ),
       )

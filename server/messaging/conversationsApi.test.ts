@@ -441,6 +441,50 @@ describe('customer identity', () => {
     expect(someoneElse.body.error.code).toBe('IDENTITY_MISMATCH');
   });
 
+  it('keeps a verified customer’s history and devices to the deployment they signed in through', async () => {
+    const { client, db } = await withIdentityMode('optional');
+    const webSecret = 'identity-secret-of-the-web-store-0123456789';
+    db.update(deployments)
+      .set({ identityMode: 'optional', identityAlgorithm: 'HS256', identitySecret: webSecret })
+      .where(eq(deployments.publicId, 'acme-web'))
+      .run();
+    const inApp = (
+      await client.start('acme-app', { identityToken: await identityToken({ sub: 'user-1' }) })
+    ).body;
+    const onWeb = (
+      await client.start('acme-web', {
+        identityToken: await identityToken({ sub: 'user-1' }, { secret: webSecret }),
+      })
+    ).body;
+    const device = { platform: 'fcm', token: 'one-phone-with-both-apps' };
+    const appDevice = await client.call(
+      'POST',
+      '/api/v1/push-registrations',
+      device,
+      inApp.accessToken,
+    );
+
+    const history = await client.call('GET', '/api/v1/conversations', undefined, onWeb.accessToken);
+    expect(
+      history.body.conversations.map((c: { conversationId: string }) => c.conversationId),
+    ).toEqual([onWeb.conversationId]);
+    const webDevice = await client.call(
+      'POST',
+      '/api/v1/push-registrations',
+      device,
+      onWeb.accessToken,
+    );
+    expect(webDevice.status).toBe(201);
+    expect(webDevice.body.id).not.toBe(appDevice.body.id);
+    const removal = await client.call(
+      'DELETE',
+      `/api/v1/push-registrations/${appDevice.body.id}`,
+      undefined,
+      onWeb.accessToken,
+    );
+    expect(removal.status).toBe(404);
+  });
+
   it('refuses anonymous customers in required mode', async () => {
     const required = await withIdentityMode('required');
     const refused = await required.client.start('acme-app', {});

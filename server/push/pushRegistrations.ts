@@ -9,7 +9,8 @@ import { MessagingError } from '../messaging/messagingErrors';
 /**
  * Devices and browsers that want a notification when an answer arrives while the app is
  * closed. A verified customer's registration follows the contact across conversations; an
- * anonymous one is tied to the conversation it was made in.
+ * anonymous one is tied to the conversation it was made in. Either belongs to the deployment
+ * it was made through: the same device in another app of the org is another registration.
  */
 export function registerPush(
   db: Db,
@@ -24,7 +25,14 @@ export function registerPush(
   const existing = db
     .select()
     .from(pushRegistrations)
-    .where(and(owner, eq(pushRegistrations.token, token), isNull(pushRegistrations.revokedAt)))
+    .where(
+      and(
+        owner,
+        eq(pushRegistrations.deploymentId, claims.deploymentId),
+        eq(pushRegistrations.token, token),
+        isNull(pushRegistrations.revokedAt),
+      ),
+    )
     .get();
   if (existing) return existing;
   return db
@@ -46,6 +54,7 @@ export function unregisterPush(db: Db, claims: ConversationClaims, registrationI
   const owned = and(
     eq(pushRegistrations.id, registrationId),
     eq(pushRegistrations.orgId, claims.orgId),
+    eq(pushRegistrations.deploymentId, claims.deploymentId),
     isNull(pushRegistrations.revokedAt),
     or(
       claims.contactId ? eq(pushRegistrations.contactId, claims.contactId) : undefined,

@@ -9,6 +9,8 @@ const root = path.join(import.meta.dirname, '..', '..');
 
 export interface ParleyProcess {
   base: string;
+  /** The scratch SQLite file it serves, for tests that seed or inspect it from outside. */
+  databasePath: string;
   /** Everything the process wrote to stdout and stderr so far. */
   output(): string;
   alive(): boolean;
@@ -37,7 +39,7 @@ export function useParleyProcess() {
         ...process.env,
         PORT: String(port),
         HOST: '127.0.0.1',
-        DATABASE_URL: `file:${dir}/parley.db`,
+        DATABASE_URL: `file:${path.join(dir, 'parley.db')}`,
         PARLEY_DEMO_PASSWORD: 'a-demo-password',
         BOT_TRACE_RETENTION_DAYS: '0',
         ...env,
@@ -53,7 +55,12 @@ export function useParleyProcess() {
       if (child.exitCode !== null) throw new Error(`Parley exited: ${output}`);
       const health = await fetch(`${base}/api/v1/health`).catch(() => null);
       if (health?.ok) {
-        return { base, output: () => output, alive: () => child.exitCode === null };
+        return {
+          base,
+          databasePath: path.join(dir, 'parley.db'),
+          output: () => output,
+          alive: () => child.exitCode === null,
+        };
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

@@ -90,6 +90,21 @@ function parseResponse(data: Buffer): Omit<RawResponse, 'timedOut'> {
     if (colon > 0)
       headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
   }
-  const body = end < 0 ? '' : data.subarray(end + 4).toString('utf8');
+  const raw = end < 0 ? Buffer.alloc(0) : data.subarray(end + 4);
+  const body = (headers['transfer-encoding'] === 'chunked' ? dechunk(raw) : raw).toString('utf8');
   return { status, headers, body };
+}
+
+/** The data of a chunked body, as far as its chunks arrived whole. */
+function dechunk(raw: Buffer): Buffer {
+  const chunks: Buffer[] = [];
+  for (let at = 0; ; ) {
+    const lineEnd = raw.indexOf('\r\n', at);
+    if (lineEnd < 0) break;
+    const size = Number.parseInt(raw.subarray(at, lineEnd).toString('latin1'), 16);
+    if (!(size > 0) || lineEnd + 2 + size > raw.length) break;
+    chunks.push(raw.subarray(lineEnd + 2, lineEnd + 2 + size));
+    at = lineEnd + 2 + size + 2;
+  }
+  return Buffer.concat(chunks);
 }

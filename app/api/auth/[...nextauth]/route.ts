@@ -1,11 +1,6 @@
-import NextAuth from 'next-auth';
-import { getAuthOptions } from '@/server/auth/nextAuthOptions';
+import { handleNextAuthRequest } from '@/server/auth/nextAuthRoute';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-function handler(req: Request, ctx: { params: Promise<{ nextauth: string[] }> }) {
-  return NextAuth(getAuthOptions())(req, ctx);
-}
-
-export { handler as GET, handler as POST };
+export { handleNextAuthRequest as GET, handleNextAuthRequest as POST };

@@ -26,4 +26,5 @@ async function handler(req: Request) {
   });
 }
 
-export { handler as GET, handler as POST };
+// tRPC answers the methods it does not take itself, as JSON with a code like its other errors.
+export { handler as GET, handler as POST, handler as PUT, handler as PATCH, handler as DELETE };
