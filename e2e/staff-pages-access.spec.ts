@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, type Page, test } from '@playwright/test';
-import { AREA_ROLES, type StaffArea } from '../server/auth/roles';
+import { AREA_ROLES, PAGE_ROLES, type StaffArea } from '../server/auth/roles';
 import { STAFF_ROLES, type StaffRole } from '../server/db/enums';
 import { signIn } from './helpers';
 
@@ -100,8 +100,12 @@ test.describe('every staff page, for everyone, as the roles table says', () => {
       for (const { area, route } of PAGES) {
         await page.goto(addresses.get(route) ?? route);
         const heading = page.getByRole('main').getByRole('heading', { level: 1 }).first();
-        const refusal = `You don’t have access to ${AREA_LABELS[area]}`;
-        if ((AREA_ROLES[area] as readonly StaffRole[]).includes(role)) {
+        const narrower = PAGE_ROLES[route];
+        const inArea = (AREA_ROLES[area] as readonly StaffRole[]).includes(role);
+        const refusal = `You don’t have access to ${
+          inArea && narrower ? narrower.label : AREA_LABELS[area]
+        }`;
+        if (inArea && (narrower?.roles ?? [role]).includes(role)) {
           await expect(heading, route).toHaveText(/^(?!You don’t have access)\S/);
         } else {
           await expect(heading, route).toHaveText(refusal);

@@ -23,3 +23,16 @@ export function canEditBots(role: StaffRole): boolean {
 
 /** Who watches the floor: queues, agents, the decision log; they may set others' presence. */
 export const SUPERVISOR_ROLES = ['admin', 'supervisor'] as const satisfies readonly StaffRole[];
+
+/**
+ * Pages that fewer roles may open than their area lets in, by route; the page checks it and
+ * the access test reads it beside AREA_ROLES.
+ */
+export const PAGE_ROLES: Record<string, { label: string; roles: readonly StaffRole[] }> = {
+  '/console/supervisor': { label: 'the supervisor view', roles: SUPERVISOR_ROLES },
+};
+
+export function canOpenPage(route: string, role: StaffRole): boolean {
+  const page = PAGE_ROLES[route];
+  return !page || page.roles.includes(role);
+}
