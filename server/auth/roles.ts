@@ -23,3 +23,7 @@ export function canEditBots(role: StaffRole): boolean {
 
 /** Who watches the floor: queues, agents, the decision log; they may set others' presence. */
 export const SUPERVISOR_ROLES = ['admin', 'supervisor'] as const satisfies readonly StaffRole[];
+
+export function canSupervise(role: StaffRole): boolean {
+  return (SUPERVISOR_ROLES as readonly StaffRole[]).includes(role);
+}
