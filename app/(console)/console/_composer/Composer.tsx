@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ErrorAlert } from '@/app/_components/ErrorAlert';
 import { useTRPC } from '@/app/_trpc/client';
 import type { QuickTextValues } from '@/server/console/fillQuickText';
@@ -85,6 +85,15 @@ export function Composer({
       element?.setSelectionRange(start + text.length, start + text.length);
     });
   };
+
+  // A conversation coming on screen takes the focus when it has nowhere else to be: after
+  // Accept (the offer's button is gone) or a shortcut switched tabs from the composer that
+  // was just hidden. Arrow keys in the tab strip keep it there.
+  useEffect(() => {
+    if (!active) return;
+    const focused = document.activeElement;
+    if (!focused || focused === document.body || focused.closest('[hidden]')) box.current?.focus();
+  }, [active]);
 
   useShortcut('quickTexts', () => setPicking(true), active);
   useShortcut(

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { EntryType } from '@/contract/entries';
+import { codeWords } from '../_live/codeWords';
 import type { ConversationEntry } from '../_live/consoleTypes';
 
 type Payload = Record<string, unknown>;
@@ -100,7 +101,7 @@ const ENTRY_VIEWS: Record<EntryType, EntryRenderer | null> = {
   status_changed: (payload) => (
     <Note>
       {STATUS_WORDS[text(payload.to)] ?? `Status: ${text(payload.to)}`}
-      {text(payload.reason) && <span className="muted"> ({text(payload.reason)})</span>}
+      {text(payload.reason) && <span className="muted"> ({codeWords(text(payload.reason))})</span>}
     </Note>
   ),
   // A stored pause before the bot's next message: the customer's widget plays it back.

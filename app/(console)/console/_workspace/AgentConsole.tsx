@@ -59,6 +59,12 @@ export function AgentConsole() {
         <ShortcutsHelp />
       </div>
       <FeedStatus feed={feed} />
+      {/* Always present, so screen readers announce the change rather than a new region. */}
+      <p className="visually-hidden" aria-live="assertive">
+        {offers.length === 0
+          ? ''
+          : `${offers.length} conversation${offers.length === 1 ? '' : 's'} offered to you`}
+      </p>
 
       {workspace.isPending ? (
         <p className="muted">Loading your conversations…</p>

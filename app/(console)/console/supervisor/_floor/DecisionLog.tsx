@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { ErrorAlert } from '@/app/_components/ErrorAlert';
 import { useTRPC } from '@/app/_trpc/client';
+import { codeWords } from '../../_live/codeWords';
 import type { FloorItem } from './floorTypes';
 
 const EVENT_WORDS: Record<string, string> = {
@@ -73,7 +74,7 @@ export function DecisionLog({ item, onClose }: { item: FloorItem; onClose: () =>
                 {decision.agentName && <> · {decision.agentName}</>}{' '}
                 <span className="muted">{decision.createdAt.toLocaleTimeString()}</span>
               </div>
-              {decision.reason && <div className="muted">{decision.reason}</div>}
+              {decision.reason && <div className="muted">{codeWords(decision.reason)}</div>}
               {decision.considered.length > 0 && (
                 <table className="considered">
                   <thead>
