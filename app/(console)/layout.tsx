@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { AreaLayout } from '@/app/_components/AreaLayout';
+import './console.css';
 
 export const dynamic = 'force-dynamic';
 

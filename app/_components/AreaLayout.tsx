@@ -2,6 +2,7 @@ import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { currentStaffUser } from '@/server/auth/currentStaffUser';
 import { canEnter, type StaffArea } from '@/server/auth/roles';
+import { AccessRefused } from './AccessRefused';
 import { AppShell, areaLabel } from './AppShell';
 
 /** Guards a staff area: signed-out visitors go to sign-in, other roles see why they cannot enter. */
@@ -13,12 +14,7 @@ export async function AreaLayout({ area, children }: { area: StaffArea; children
       {canEnter(area, user.role) ? (
         children
       ) : (
-        <div className="card empty-state" role="alert">
-          <h1>You don’t have access to {areaLabel(area)}</h1>
-          <p>
-            Your role is <strong>{user.role}</strong>. Ask an admin if you need access.
-          </p>
-        </div>
+        <AccessRefused place={areaLabel(area)} role={user.role} />
       )}
     </AppShell>
   );

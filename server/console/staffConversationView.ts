@@ -13,7 +13,7 @@ import {
 import { DomainError } from '../errors';
 import { listEntriesAfter, toApiEntry } from '../messaging/conversationEntries';
 
-/** Enough history for any conversation a person handles; longer ones page back. */
+/** The newest entries shown; an agent needs the end of a conversation, not its start. */
 export const TRANSCRIPT_PAGE = 500;
 const EARLIER_CONVERSATIONS = 10;
 
@@ -34,7 +34,6 @@ export function staffConversationView(
   db: Db,
   viewer: ConversationViewer,
   sessionId: string,
-  afterSeq = 0,
 ) {
   const session = db
     .select()
@@ -53,7 +52,8 @@ export function staffConversationView(
   if (!viewer.seesAll && holder !== viewer.id && session.agentId !== viewer.id) {
     throw new DomainError('FORBIDDEN', 'This conversation is not yours to read.');
   }
-  const rows = listEntriesAfter(db, session.id, afterSeq, TRANSCRIPT_PAGE + 1);
+  const afterSeq = Math.max(0, session.lastSeq - TRANSCRIPT_PAGE);
+  const rows = listEntriesAfter(db, session.id, afterSeq, TRANSCRIPT_PAGE);
   const contact = session.contactId
     ? db.select().from(contacts).where(eq(contacts.id, session.contactId)).get()
     : undefined;
@@ -80,8 +80,9 @@ export function staffConversationView(
       customerReadSeq: session.customerReadSeq,
       agentReadSeq: session.agentReadSeq,
     },
-    entries: rows.slice(0, TRANSCRIPT_PAGE).map((row) => toApiEntry(row, session)),
-    hasMore: rows.length > TRANSCRIPT_PAGE,
+    entries: rows.map((row) => toApiEntry(row, session)),
+    /** Earlier entries exist that are not shown. */
+    hasMore: afterSeq > 0,
     notes: db
       .select({
         id: sessionNotes.id,

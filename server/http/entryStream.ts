@@ -58,11 +58,25 @@ export function streamEntries(
     if (res.writableLength > maxBufferedBytes) close();
   };
 
+  const writeEntry = (entry: Entry) => {
+    lastSentSeq = entry.seq;
+    write(`id: ${entry.seq}\nevent: entry\ndata: ${JSON.stringify(entry)}\n\n`);
+  };
+
   const send = (event: HubEvent) => {
     if (event.kind === 'entry') {
-      if (event.entry.seq <= lastSentSeq) return;
-      lastSentSeq = event.entry.seq;
-      write(`id: ${event.entry.seq}\nevent: entry\ndata: ${JSON.stringify(event.entry)}\n\n`);
+      const { seq } = event.entry;
+      if (seq <= lastSentSeq) return;
+      // Entries can be published out of order: a routing tick may publish a queue position
+      // while the bot's hand-off, written just before it, still waits for its log flush. The
+      // lower seqs are committed by then (they were written first), so they are read and sent
+      // first; without that they would be skipped as "already sent" when published.
+      if (seq > lastSentSeq + 1) {
+        for (const missed of options.readAfter(lastSentSeq, seq - lastSentSeq - 1)) {
+          if (missed.seq < seq) writeEntry(missed);
+        }
+      }
+      writeEntry(event.entry);
     } else if (event.kind === 'typing') {
       write(
         `event: typing\ndata: ${JSON.stringify({ actor: event.actor, isTyping: event.isTyping })}\n\n`,

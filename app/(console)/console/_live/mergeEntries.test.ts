@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { ConversationEntry } from './consoleTypes';
+import { keepArrivedEntries, withCustomerRead, withEntries } from './mergeEntries';
+
+function said(seq: number, text: string): ConversationEntry {
+  return {
+    id: `e${seq}`,
+    seq,
+    actor: { type: 'customer', name: 'Customer' },
+    type: 'text',
+    payload: { text },
+    createdAt: new Date(Date.UTC(2025, 0, 1, 12, 0, seq)).toISOString(),
+    status: 'sent',
+  };
+}
+
+const view = (entries: ConversationEntry[]) => ({
+  entries,
+  session: { lastSeq: entries.at(-1)?.seq ?? 0 },
+});
+
+describe('live entries in the agent’s open conversation', () => {
+  it('adds a new message after the ones already shown', () => {
+    const shown = view([said(1, 'hi'), said(2, 'order A1001')]);
+    const next = withEntries(shown, [said(3, 'still there?')]);
+    expect(next.entries.map((entry) => entry.seq)).toEqual([1, 2, 3]);
+    expect(next.session.lastSeq).toBe(3);
+  });
+
+  it('drops what a reconnecting feed replays, keeping the copy already shown', () => {
+    const shown = view([said(1, 'hi'), said(2, 'order A1001')]);
+    const replay = { ...said(2, 'order A1001'), status: 'read' as const };
+    const next = withEntries(shown, [replay, said(3, 'thanks'), said(3, 'thanks')]);
+    expect(next.entries.map((entry) => entry.seq)).toEqual([1, 2, 3]);
+    expect(next.entries[1]?.status).toBe('sent');
+  });
+
+  it('puts an entry that arrives out of order in its place', () => {
+    const next = withEntries(view([said(1, 'a'), said(3, 'c')]), [said(2, 'b')]);
+    expect(next.entries.map((entry) => entry.payload.text)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('returns the same view when nothing is new, so nothing redraws', () => {
+    const shown = view([said(1, 'hi')]);
+    expect(withEntries(shown, [said(1, 'hi')])).toBe(shown);
+  });
+
+  it('keeps a message the feed delivered while a re-read was answered without it', () => {
+    const cached = view([said(1, 'hi'), said(2, 'new while reading')]);
+    const fresh = view([{ ...said(1, 'hi'), status: 'read' }]);
+    const kept = keepArrivedEntries(cached, fresh);
+    expect(kept.entries.map((entry) => [entry.seq, entry.status])).toEqual([
+      [1, 'read'],
+      [2, 'sent'],
+    ]);
+  });
+
+  it('moves the customer’s read mark forward only', () => {
+    const shown = { entries: [], session: { lastSeq: 4, customerReadSeq: 2 } };
+    expect(withCustomerRead(shown, 4).session.customerReadSeq).toBe(4);
+    expect(withCustomerRead(shown, 1)).toBe(shown);
+  });
+});
