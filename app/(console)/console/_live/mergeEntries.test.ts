@@ -55,9 +55,18 @@ describe('live entries in the agent’s open conversation', () => {
     ]);
   });
 
-  it('moves the customer’s read mark forward only', () => {
-    const shown = { entries: [], session: { lastSeq: 4, customerReadSeq: 2 } };
-    expect(withCustomerRead(shown, 4).session.customerReadSeq).toBe(4);
-    expect(withCustomerRead(shown, 1)).toBe(shown);
+  it('shows what was written for the customer as read up to their mark, moving forward only', () => {
+    const agentSays = (seq: number): ConversationEntry => ({
+      ...said(seq, 'from the agent'),
+      actor: { type: 'agent', name: 'Alice' },
+    });
+    const shown = {
+      entries: [said(1, 'hi'), agentSays(2), agentSays(3)],
+      session: { lastSeq: 3, customerReadSeq: 0 },
+    };
+    const read = withCustomerRead(shown, 2);
+    expect(read.entries.map((entry) => entry.status)).toEqual(['sent', 'read', 'sent']);
+    expect(read.session.customerReadSeq).toBe(2);
+    expect(withCustomerRead(read, 1)).toBe(read);
   });
 });

@@ -26,13 +26,23 @@ export function withEntries<View extends WithEntries>(
   return { ...view, entries, session: { ...view.session, lastSeq } };
 }
 
-/** The conversation once the customer has read up to `upToSeq`: "Read" moves, never back. */
-export function withCustomerRead<View extends { session: { customerReadSeq: number } }>(
-  view: View,
-  upToSeq: number,
-): View {
+/**
+ * The conversation once the customer has read up to `upToSeq`: what was written for them up
+ * to there reads as read. Marks move forward only.
+ */
+export function withCustomerRead<
+  View extends WithEntries & { session: { customerReadSeq: number } },
+>(view: View, upToSeq: number): View {
   if (upToSeq <= view.session.customerReadSeq) return view;
-  return { ...view, session: { ...view.session, customerReadSeq: upToSeq } };
+  return {
+    ...view,
+    entries: view.entries.map((entry) =>
+      entry.actor.type !== 'customer' && entry.seq <= upToSeq && entry.status !== 'read'
+        ? { ...entry, status: 'read' as const }
+        : entry,
+    ),
+    session: { ...view.session, customerReadSeq: upToSeq },
+  };
 }
 
 /**
