@@ -95,6 +95,8 @@ interface VictimIds {
   versions: string[];
   deployments: string[];
   staff: string[];
+  /** Routing configuration by its router's name: skills, queues, presenceStatuses, quickTexts. */
+  routing: Record<string, string[]>;
   all: string[];
 }
 
@@ -107,19 +109,26 @@ function idsOf(db: Db, orgId: string): VictimIds {
   );
   const deployments = column('select id from deployments where org_id = ?');
   const staff = column('select id from staff_users where org_id = ?');
+  const routing = {
+    skills: column('select id from skills where org_id = ?'),
+    queues: column('select id from queues where org_id = ?'),
+    presenceStatuses: column('select id from presence_statuses where org_id = ?'),
+    quickTexts: column('select id from quick_texts where org_id = ?'),
+  };
   return {
     bots,
     versions,
     deployments,
     staff,
-    all: [orgId, ...bots, ...versions, ...deployments, ...staff],
+    routing,
+    all: [orgId, ...bots, ...versions, ...deployments, ...staff, ...Object.values(routing).flat()],
   };
 }
 
 /** The generated input with every id field pointing at one of the first org's records. */
 function withVictimIds(path: string, input: unknown, ids: VictimIds): unknown {
   if (!input || typeof input !== 'object' || Array.isArray(input)) return input;
-  const area = path.split('.')[0];
+  const [area, subArea = ''] = path.split('.');
   const pick = (list: string[], seed: string) =>
     list[seed.length % Math.max(list.length, 1)] ?? seed;
   return Object.fromEntries(
@@ -129,9 +138,16 @@ function withVictimIds(path: string, input: unknown, ids: VictimIds): unknown {
       if (key === 'versionId') return [key, pick(ids.versions, seed)];
       if (key === 'deploymentId') return [key, pick(ids.deployments, seed)];
       if (key === 'userId') return [key, pick(ids.staff, seed)];
+      if (key === 'overflowQueueId') return [key, pick(ids.routing.queues ?? [], seed)];
       if (key === 'id') {
         const list =
-          area === 'deployments' ? ids.deployments : area === 'staffUsers' ? ids.staff : ids.bots;
+          area === 'deployments'
+            ? ids.deployments
+            : area === 'staffUsers'
+              ? ids.staff
+              : area === 'routingConfig'
+                ? (ids.routing[subArea] ?? [])
+                : ids.bots;
         return [key, pick(list, seed)];
       }
       return [key, value];

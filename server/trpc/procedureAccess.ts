@@ -4,6 +4,10 @@ import type { StaffRole } from '../db/schema';
 const studio = AREA_ROLES.studio;
 const botEditors = BOT_EDITOR_ROLES;
 const admins = AREA_ROLES.admin;
+/** Supervisors read routing's configuration for the console's supervisor view; admins change it. */
+const routingReaders = ['admin', 'supervisor'] as const satisfies readonly StaffRole[];
+/** Everyone working conversations: agents insert quick texts and pick their own status. */
+const consoleStaff = AREA_ROLES.console;
 
 /**
  * Who may call each tRPC procedure: the one table the server enforces (`staffProcedure` reads
@@ -53,4 +57,29 @@ export const PROCEDURE_ACCESS: Record<string, readonly StaffRole[] | 'anyStaff'>
   'deployments.secrets': admins,
   'deployments.setSecret': admins,
   'deployments.deleteSecret': admins,
+
+  'routingConfig.skills.list': routingReaders,
+  'routingConfig.skills.options': routingReaders,
+  'routingConfig.skills.create': admins,
+  'routingConfig.skills.rename': admins,
+  'routingConfig.skills.delete': admins,
+  'routingConfig.queues.list': routingReaders,
+  'routingConfig.queues.options': routingReaders,
+  'routingConfig.queues.byId': routingReaders,
+  'routingConfig.queues.create': admins,
+  'routingConfig.queues.update': admins,
+  'routingConfig.queues.delete': admins,
+  'routingConfig.agents.list': routingReaders,
+  'routingConfig.agents.options': routingReaders,
+  'routingConfig.agents.update': admins,
+  'routingConfig.presenceStatuses.list': consoleStaff,
+  'routingConfig.presenceStatuses.create': admins,
+  'routingConfig.presenceStatuses.update': admins,
+  'routingConfig.presenceStatuses.delete': admins,
+  'routingConfig.quickTexts.list': consoleStaff,
+  'routingConfig.quickTexts.create': admins,
+  'routingConfig.quickTexts.update': admins,
+  'routingConfig.quickTexts.delete': admins,
+  'routingConfig.settings.get': routingReaders,
+  'routingConfig.settings.update': admins,
 };

@@ -1,6 +1,7 @@
 import { botsRouter } from './botsRouter';
 import { deploymentsRouter } from './deploymentsRouter';
 import { meRouter } from './meRouter';
+import { routingConfigRouter } from './routingConfigRouter';
 import { staffUsersRouter } from './staffUsersRouter';
 import { createCallerFactory, router } from './trpc';
 
@@ -9,6 +10,7 @@ export const appRouter = router({
   bots: botsRouter,
   staffUsers: staffUsersRouter,
   deployments: deploymentsRouter,
+  routingConfig: routingConfigRouter,
 });
 
 export type AppRouter = typeof appRouter;
