@@ -60,7 +60,7 @@ function SettingsFields({ saved }: { saved: RoutingSettingsInput }) {
   }
 
   return (
-    <form className="stack" onSubmit={onSubmit}>
+    <form className="stack" onSubmit={onSubmit} noValidate>
       <fieldset className="group">
         <legend>Missed offers</legend>
         <label className="checkbox">
