@@ -100,8 +100,8 @@ interface VictimIds {
   staff: string[];
   sessions: string[];
   workItems: string[];
-  queues: string[];
-  statuses: string[];
+  /** Routing configuration by its router's name: skills, queues, presenceStatuses, quickTexts. */
+  routing: Record<string, string[]>;
   all: string[];
 }
 
@@ -129,8 +129,12 @@ function idsOf(db: Db, orgId: string): VictimIds {
   const staff = column('select id from staff_users where org_id = ?');
   const sessions = column('select id from messaging_sessions where org_id = ?');
   const workItems = column('select id from work_items where org_id = ?');
-  const queues = column('select id from queues where org_id = ?');
-  const statuses = column('select id from presence_statuses where org_id = ?');
+  const routing = {
+    skills: column('select id from skills where org_id = ?'),
+    queues: column('select id from queues where org_id = ?'),
+    presenceStatuses: column('select id from presence_statuses where org_id = ?'),
+    quickTexts: column('select id from quick_texts where org_id = ?'),
+  };
   return {
     bots,
     versions,
@@ -138,8 +142,7 @@ function idsOf(db: Db, orgId: string): VictimIds {
     staff,
     sessions,
     workItems,
-    queues,
-    statuses,
+    routing,
     all: [
       orgId,
       ...bots,
@@ -148,8 +151,7 @@ function idsOf(db: Db, orgId: string): VictimIds {
       ...staff,
       ...sessions,
       ...workItems,
-      ...queues,
-      ...statuses,
+      ...Object.values(routing).flat(),
     ],
   };
 }
@@ -160,7 +162,7 @@ function idsOf(db: Db, orgId: string): VictimIds {
  */
 function withVictimIds(path: string, input: unknown, ids: VictimIds): unknown {
   if (!input || typeof input !== 'object' || Array.isArray(input)) return input;
-  const area = path.split('.')[0];
+  const [area, subArea = ''] = path.split('.');
   const pick = (list: string[], seed: string) =>
     list[seed.length % Math.max(list.length, 1)] ?? seed;
   return Object.fromEntries(
@@ -172,12 +174,20 @@ function withVictimIds(path: string, input: unknown, ids: VictimIds): unknown {
       if (key === 'userId' || key === 'agentId') return [key, pick(ids.staff, seed)];
       if (key === 'sessionId') return [key, pick(ids.sessions, seed)];
       if (key === 'workItemId') return [key, pick(ids.workItems, seed)];
-      if (key === 'queueId') return [key, pick(ids.queues, seed)];
-      if (key === 'statusId') return [key, pick(ids.statuses, seed)];
+      if (key === 'queueId' || key === 'overflowQueueId') {
+        return [key, pick(ids.routing.queues ?? [], seed)];
+      }
+      if (key === 'statusId') return [key, pick(ids.routing.presenceStatuses ?? [], seed)];
       if (value && typeof value === 'object') return [key, withVictimIds(path, value, ids)];
       if (key === 'id') {
         const list =
-          area === 'deployments' ? ids.deployments : area === 'staffUsers' ? ids.staff : ids.bots;
+          area === 'deployments'
+            ? ids.deployments
+            : area === 'staffUsers'
+              ? ids.staff
+              : area === 'routingConfig'
+                ? (ids.routing[subArea] ?? [])
+                : ids.bots;
         return [key, pick(list, seed)];
       }
       return [key, value];

@@ -30,11 +30,7 @@ export interface ConversationViewer {
  * the hand-off card from the bot and the customer's context (who they are, their account,
  * open cases, earlier conversations, what the app and the pre-chat form said).
  */
-export function staffConversationView(
-  db: Db,
-  viewer: ConversationViewer,
-  sessionId: string,
-) {
+export function staffConversationView(db: Db, viewer: ConversationViewer, sessionId: string) {
   const session = db
     .select()
     .from(messagingSessions)

@@ -14,3 +14,13 @@ export type IdentityMode = (typeof IDENTITY_MODES)[number];
 
 export const IDENTITY_ALGORITHMS = ['HS256', 'RS256', 'ES256'] as const;
 export type IdentityAlgorithm = (typeof IDENTITY_ALGORITHMS)[number];
+
+export const ROUTING_MODELS = ['most_available', 'least_active'] as const;
+export type RoutingModel = (typeof ROUTING_MODELS)[number];
+
+/** What a hand-off does when capable agents exist but none of them is taking work right now. */
+export const WHEN_NONE_ONLINE = ['wait', 'no_agent'] as const;
+export type WhenNoneOnline = (typeof WHEN_NONE_ONLINE)[number];
+
+export const PRESENCE_STATUSES = ['offline', 'online', 'busy', 'away'] as const;
+export type Presence = (typeof PRESENCE_STATUSES)[number];

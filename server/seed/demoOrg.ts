@@ -26,6 +26,17 @@ export const DEMO_ORG = {
   ] as { email: string; name: string; role: StaffRole; skill?: string; queue?: string }[],
   skills: ['orders', 'accounts'],
   queues: ['Orders', 'Accounts'],
+  presenceStatuses: [
+    { name: 'Lunch', takesWork: false },
+    { name: 'Training', takesWork: false },
+  ],
+  quickTexts: [
+    {
+      title: 'Greeting',
+      body: 'Hi {{contact.name}}, this is {{agent.name}} — how can I help?',
+    },
+    { title: 'Order lookup', body: 'Could you confirm your order number, {{contact.name}}?' },
+  ],
   deployments: [
     { publicId: 'acme-app', name: 'Acme mobile app', channel: 'in_app' },
     { publicId: 'acme-web', name: 'Acme web store', channel: 'web' },

@@ -17,7 +17,7 @@ function snapshot(db: Db) {
 describe('seedDemoOrg', () => {
   const openDb = useTestDb();
 
-  it('creates the Acme org with its staff, queues, deployments and contacts', async () => {
+  it('creates the Acme org with its staff, queues, presence statuses, quick texts, deployments and contacts', async () => {
     const db = openDb();
     await seedDemoOrg(db, { demoPassword: 'demo-password-1' });
     const data = snapshot(db);
@@ -39,6 +39,14 @@ describe('seedDemoOrg', () => {
       'acme-web',
     ]);
     expect(data.agent_skills).toHaveLength(2);
+    expect(data.presence_statuses).toMatchObject([
+      { name: 'Lunch', takesWork: false },
+      { name: 'Training', takesWork: false },
+    ]);
+    expect((data.quick_texts as { title: string }[]).map((text) => text.title)).toEqual([
+      'Greeting',
+      'Order lookup',
+    ]);
     expect(data.contacts).toHaveLength(3);
     expect(data.cases).toHaveLength(3);
     expect(await verifyStaffCredentials(db, 'alice@acme.test', 'demo-password-1')).toMatchObject({

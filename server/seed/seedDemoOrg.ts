@@ -9,8 +9,10 @@ import {
   contacts,
   deployments,
   orgs,
+  presenceStatuses,
   queueMembers,
   queues,
+  quickTexts,
   skills,
   staffUsers,
 } from '../db/schema';
@@ -69,6 +71,29 @@ export async function seedDemoOrg(
           .where(and(eq(queues.orgId, org.id), eq(queues.name, name)))
           .get() ?? tx.insert(queues).values({ orgId: org.id, name }).returning().get();
       queueIds.set(name, row.id);
+    }
+
+    for (const status of DEMO_ORG.presenceStatuses) {
+      const exists = tx
+        .select()
+        .from(presenceStatuses)
+        .where(and(eq(presenceStatuses.orgId, org.id), eq(presenceStatuses.name, status.name)))
+        .get();
+      if (!exists)
+        tx.insert(presenceStatuses)
+          .values({ orgId: org.id, ...status })
+          .run();
+    }
+    for (const text of DEMO_ORG.quickTexts) {
+      const exists = tx
+        .select()
+        .from(quickTexts)
+        .where(and(eq(quickTexts.orgId, org.id), eq(quickTexts.title, text.title)))
+        .get();
+      if (!exists)
+        tx.insert(quickTexts)
+          .values({ orgId: org.id, ...text, updatedAt: now })
+          .run();
     }
 
     for (const member of missingStaff) {

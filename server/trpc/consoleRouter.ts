@@ -3,13 +3,15 @@ import { z } from 'zod';
 import { agentWorkspace } from '../console/agentWorkspace';
 import { consoleEvents } from '../console/consoleEvents';
 import type { ConsoleServices } from '../console/consoleServices';
-import { searchQuickTexts } from '../console/quickTextSearch';
 import { staffConversationView } from '../console/staffConversationView';
 import { supervisorOverview } from '../console/supervisorOverview';
 import { PRESENCE_STATUSES } from '../db/schema';
+import { listQuickTexts } from '../routingConfig/quickTexts';
 import { router, staffProcedure, type TrpcContext } from './trpc';
 
 export const MESSAGE_MAX_LENGTH = 4_000;
+/** Quick texts the composer's picker lists for one search. */
+const QUICK_TEXT_RESULTS = 20;
 
 /** The running process's console services; a context without them is a wiring fault. */
 export function servicesOf(ctx: TrpcContext): ConsoleServices {
@@ -140,9 +142,14 @@ export const consoleRouter = router({
     };
   }),
 
-  quickTexts: staffProcedure
-    .input(z.object({ search: z.string().max(200).default('') }))
-    .query(({ ctx, input }) => searchQuickTexts(ctx.db, ctx.user.orgId, input.search)),
+  quickTexts: staffProcedure.input(z.object({ search: z.string().max(200).default('') })).query(
+    ({ ctx, input }) =>
+      listQuickTexts(ctx.db, ctx.user.orgId, {
+        search: input.search,
+        page: 1,
+        pageSize: QUICK_TEXT_RESULTS,
+      }).items,
+  ),
 
   events: staffProcedure.subscription(async function* ({ ctx, signal }) {
     const services = servicesOf(ctx);

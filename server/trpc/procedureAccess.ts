@@ -4,8 +4,10 @@ import type { StaffRole } from '../db/schema';
 const studio = AREA_ROLES.studio;
 const botEditors = BOT_EDITOR_ROLES;
 const admins = AREA_ROLES.admin;
-const consoleUsers = AREA_ROLES.console;
+/** Supervisors watch the floor and read routing's configuration; admins change it. */
 const leads = SUPERVISOR_ROLES;
+/** Everyone working conversations: agents insert quick texts and pick their own status. */
+const consoleStaff = AREA_ROLES.console;
 
 /**
  * Who may call each tRPC procedure: the one table the server enforces (`staffProcedure` reads
@@ -56,23 +58,47 @@ export const PROCEDURE_ACCESS: Record<string, readonly StaffRole[] | 'anyStaff'>
   'deployments.setSecret': admins,
   'deployments.deleteSecret': admins,
 
-  'console.workspace': consoleUsers,
-  'console.conversation': consoleUsers,
-  'console.setPresence': consoleUsers,
-  'console.accept': consoleUsers,
-  'console.decline': consoleUsers,
-  'console.send': consoleUsers,
-  'console.addNote': consoleUsers,
-  'console.typing': consoleUsers,
-  'console.markRead': consoleUsers,
-  'console.end': consoleUsers,
-  'console.transfer': consoleUsers,
-  'console.transferTargets': consoleUsers,
-  'console.quickTexts': consoleUsers,
-  'console.events': consoleUsers,
+  'console.workspace': consoleStaff,
+  'console.conversation': consoleStaff,
+  'console.setPresence': consoleStaff,
+  'console.accept': consoleStaff,
+  'console.decline': consoleStaff,
+  'console.send': consoleStaff,
+  'console.addNote': consoleStaff,
+  'console.typing': consoleStaff,
+  'console.markRead': consoleStaff,
+  'console.end': consoleStaff,
+  'console.transfer': consoleStaff,
+  'console.transferTargets': consoleStaff,
+  'console.quickTexts': consoleStaff,
+  'console.events': consoleStaff,
 
   'supervisor.overview': leads,
   'supervisor.decisions': leads,
   'supervisor.setAgentPresence': leads,
   'supervisor.reassign': leads,
+  'routingConfig.skills.list': leads,
+  'routingConfig.skills.options': leads,
+  'routingConfig.skills.create': admins,
+  'routingConfig.skills.rename': admins,
+  'routingConfig.skills.delete': admins,
+  'routingConfig.queues.list': leads,
+  'routingConfig.queues.options': leads,
+  'routingConfig.queues.byId': leads,
+  'routingConfig.queues.create': admins,
+  'routingConfig.queues.update': admins,
+  'routingConfig.queues.delete': admins,
+  'routingConfig.agents.list': leads,
+  'routingConfig.agents.options': leads,
+  'routingConfig.agents.update': admins,
+  'routingConfig.presenceStatuses.list': consoleStaff,
+  'routingConfig.presenceStatuses.create': admins,
+  'routingConfig.presenceStatuses.update': admins,
+  'routingConfig.presenceStatuses.delete': admins,
+  'routingConfig.quickTexts.list': consoleStaff,
+  'routingConfig.quickTexts.create': admins,
+  'routingConfig.quickTexts.update': admins,
+  'routingConfig.quickTexts.delete': admins,
+  'routingConfig.settings.get': leads,
+  'routingConfig.settings.update': admins,
 };

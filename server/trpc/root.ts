@@ -2,6 +2,7 @@ import { botsRouter } from './botsRouter';
 import { consoleRouter } from './consoleRouter';
 import { deploymentsRouter } from './deploymentsRouter';
 import { meRouter } from './meRouter';
+import { routingConfigRouter } from './routingConfigRouter';
 import { staffUsersRouter } from './staffUsersRouter';
 import { supervisorRouter } from './supervisorRouter';
 import { createCallerFactory, router } from './trpc';
@@ -13,6 +14,7 @@ export const appRouter = router({
   deployments: deploymentsRouter,
   console: consoleRouter,
   supervisor: supervisorRouter,
+  routingConfig: routingConfigRouter,
 });
 
 export type AppRouter = typeof appRouter;

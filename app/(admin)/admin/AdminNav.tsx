@@ -6,6 +6,7 @@ import { usePathname } from 'next/navigation';
 const SECTIONS = [
   { href: '/admin/users', label: 'Users' },
   { href: '/admin/deployments', label: 'Deployments' },
+  { href: '/admin/routing', label: 'Routing' },
 ];
 
 export function AdminNav() {

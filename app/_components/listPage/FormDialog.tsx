@@ -18,6 +18,7 @@ export function FormDialog({
   submitLabel,
   busyLabel,
   errorDetails,
+  checksItsFields = false,
   children,
 }: {
   open: boolean;
@@ -29,6 +30,11 @@ export function FormDialog({
   busyLabel?: string;
   /** Shown in the error, after the message: what exactly was wrong with the submission. */
   errorDetails?: ReactNode;
+  /**
+   * `onSubmit` checks the fields against their schema and shows each error beside its field, so
+   * the browser's own checks (one tooltip at a time) stay out of the way.
+   */
+  checksItsFields?: boolean;
   /** The form's fields. */
   children: ReactNode;
 }) {
@@ -53,6 +59,7 @@ export function FormDialog({
       <form
         ref={form}
         className="stack"
+        noValidate={checksItsFields}
         onSubmit={(event) => {
           event.preventDefault();
           onSubmit(new FormData(event.currentTarget));

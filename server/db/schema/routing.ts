@@ -8,9 +8,17 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
+import { PRESENCE_STATUSES, ROUTING_MODELS, WHEN_NONE_ONLINE } from '../enums';
 import { createdAt, id, json, timestamp } from './columns';
 import { messagingSessions } from './messaging';
 import { orgIdColumn, orgs, staffUsers } from './orgs';
+
+export {
+  PRESENCE_STATUSES,
+  type Presence,
+  ROUTING_MODELS,
+  WHEN_NONE_ONLINE,
+} from '../enums';
 
 export const skills = sqliteTable(
   'skills',
@@ -22,10 +30,6 @@ export const skills = sqliteTable(
   },
   (t) => [uniqueIndex('skills_org_name_unique').on(t.orgId, t.name)],
 );
-
-export const ROUTING_MODELS = ['most_available', 'least_active'] as const;
-/** What a hand-off does when capable agents exist but none of them is taking work right now. */
-export const WHEN_NONE_ONLINE = ['wait', 'no_agent'] as const;
 
 /** Weekly opening hours in a time zone; `null` on a queue means always open. */
 export interface BusinessHours {
@@ -98,9 +102,6 @@ export const agentSkills = sqliteTable(
     check('agent_skills_level_range', sql`${t.level} between 1 and 10`),
   ],
 );
-
-export const PRESENCE_STATUSES = ['offline', 'online', 'busy', 'away'] as const;
-export type Presence = (typeof PRESENCE_STATUSES)[number];
 
 /**
  * An org's own presence statuses ("Lunch", "Training"). An agent in one has the built-in

@@ -3,10 +3,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { SaveFormFooter } from '@/app/_components/SaveFormFooter';
+import { useKeyedRows } from '@/app/_components/useKeyedRows';
 import { useTRPC } from '@/app/_trpc/client';
 import type { KnowledgeArticle } from '@/bot-runtime/actions/types';
 import { SettingsCard } from './SettingsCard';
-import { useKeyedRows } from './useKeyedRows';
 
 const MAX_ARTICLES = 200;
 

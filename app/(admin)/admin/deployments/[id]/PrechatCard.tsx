@@ -3,10 +3,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { SaveFormFooter } from '@/app/_components/SaveFormFooter';
+import { useKeyedRows } from '@/app/_components/useKeyedRows';
 import { useTRPC } from '@/app/_trpc/client';
 import { PRECHAT_FIELD_TYPES, type PrechatField } from '@/contract/prechat';
 import { SettingsCard } from './SettingsCard';
-import { useKeyedRows } from './useKeyedRows';
 
 /** The questions the web widget asks a new customer before the conversation starts. */
 export function PrechatCard({ deploymentId }: { deploymentId: string }) {
