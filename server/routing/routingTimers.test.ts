@@ -45,6 +45,20 @@ describe('routing timers', () => {
     );
   });
 
+  it('overflows an item whose overflow time came while it was offered, once the offer comes back', async () => {
+    const world = await open();
+    world.setQueue('Orders', {
+      overflowAfterSeconds: 20,
+      overflowQueueId: world.queueId('Accounts'),
+    });
+    world.online('alice', 'bob');
+    const { itemId } = await world.ask({ queue: 'Orders' });
+    expect(world.holder(itemId)).toBe('offered to alice');
+    world.later(20);
+    world.later(10);
+    expect(world.holder(itemId)).toBe('offered to bob');
+  });
+
   it('prefers agents holding the queue’s optional skills while its wait lasts, then lets the model choose', async () => {
     const world = await open();
     world.setQueue('Orders', {

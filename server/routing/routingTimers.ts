@@ -1,4 +1,4 @@
-import { and, eq, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { agentStates, workItems } from '../db/schema';
 import { logDecision } from './decisionLog';
@@ -75,21 +75,22 @@ function overflowItems(db: Db, at: Date, result: TimersResult) {
     .from(workItems)
     .where(
       and(
-        ne(workItems.status, 'completed'),
-        ne(workItems.status, 'cancelled'),
+        inArray(workItems.status, ['queued', 'offered', 'accepted']),
         isNull(workItems.overflowQueueId),
         due(workItems.overflowAt, at),
       ),
     )
     .all()) {
-    if (item.status !== 'queued') {
-      // Taken meanwhile: the overflow no longer applies.
+    if (item.status === 'accepted') {
+      // Served meanwhile: the overflow no longer applies.
       db.update(workItems)
         .set({ overflowAt: null })
-        .where(and(eq(workItems.id, item.id), eq(workItems.status, item.status)))
+        .where(and(eq(workItems.id, item.id), eq(workItems.status, 'accepted')))
         .run();
       continue;
     }
+    // An item on offer overflows too: the customer has waited as long, and should the offer
+    // come back declined or unanswered, the overflow queue's agents are in line for it.
     atomically(db, () => {
       const moved = db
         .update(workItems)
@@ -101,7 +102,7 @@ function overflowItems(db: Db, at: Date, result: TimersResult) {
         .where(
           and(
             eq(workItems.id, item.id),
-            eq(workItems.status, 'queued'),
+            inArray(workItems.status, ['queued', 'offered']),
             due(workItems.overflowAt, at),
           ),
         )
