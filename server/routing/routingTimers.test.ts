@@ -127,6 +127,16 @@ describe('routing timers', () => {
     expect(world.holder(itemId)).toBe('accepted by alice');
   });
 
+  it('refuses an accept that comes after the offer’s time, even before the sweep has run', async () => {
+    const world = await open();
+    world.online('alice');
+    const { itemId } = await world.ask({ queue: 'Orders' });
+    world.advance(31);
+    expect(() => world.accept('alice', itemId)).toThrow(/no longer yours/);
+    world.router.tick();
+    expect(world.agent('alice').missedOffers).toBe(1);
+  });
+
   it('resumes an offer across a restart: it moves on once it is due, as if nothing had stopped', async () => {
     const world = await open();
     world.addAgent('carol', { queues: ['Orders'], skills: { orders: 7 }, capacity: 2 });
