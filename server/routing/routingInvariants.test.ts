@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -380,5 +381,53 @@ describe('routing invariants', () => {
     } finally {
       rmSync(scratch, { recursive: true, force: true });
     }
+  });
+
+  it('never assigns an item twice when two processes route the same database at once', async () => {
+    const world = await open();
+    for (const name of ['carol', 'dave', 'erin', 'frank']) {
+      world.addAgent(name, { queues: ['Orders', 'Accounts'], capacity: 2 });
+    }
+    world.online('alice', 'bob', 'carol', 'dave', 'erin', 'frank');
+    const asked = 60;
+    for (let i = 0; i < asked; i++) {
+      await world.ask({ queue: i % 2 ? 'Orders' : 'Accounts', priority: 1 + (i % 5) });
+    }
+    await world.restart();
+    const racers = [1, 2].map(
+      (seed) =>
+        new Promise<{ refused: number }>((resolve, reject) => {
+          const job = { file: world.file, orgId: world.orgId, rounds: 20, seed };
+          execFile(
+            process.execPath,
+            ['--import', 'tsx', 'server/testing/routingRacer.ts', JSON.stringify(job)],
+            (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout))),
+          );
+        }),
+    );
+    const results = await Promise.all(racers);
+
+    checkHoldings(world, new Map(), asked);
+    // The log, item by item, never shows an offer or accept while someone else held it.
+    const log = world.db.select().from(routingDecisions).orderBy(sql`rowid`).all();
+    const holder = new Map<string, string | null>();
+    for (const { workItemId, event, agentId } of log) {
+      const held = holder.get(workItemId) ?? null;
+      if (event === 'offered') {
+        expect(held, `${workItemId} offered while held`).toBeNull();
+        holder.set(workItemId, agentId);
+      } else if (event === 'accepted') {
+        expect(agentId, `${workItemId} accepted by another`).toBe(held);
+      } else if (['declined', 'offer_timed_out', 'completed', 'cancelled'].includes(event)) {
+        expect(agentId, `${workItemId} ${event} by another`).toBe(held);
+        holder.set(workItemId, null);
+      }
+    }
+    // The race was run: both sides answered offers and some were already gone when they did.
+    const events = new Set(log.map(({ event }) => event));
+    expect(events).toEqual(
+      new Set(['queued', 'waiting', 'offered', 'accepted', 'declined', 'completed']),
+    );
+    expect(results.reduce((sum, { refused }) => sum + refused, 0)).toBeGreaterThan(0);
   });
 });
