@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, or } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { agentStates, type Presence, presenceStatuses, staffUsers, workItems } from '../db/schema';
 import { DomainError } from '../errors';
@@ -48,16 +48,29 @@ export class Router implements RoutingSignals {
       .from(workItems)
       .where(eq(workItems.status, 'queued'))
       .all();
-    for (const { orgId } of waitingOrgs) this.route(orgId);
+    for (const { orgId } of waitingOrgs) this.pass(orgId, true);
   }
 
-  /** One routing pass for the org, then the customers' places in line. */
+  /**
+   * Offers what can be offered in the org now, then tells customers whose place changed. It
+   * reads only the queues some agent has room in; the sweep reads them all.
+   */
   route(orgId: string) {
+    this.pass(orgId, false);
+  }
+
+  private pass(orgId: string, everything: boolean) {
     const { db, handover } = this.deps;
     const at = new Date(this.now());
     const replyWithin = loadRoutingSettings(db, orgId).noReplyReassignSeconds;
-    const pass = atomically(db, () => routeQueuedItems(db, orgId, at, handover, replyWithin));
-    const positions = atomically(db, () => tellQueuePositions(db, orgId, at, handover));
+    // One commit (one flush of the log to disk) for the offers and the places in line.
+    const { pass, positions } = atomically(db, () => {
+      const routed = routeQueuedItems(db, orgId, at, handover, replyWithin, everything);
+      return {
+        pass: routed,
+        positions: tellQueuePositions(db, orgId, at, handover, routed.queueIds),
+      };
+    });
     this.finish([...pass.afterCommit, ...positions]);
     for (const offer of pass.offers) {
       this.deps.staffEvents.publish({
@@ -310,9 +323,13 @@ export class Router implements RoutingSignals {
     for (const item of db
       .select()
       .from(workItems)
-      .where(inArray(workItems.status, ['offered', 'accepted']))
-      .all()
-      .filter((row) => (row.status === 'accepted' ? row.acceptedBy : row.offeredTo) === agentId)) {
+      .where(
+        or(
+          and(eq(workItems.status, 'offered'), eq(workItems.offeredTo, agentId)),
+          and(eq(workItems.status, 'accepted'), eq(workItems.acceptedBy, agentId)),
+        ),
+      )
+      .all()) {
       if (item.status === 'offered') {
         withdrawOffer(db, item.id, agentId, at, false);
       } else {

@@ -25,7 +25,7 @@ export function agentById(db: Db, agentId: string): JoiningAgent {
 /** Offers a queued item to an agent who has room; null when either is taken meanwhile. */
 export function offerItem(
   db: Db,
-  item: WorkItem,
+  item: Pick<WorkItem, 'id'>,
   agentId: string,
   at: Date,
   expiresAt: Date | null,
