@@ -149,13 +149,6 @@ export class RoutingWorld {
     this.escalation = escalation;
   }
 
-  /** A router on its own connection to the same file: a second process. */
-  secondRouter(): { db: Db; router: Router } {
-    const db = RoutingWorld.connect(this.file);
-    this.connections.push(db);
-    return { db, router: this.routerOn(db, []) };
-  }
-
   private routerOn(db: Db, recorded: StaffEvent[]): Router {
     return new Router({
       db,
@@ -269,14 +262,7 @@ export class RoutingWorld {
         .values({ orgId: this.orgId, userId: user.id, queueId: this.queueId(queue) })
         .run();
     }
-    this.setSkills(name, spec.skills ?? {});
-    return user.id;
-  }
-
-  setSkills(name: string, levels: Record<string, number>) {
-    const userId = this.agentId(name);
-    this.db.delete(agentSkills).where(eq(agentSkills.userId, userId)).run();
-    for (const [skill, level] of Object.entries(levels)) {
+    for (const [skill, level] of Object.entries(spec.skills ?? {})) {
       const skillId =
         this.db
           .select({ id: skills.id })
@@ -284,8 +270,12 @@ export class RoutingWorld {
           .where(and(eq(skills.orgId, this.orgId), eq(skills.name, skill)))
           .get()?.id ??
         this.db.insert(skills).values({ orgId: this.orgId, name: skill }).returning().get().id;
-      this.db.insert(agentSkills).values({ orgId: this.orgId, userId, skillId, level }).run();
+      this.db
+        .insert(agentSkills)
+        .values({ orgId: this.orgId, userId: user.id, skillId, level })
+        .run();
     }
+    return user.id;
   }
 
   setCapacity(name: string, capacity: number) {
