@@ -100,7 +100,7 @@ ALTER TABLE `work_items` ADD `reply_due_at` integer;--> statement-breakpoint
 ALTER TABLE `work_items` ADD `waiting_reason` text;--> statement-breakpoint
 ALTER TABLE `work_items` ADD `told_position` integer;--> statement-breakpoint
 ALTER TABLE `work_items` ADD `told_position_at` integer;--> statement-breakpoint
-CREATE INDEX `work_items_status_order_idx` ON `work_items` (`status`,`priority`,`asked_at`);--> statement-breakpoint
+CREATE INDEX `work_items_queue_line_idx` ON `work_items` (`org_id`,`status`,`queue_id`,`priority`,`asked_at`);--> statement-breakpoint
 CREATE INDEX `work_items_offer_expires_idx` ON `work_items` (`offer_expires_at`);--> statement-breakpoint
 CREATE INDEX `work_items_overflow_idx` ON `work_items` (`overflow_at`);--> statement-breakpoint
 CREATE INDEX `work_items_reply_due_idx` ON `work_items` (`reply_due_at`);--> statement-breakpoint

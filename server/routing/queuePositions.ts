@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { agentStates, queueMembers, workItems } from '../db/schema';
 import type { AfterCommit, SessionHandover } from './sessionHandover';
@@ -24,18 +24,48 @@ export function estimateWaitSeconds(
 
 /**
  * Tells each waiting customer of the org their place in their queue (priority, then who asked
- * first) when it has changed, at most once every few seconds per conversation.
+ * first) when it has changed, at most once every few seconds per conversation. With `onlyQueues`
+ * it looks at those queues and at any queue with a customer not told yet, for whom the line has
+ * just formed; the rest wait for the next pass over everything.
  */
 export function tellQueuePositions(
   db: Db,
   orgId: string,
   at: Date,
   handover: SessionHandover,
+  onlyQueues: ReadonlySet<string> | null,
 ): AfterCommit[] {
+  let scope: string[] | null = null;
+  if (onlyQueues) {
+    const untold = db
+      .selectDistinct({ queueId: workItems.queueId })
+      .from(workItems)
+      .where(
+        and(
+          eq(workItems.orgId, orgId),
+          eq(workItems.status, 'queued'),
+          isNull(workItems.toldPosition),
+        ),
+      )
+      .all();
+    scope = [...new Set([...onlyQueues, ...untold.map(({ queueId }) => queueId)])];
+    if (scope.length === 0) return [];
+  }
   const waiting = db
-    .select()
+    .select({
+      id: workItems.id,
+      queueId: workItems.queueId,
+      toldPosition: workItems.toldPosition,
+      toldPositionAt: workItems.toldPositionAt,
+    })
     .from(workItems)
-    .where(and(eq(workItems.orgId, orgId), eq(workItems.status, 'queued')))
+    .where(
+      and(
+        eq(workItems.orgId, orgId),
+        eq(workItems.status, 'queued'),
+        scope === null ? undefined : inArray(workItems.queueId, scope),
+      ),
+    )
     .orderBy(asc(workItems.priority), asc(workItems.askedAt), asc(workItems.id))
     .all();
   if (waiting.length === 0) return [];

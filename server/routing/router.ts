@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, or } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { agentStates, type Presence, presenceStatuses, staffUsers, workItems } from '../db/schema';
 import { DomainError } from '../errors';
@@ -42,22 +42,35 @@ export class Router implements RoutingSignals {
     const at = new Date(this.now());
     const timers = runDueTimers(db, at, handover);
     this.finish(timers.afterCommit);
-    for (const orgId of timers.orgIds) this.poke(orgId, [...timers.agentIds]);
+    for (const [orgId, agentIds] of timers.orgs) this.poke(orgId, [...agentIds]);
     const waitingOrgs = db
       .selectDistinct({ orgId: workItems.orgId })
       .from(workItems)
       .where(eq(workItems.status, 'queued'))
       .all();
-    for (const { orgId } of waitingOrgs) this.route(orgId);
+    for (const { orgId } of waitingOrgs) this.pass(orgId, true);
   }
 
-  /** One routing pass for the org, then the customers' places in line. */
+  /**
+   * Offers what can be offered in the org now, then tells customers whose place changed. It
+   * reads only the queues some agent has room in; the sweep reads them all.
+   */
   route(orgId: string) {
+    this.pass(orgId, false);
+  }
+
+  private pass(orgId: string, everything: boolean) {
     const { db, handover } = this.deps;
     const at = new Date(this.now());
     const replyWithin = loadRoutingSettings(db, orgId).noReplyReassignSeconds;
-    const pass = atomically(db, () => routeQueuedItems(db, orgId, at, handover, replyWithin));
-    const positions = atomically(db, () => tellQueuePositions(db, orgId, at, handover));
+    // One commit (one flush of the log to disk) for the offers and the places in line.
+    const { pass, positions } = atomically(db, () => {
+      const routed = routeQueuedItems(db, orgId, at, handover, replyWithin, everything);
+      return {
+        pass: routed,
+        positions: tellQueuePositions(db, orgId, at, handover, routed.queueIds),
+      };
+    });
     this.finish([...pass.afterCommit, ...positions]);
     for (const offer of pass.offers) {
       this.deps.staffEvents.publish({
@@ -226,38 +239,40 @@ export class Router implements RoutingSignals {
     const item = this.itemOf(orgId, itemId);
     const queue = queueForTransfer(db, orgId, queueId);
     if (!queue) throw new DomainError('NOT_FOUND', 'No such queue.');
-    const afterCommit = atomically(db, () => {
-      const released = this.release(item, at, 'transferred', handover);
-      db.update(workItems)
-        .set({
-          queueId: queue.id,
-          requiredSkills: queue.requiredSkills,
-          optionalSkills: queue.optionalSkills,
-          optionalSkillsUntil:
-            queue.optionalSkillsWaitSeconds === null
-              ? null
-              : new Date(at.getTime() + queue.optionalSkillsWaitSeconds * 1000),
-          overflowQueueId: null,
-          overflowAt:
-            queue.overflowAfterSeconds === null || queue.overflowQueueId === null
-              ? null
-              : new Date(at.getTime() + queue.overflowAfterSeconds * 1000),
-          size: queue.workItemSize,
-          passedOverBy: [],
-          toldPosition: null,
-        })
-        .where(and(eq(workItems.id, item.id), eq(workItems.status, 'queued')))
-        .run();
-      logDecision(db, {
-        orgId,
-        workItemId: item.id,
-        event: 'transferred',
-        actorId,
-        reason: `transferred to the ${queue.name} queue`,
-        at,
-      });
-      return released;
-    });
+    const afterCommit = this.unlessMovedMeanwhile(() =>
+      atomically(db, () => {
+        const released = this.release(item, at, 'transferred', handover);
+        db.update(workItems)
+          .set({
+            queueId: queue.id,
+            requiredSkills: queue.requiredSkills,
+            optionalSkills: queue.optionalSkills,
+            optionalSkillsUntil:
+              queue.optionalSkillsWaitSeconds === null
+                ? null
+                : new Date(at.getTime() + queue.optionalSkillsWaitSeconds * 1000),
+            overflowQueueId: null,
+            overflowAt:
+              queue.overflowAfterSeconds === null || queue.overflowQueueId === null
+                ? null
+                : new Date(at.getTime() + queue.overflowAfterSeconds * 1000),
+            size: queue.workItemSize,
+            passedOverBy: [],
+            toldPosition: null,
+          })
+          .where(and(eq(workItems.id, item.id), eq(workItems.status, 'queued')))
+          .run();
+        logDecision(db, {
+          orgId,
+          workItemId: item.id,
+          event: 'transferred',
+          actorId,
+          reason: `transferred to the ${queue.name} queue`,
+          at,
+        });
+        return released;
+      }),
+    );
     this.finish(afterCommit);
     this.poke(orgId, item.acceptedBy ? [item.acceptedBy] : []);
     this.route(orgId);
@@ -272,6 +287,16 @@ export class Router implements RoutingSignals {
   closed(orgId: string, agentIds: string[]) {
     this.poke(orgId, agentIds);
     this.route(orgId);
+  }
+
+  /** A move that found the item elsewhere than it was read: the person acting is told so. */
+  private unlessMovedMeanwhile<T>(move: () => T): T {
+    try {
+      return move();
+    } catch (error) {
+      if (!(error instanceof ClaimLost)) throw error;
+      throw new DomainError('CONFLICT', 'This conversation moved meanwhile; look again and retry.');
+    }
   }
 
   /** Takes an open item from whoever holds it, back to queued, inside the caller's write. */
@@ -310,9 +335,13 @@ export class Router implements RoutingSignals {
     for (const item of db
       .select()
       .from(workItems)
-      .where(inArray(workItems.status, ['offered', 'accepted']))
-      .all()
-      .filter((row) => (row.status === 'accepted' ? row.acceptedBy : row.offeredTo) === agentId)) {
+      .where(
+        or(
+          and(eq(workItems.status, 'offered'), eq(workItems.offeredTo, agentId)),
+          and(eq(workItems.status, 'accepted'), eq(workItems.acceptedBy, agentId)),
+        ),
+      )
+      .all()) {
       if (item.status === 'offered') {
         withdrawOffer(db, item.id, agentId, at, false);
       } else {

@@ -1,4 +1,4 @@
-import { and, eq, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { agentStates, workItems } from '../db/schema';
 import { logDecision } from './decisionLog';
@@ -8,11 +8,15 @@ import { atomically } from './workItem';
 import { returnAcceptedItem, withdrawOffer } from './workItemMoves';
 
 export interface TimersResult {
-  /** Orgs whose items moved: they need a routing pass. */
-  orgIds: Set<string>;
-  /** Agents whose offers or work changed. */
-  agentIds: Set<string>;
+  /** Orgs whose items moved (they need a routing pass), with the agents whose work changed. */
+  orgs: Map<string, Set<string>>;
   afterCommit: AfterCommit[];
+}
+
+function touch(result: TimersResult, orgId: string, agentId?: string) {
+  const agents = result.orgs.get(orgId) ?? new Set<string>();
+  if (agentId) agents.add(agentId);
+  result.orgs.set(orgId, agents);
 }
 
 /**
@@ -22,7 +26,7 @@ export interface TimersResult {
  * restart resumes them; each move is conditional, so two sweepers never move one item twice.
  */
 export function runDueTimers(db: Db, at: Date, handover: SessionHandover): TimersResult {
-  const result: TimersResult = { orgIds: new Set(), agentIds: new Set(), afterCommit: [] };
+  const result: TimersResult = { orgs: new Map(), afterCommit: [] };
   expireOffers(db, at, result);
   overflowItems(db, at, result);
   dropOptionalSkills(db, at, result);
@@ -63,8 +67,7 @@ function expireOffers(db: Db, at: Date, result: TimersResult) {
           .where(eq(agentStates.userId, agentId))
           .run();
       }
-      result.orgIds.add(item.orgId);
-      result.agentIds.add(agentId);
+      touch(result, item.orgId, agentId);
     });
   }
 }
@@ -75,21 +78,22 @@ function overflowItems(db: Db, at: Date, result: TimersResult) {
     .from(workItems)
     .where(
       and(
-        ne(workItems.status, 'completed'),
-        ne(workItems.status, 'cancelled'),
+        inArray(workItems.status, ['queued', 'offered', 'accepted']),
         isNull(workItems.overflowQueueId),
         due(workItems.overflowAt, at),
       ),
     )
     .all()) {
-    if (item.status !== 'queued') {
-      // Taken meanwhile: the overflow no longer applies.
+    if (item.status === 'accepted') {
+      // Served meanwhile: the overflow no longer applies.
       db.update(workItems)
         .set({ overflowAt: null })
-        .where(and(eq(workItems.id, item.id), eq(workItems.status, item.status)))
+        .where(and(eq(workItems.id, item.id), eq(workItems.status, 'accepted')))
         .run();
       continue;
     }
+    // An item on offer overflows too: the customer has waited as long, and should the offer
+    // come back declined or unanswered, the overflow queue's agents are in line for it.
     atomically(db, () => {
       const moved = db
         .update(workItems)
@@ -101,7 +105,7 @@ function overflowItems(db: Db, at: Date, result: TimersResult) {
         .where(
           and(
             eq(workItems.id, item.id),
-            eq(workItems.status, 'queued'),
+            inArray(workItems.status, ['queued', 'offered']),
             due(workItems.overflowAt, at),
           ),
         )
@@ -115,7 +119,7 @@ function overflowItems(db: Db, at: Date, result: TimersResult) {
         reason: 'waited past the queue’s overflow time; the overflow queue’s agents may take it',
         at,
       });
-      result.orgIds.add(item.orgId);
+      touch(result, item.orgId);
     });
   }
 }
@@ -141,7 +145,7 @@ function dropOptionalSkills(db: Db, at: Date, result: TimersResult) {
         reason: `waited past the queue’s wait for ${item.optionalSkills.map((s) => s.skill).join(', ')}`,
         at,
       });
-      result.orgIds.add(item.orgId);
+      touch(result, item.orgId);
     });
   }
 }
@@ -168,8 +172,7 @@ function reassignUnanswered(db: Db, at: Date, handover: SessionHandover, result:
         at,
       });
       result.afterCommit.push(returned.afterCommit);
-      result.orgIds.add(item.orgId);
-      result.agentIds.add(agentId);
+      touch(result, item.orgId, agentId);
     });
   }
 }

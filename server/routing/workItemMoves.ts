@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { agentStates, queues, staffUsers, workItems } from '../db/schema';
 import { claimCapacity, releaseCapacity } from './capacity';
@@ -25,7 +25,7 @@ export function agentById(db: Db, agentId: string): JoiningAgent {
 /** Offers a queued item to an agent who has room; null when either is taken meanwhile. */
 export function offerItem(
   db: Db,
-  item: WorkItem,
+  item: Pick<WorkItem, 'id'>,
   agentId: string,
   at: Date,
   expiresAt: Date | null,
@@ -72,6 +72,8 @@ export function acceptItem(
         eq(workItems.id, itemId),
         eq(workItems.status, 'offered'),
         eq(workItems.offeredTo, agentId),
+        // Past its time the offer is the sweep's to move on, whether or not it has run yet.
+        or(isNull(workItems.offerExpiresAt), gt(workItems.offerExpiresAt, at)),
       ),
     )
     .returning()

@@ -225,7 +225,8 @@ export const workItems = sqliteTable(
   (t) => [
     index('work_items_org_status_idx').on(t.orgId, t.status),
     index('work_items_session_idx').on(t.sessionId),
-    index('work_items_status_order_idx').on(t.status, t.priority, t.askedAt),
+    // A queue's line in serving order: routing reads it queue by queue.
+    index('work_items_queue_line_idx').on(t.orgId, t.status, t.queueId, t.priority, t.askedAt),
     index('work_items_offer_expires_idx').on(t.offerExpiresAt),
     index('work_items_overflow_idx').on(t.overflowAt),
     index('work_items_reply_due_idx').on(t.replyDueAt),
