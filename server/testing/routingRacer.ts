@@ -15,11 +15,13 @@ import { closeSessionItems, holdersOf } from '../routing/workItemMoves';
  * yes) and ending conversations, as fast as it can while another process does the same. It
  * prints how many of its moves were refused because the other got there first.
  */
-const { file, orgId, rounds, seed } = JSON.parse(process.argv[2] ?? '{}') as {
+const { file, orgId, rounds, seed, startAt } = JSON.parse(process.argv[2] ?? '{}') as {
   file: string;
   orgId: string;
   rounds: number;
   seed: number;
+  /** Epoch ms both racers begin at, so a slow start on a busy machine still makes a race. */
+  startAt: number;
 };
 const db = openDatabase(file);
 db.$client.pragma('synchronous = OFF');
@@ -46,6 +48,7 @@ const attempt = (move: () => void) => {
   }
 };
 
+await new Promise((resolve) => setTimeout(resolve, Math.max(0, startAt - Date.now())));
 for (let round = 0; round < rounds; round++) {
   router.tick();
   const open = db
