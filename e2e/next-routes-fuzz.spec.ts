@@ -9,6 +9,8 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20_261_207);
 const TRPC_RUNS = Number(process.env.FUZZ_NEXT_RUNS ?? 1_000);
 const AUTH_RUNS = Math.ceil(TRPC_RUNS / 3);
 const ANSWER_WITHIN_MS = 5_000;
+/** How long a subscription's event stream is read for its first events, refusal included. */
+const STREAM_READ_MS = 1_000;
 /** Every procedure the router has: the access table lists each, and its unit test holds it so. */
 const PROCEDURES = Object.keys(PROCEDURE_ACCESS);
 
@@ -301,7 +303,19 @@ function rawRequest(
 }
 
 /** The machine-readable code of each answer in a tRPC reply (OK for a result), or null. */
-function trpcCodes(body: string): string[] | null {
+/**
+ * The codes of a subscription's event stream: a refusal arrives as a `serialized-error` event;
+ * a stream that opened without one is an answer.
+ */
+function streamCodes(body: string): string[] {
+  const errors = [...body.matchAll(/event: serialized-error\ndata: (.*)\n/g)].map(
+    ([, data]) => /"code":"([A-Z][A-Z_]+)"/.exec(data ?? '')?.[1] ?? 'ERROR',
+  );
+  return errors.length > 0 ? errors : ['OK'];
+}
+
+function trpcCodes(body: string, contentType = ''): string[] | null {
+  if (contentType.startsWith('text/event-stream')) return streamCodes(body);
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
@@ -360,7 +374,7 @@ test('tRPC and next-auth answer every mutated request in time, never with a 5xx'
   const byStatus = new Map<string, number>();
   const failures: string[] = [];
   const send = async (request: NextRequest) => {
-    const res = await rawHttpRequest(origin, request.raw, ANSWER_WITHIN_MS);
+    const res = await rawHttpRequest(origin, request.raw, ANSWER_WITHIN_MS, STREAM_READ_MS);
     const key = `${request.target} ${res.status === 0 ? 'no answer' : res.status}`;
     byStatus.set(key, (byStatus.get(key) ?? 0) + 1);
     const fail = (why: string) => failures.push(`${why}: ${request.summary}`);
@@ -368,7 +382,7 @@ test('tRPC and next-auth answer every mutated request in time, never with a 5xx'
     else if (res.status === 0 && !request.mayGoUnanswered) fail('closed without an answer');
     else if (res.status >= 500) fail(`answered ${res.status} ${res.body.slice(0, 200)}`);
     else if (request.target === 'trpc' && (res.status >= 400 || res.body !== '')) {
-      const codes = trpcCodes(res.body);
+      const codes = trpcCodes(res.body, res.headers['content-type']);
       if (!codes) fail(`${res.status} without a JSON error code: ${res.body.slice(0, 200)}`);
       else if (request.who === 'signed out' && codes.includes('OK'))
         fail(`answered a signed-out caller: ${res.body.slice(0, 200)}`);
@@ -393,7 +407,7 @@ test('tRPC and next-auth answer every mutated request in time, never with a 5xx'
           raw: rawRequest(method, target, cookies[who], 'application/json', body, 'normal'),
           mayGoUnanswered: false,
         });
-        codes.push(...(trpcCodes(res.body) ?? []));
+        codes.push(...(trpcCodes(res.body, res.headers['content-type']) ?? []));
       }
       if (who === 'signed out') expect(codes, path).toContain('UNAUTHORIZED');
       else expect(codes, path).not.toContain('UNAUTHORIZED');

@@ -28,6 +28,7 @@ const DEMO_STAFF: Record<StaffRole, string> = {
 const DEMO_RECORDS: Record<string, { list: string; link: string }> = {
   'bots/[botId]': { list: '/studio', link: 'Customer support' },
   'deployments/[id]': { list: '/admin/deployments', link: 'Acme web store' },
+  'queues/[id]': { list: '/admin/routing/queues', link: 'Orders' },
 };
 
 interface StaffPage {

@@ -23,12 +23,14 @@ export interface RawResponse {
 /**
  * Sends one request over a fresh TCP connection exactly as given, bypassing every client's
  * checks, and reads the answer: the tests' way to send what no well-behaved client would.
- * A streaming answer (SSE) counts as answered once its head has arrived.
+ * A streaming answer (SSE) counts as answered once its head has arrived; its events are then
+ * read for up to `streamMs` more, or until the server ends the stream.
  */
 export function rawHttpRequest(
   origin: string,
   request: RawRequest,
   timeoutMs = 5_000,
+  streamMs = 0,
 ): Promise<RawResponse> {
   const { hostname, port } = new URL(origin);
   return new Promise((resolve) => {
@@ -42,10 +44,18 @@ export function rawHttpRequest(
       socket.destroy();
       resolve({ ...parseResponse(received), timedOut });
     };
-    const timer = setTimeout(() => finish(true), timeoutMs);
+    let timer = setTimeout(() => finish(true), timeoutMs);
+    let streaming = false;
     socket.on('data', (chunk) => {
       received = Buffer.concat([received, chunk]);
-      if (isComplete(received)) finish(false);
+      if (streaming || !isComplete(received)) return;
+      if (streamMs > 0 && isStream(received)) {
+        streaming = true;
+        clearTimeout(timer);
+        timer = setTimeout(() => finish(false), streamMs);
+        return;
+      }
+      finish(false);
     });
     socket.on('error', () => finish(false));
     socket.on('close', () => finish(false));
@@ -66,6 +76,10 @@ export function rawHttpRequest(
 
 function headEnd(data: Buffer): number {
   return data.indexOf('\r\n\r\n');
+}
+
+function isStream(data: Buffer): boolean {
+  return parseResponse(data).headers['content-type']?.startsWith('text/event-stream') === true;
 }
 
 function isComplete(data: Buffer): boolean {
