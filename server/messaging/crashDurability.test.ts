@@ -137,18 +137,7 @@ describe('durability across a crash', () => {
     try {
       const db = new Database(databasePath, { readonly: true });
       try {
-        const settled = () =>
-          (
-            db
-              .prepare(
-                `select count(*) as n from messaging_sessions s
-                 where s.agent_type = 'bot' and s.status != 'ended' and exists (
-                   select 1 from conversation_entries e
-                   where e.session_id = s.id and e.actor_type = 'customer' and e.seq > s.bot_handled_seq)`,
-              )
-              .get() as { n: number }
-          ).n === 0;
-        await expect.poll(settled, { timeout: 30_000 }).toBe(true);
+        await expect.poll(() => everyMessageAnswered(db), { timeout: 30_000 }).toBe(true);
         const sessions = db
           .prepare(
             `select s.status, (select count(*) from work_items w where w.session_id = s.id) as items
@@ -279,18 +268,7 @@ describe('durability across a crash', () => {
       try {
         expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
         expect(db.pragma('foreign_key_check')).toEqual([]);
-        const settled = () =>
-          (
-            db
-              .prepare(
-                `select count(*) as n from messaging_sessions s
-                 where s.agent_type = 'bot' and s.status != 'ended' and exists (
-                   select 1 from conversation_entries e
-                   where e.session_id = s.id and e.actor_type = 'customer' and e.seq > s.bot_handled_seq)`,
-              )
-              .get() as { n: number }
-          ).n === 0;
-        await expect.poll(settled, { timeout: 60_000 }).toBe(true);
+        await expect.poll(() => everyMessageAnswered(db), { timeout: 60_000 }).toBe(true);
         const itemsOf = db.prepare(
           `select s.status, (select count(*) from work_items w where w.session_id = s.id) as items
            from messaging_sessions s where s.id = ?`,
@@ -325,4 +303,17 @@ function checkpointInProgress(shm: number): boolean {
   const header = Buffer.alloc(136);
   readSync(shm, header, 0, header.length, 0);
   return header.readUInt32LE(128) > header.readUInt32LE(96);
+}
+
+/** Whether the restarted bot has answered every customer message of an open bot conversation. */
+function everyMessageAnswered(db: Database.Database): boolean {
+  const { n } = db
+    .prepare(
+      `select count(*) as n from messaging_sessions s
+       where s.agent_type = 'bot' and s.status != 'ended' and exists (
+         select 1 from conversation_entries e
+         where e.session_id = s.id and e.actor_type = 'customer' and e.seq > s.bot_handled_seq)`,
+    )
+    .get() as { n: number };
+  return n === 0;
 }
