@@ -41,9 +41,15 @@ export function createMessagingRuntime(options: MessagingRuntimeOptions) {
   const contacts = new Contacts(db, writes);
   const staffEvents = getStaffEvents();
   const router = new Router({ db, handover: new SessionHandoverEntries(hub), staffEvents });
-  const agentConversations = new AgentConversations({ db, writes, hub, routing: router });
   const escalation = new Escalation({ db, writes, hub, queued: (orgId) => router.queued(orgId) });
   const botTurns = new BotTurnOrchestrator({ db, writes, hub, bot: options.bot, escalation });
+  const agentConversations = new AgentConversations({
+    db,
+    writes,
+    hub,
+    routing: router,
+    bot: botTurns,
+  });
   const conversations = new ConversationLifecycle({
     db,
     writes,

@@ -312,6 +312,7 @@ class Turn {
         return input;
       },
       isConnected: (output) => this.targetOf(node.id, output) !== null,
+      startNodeId: () => this.startNodeId(),
       say: (output) => this.say(output),
       render: (template) => this.render(template),
       classify: (text) => this.classify(text, reasons),

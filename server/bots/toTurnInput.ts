@@ -16,5 +16,7 @@ export function toTurnInput(input: CustomerInput): TurnInput {
       return { type: 'timeout' };
     case 'noAgent':
       return { type: 'noAgent' };
+    case 'returned':
+      return { type: 'returned' };
   }
 }

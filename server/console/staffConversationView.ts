@@ -75,6 +75,8 @@ export function staffConversationView(db: Db, viewer: ConversationViewer, sessio
       lastSeq: session.lastSeq,
       customerReadSeq: session.customerReadSeq,
       agentReadSeq: session.agentReadSeq,
+      /** A bot handed it over, so the agent can hand it back. */
+      fromBot: session.botVersionId !== null && session.botState !== null,
     },
     entries: rows.map((row) => toApiEntry(row, session)),
     /** Earlier entries exist that are not shown. */

@@ -19,11 +19,17 @@ export interface StaffActor {
   name: string;
 }
 
+/** The bot's side, told when an agent hands a conversation back to it. */
+export interface BotHandBack {
+  returned(sessionId: string): void;
+}
+
 export interface AgentConversationsDeps {
   db: Db;
   writes: WriteBatcher;
   hub: EventHub;
   routing: RoutingSignals;
+  bot: BotHandBack;
   now?: () => number;
 }
 
@@ -128,6 +134,44 @@ export class AgentConversations {
     });
     publishEntries(this.deps.hub, sessionId, rows);
     this.deps.routing.closed(agent.orgId, [agent.id]);
+  }
+
+  /**
+   * Hands the conversation back to the bot it came from: the agent's item closes, the customer
+   * sees the agent leave, and the bot takes its "Back from an agent" path. What the customer
+   * said to the agent is marked handled, so the bot does not answer it again.
+   */
+  async returnToBot(agent: StaffActor, sessionId: string) {
+    const { db } = this.deps;
+    const at = new Date(this.now());
+    const rows = await this.deps.writes.run(() => {
+      const session = this.heldSession(agent, sessionId);
+      if (session.botVersionId === null || session.botState === null) {
+        throw new DomainError('CONFLICT', 'This conversation did not come from a bot.');
+      }
+      closeSessionItems(db, session.id, at, 'handed back to the bot');
+      db.update(messagingSessions)
+        .set({
+          status: 'active',
+          agentType: 'bot',
+          agentId: null,
+          botHandledSeq: session.lastSeq,
+        })
+        .where(eq(messagingSessions.id, session.id))
+        .run();
+      return appendEntries(db, session.orgId, session.id, [
+        {
+          actorType: 'system',
+          actorName: 'Parley',
+          type: 'participant_changed',
+          payload: { change: 'left', participant: { type: 'agent', name: agent.name } },
+        },
+        statusDraft(session.status, 'active', 'returned_to_bot'),
+      ]);
+    });
+    publishEntries(this.deps.hub, sessionId, rows);
+    this.deps.routing.closed(agent.orgId, [agent.id]);
+    this.deps.bot.returned(sessionId);
   }
 
   /** A staff-only note: stored apart from the entries, so no customer route can return it. */

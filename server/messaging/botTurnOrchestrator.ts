@@ -64,6 +64,16 @@ export class BotTurnOrchestrator {
     this.queue(sessionId, () => this.answerPendingCustomerEntries(sessionId, upToSeq));
   }
 
+  /** Queues the bot's turn for a conversation an agent handed back to it. */
+  returned(sessionId: string) {
+    this.queue(sessionId, async () => {
+      await this.pacer.slot();
+      const session = loadSession(this.deps.db, sessionId);
+      if (session.agentType !== 'bot' || session.status === 'ended') return;
+      await this.runBotTurn(session, { type: 'returned' }, null);
+    });
+  }
+
   /** Queues a `timeout` turn for each bot wait the customer has let lapse by `now`. */
   answerSilentWaits(now: number) {
     for (const { sessionId, wait } of findSilentBotWaits(this.deps.db, this.deps.bot, now)) {

@@ -11,7 +11,9 @@ export type CustomerInput =
   | { type: 'form'; fields: Record<string, unknown> }
   | { type: 'timeout' }
   /** Routing found nobody who can take the bot's handoff. */
-  | { type: 'noAgent' };
+  | { type: 'noAgent' }
+  /** The agent handed the conversation back to the bot. */
+  | { type: 'returned' };
 
 export interface BotTurnOutcome {
   entries: EntryDraft[];

@@ -174,8 +174,13 @@ export function holdersOf(items: WorkItem[]): string[] {
   return items.flatMap((item) => item.acceptedBy ?? item.offeredTo ?? []);
 }
 
-/** The conversation is over: the item closes and frees what it held. */
-export function closeSessionItems(db: Db, sessionId: string, at: Date): WorkItem[] {
+/** The conversation is over, or back with the bot: the item closes and frees what it held. */
+export function closeSessionItems(
+  db: Db,
+  sessionId: string,
+  at: Date,
+  completedBecause = 'the conversation ended',
+): WorkItem[] {
   const closed: WorkItem[] = [];
   for (const item of db
     .select()
@@ -206,7 +211,7 @@ export function closeSessionItems(db: Db, sessionId: string, at: Date): WorkItem
       workItemId: item.id,
       event: done.status === 'completed' ? 'completed' : 'cancelled',
       agentId: holder,
-      reason: done.status === 'completed' ? 'the conversation ended' : 'the customer left',
+      reason: done.status === 'completed' ? completedBecause : 'the customer left',
       at,
     });
     closed.push(done);

@@ -96,6 +96,12 @@ export const consoleRouter = router({
     await servicesOf(ctx).conversations.end(ctx.user, input.sessionId);
   }),
 
+  returnToBot: staffProcedure
+    .input(z.object({ sessionId: id }))
+    .mutation(async ({ ctx, input }) => {
+      await servicesOf(ctx).conversations.returnToBot(ctx.user, input.sessionId);
+    }),
+
   transfer: staffProcedure
     .input(
       z.object({

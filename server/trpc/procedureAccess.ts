@@ -68,6 +68,7 @@ export const PROCEDURE_ACCESS: Record<string, readonly StaffRole[] | 'anyStaff'>
   'console.typing': consoleStaff,
   'console.markRead': consoleStaff,
   'console.end': consoleStaff,
+  'console.returnToBot': consoleStaff,
   'console.transfer': consoleStaff,
   'console.transferTargets': consoleStaff,
   'console.quickTexts': consoleStaff,

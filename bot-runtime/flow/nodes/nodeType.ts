@@ -132,6 +132,8 @@ export interface NodeContext<Data> {
   takeInput(): TurnInput | null;
   /** Whether an edge leaves this node through the output. */
   isConnected(output: string): boolean;
+  /** Where the flow begins, for a node that starts it over. */
+  startNodeId(): string;
   say(output: BotOutput): void;
   render(template: string): string;
   /** The turn's NLU result for this text (computed once, with the flow's threshold). */

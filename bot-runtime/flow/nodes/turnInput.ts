@@ -13,5 +13,7 @@ export const turnInputSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('timeout') }),
   /** Routing answered a handoff: nobody can take it. */
   z.object({ type: z.literal('noAgent') }),
+  /** An agent handed the conversation back to the bot. */
+  z.object({ type: z.literal('returned') }),
 ]);
 export type TurnInput = z.output<typeof turnInputSchema>;

@@ -148,6 +148,8 @@ export function ConversationPanel({
       <TransferDialog
         open={transferring}
         workItemId={tab.workItemId}
+        sessionId={tab.sessionId}
+        fromBot={view?.session.fromBot ?? false}
         onClose={() => setTransferring(false)}
         onTransferred={() => {
           setTransferring(false);

@@ -7,30 +7,42 @@ import { ErrorAlert } from '@/app/_components/ErrorAlert';
 import { useTRPC } from '@/app/_trpc/client';
 import { PRESENCE_LABELS } from '../_presence/presenceLabels';
 
+const BOT_CHOICE = 'bot:';
+
 /**
  * Hands the conversation to a colleague (with their presence and free capacity beside their
- * name) or back to a queue (with how many wait there and how many agents are online).
+ * name), to a queue (with how many wait there and how many agents are online), or back to the
+ * bot it came from.
  */
 export function TransferDialog({
   open,
   workItemId,
+  sessionId,
+  fromBot,
   onClose,
   onTransferred,
 }: {
   open: boolean;
   workItemId: string;
+  sessionId: string;
+  fromBot: boolean;
   onClose: () => void;
   onTransferred: () => void;
 }) {
   const trpc = useTRPC();
   const targets = useQuery({ ...trpc.console.transferTargets.queryOptions(), enabled: open });
   const transfer = useMutation(trpc.console.transfer.mutationOptions({ onSuccess: onTransferred }));
+  const returnToBot = useMutation(
+    trpc.console.returnToBot.mutationOptions({ onSuccess: onTransferred }),
+  );
   const [choice, setChoice] = useState('');
   const close = () => {
     transfer.reset();
+    returnToBot.reset();
     setChoice('');
     onClose();
   };
+  const failed = transfer.error ?? returnToBot.error;
 
   return (
     <Dialog open={open} title="Transfer conversation" onClose={close}>
@@ -38,12 +50,16 @@ export function TransferDialog({
         className="stack"
         onSubmit={(event) => {
           event.preventDefault();
+          if (choice === BOT_CHOICE) {
+            returnToBot.mutate({ sessionId });
+            return;
+          }
           const [kind, id = ''] = choice.split(/:(.*)/);
           if (!id) return;
           transfer.mutate({ workItemId, to: kind === 'agent' ? { agentId: id } : { queueId: id } });
         }}
       >
-        {transfer.isError && <ErrorAlert error={transfer.error} />}
+        {failed && <ErrorAlert error={failed} />}
         {targets.isPending ? (
           <p className="muted">Loading colleagues and queues…</p>
         ) : targets.isError ? (
@@ -96,13 +112,30 @@ export function TransferDialog({
                 </label>
               ))}
             </fieldset>
+            {fromBot && (
+              <fieldset className="choice-list">
+                <legend>To the bot</legend>
+                <label className="choice">
+                  <input
+                    type="radio"
+                    name="target"
+                    value={BOT_CHOICE}
+                    checked={choice === BOT_CHOICE}
+                    onChange={(event) => setChoice(event.target.value)}
+                  />
+                  <span>
+                    Back to the bot <span className="muted">· it takes over from its hand-off</span>
+                  </span>
+                </label>
+              </fieldset>
+            )}
           </>
         )}
         <DialogFormActions
           onCancel={close}
           submitLabel="Transfer"
           busyLabel="Transferring…"
-          busy={transfer.isPending}
+          busy={transfer.isPending || returnToBot.isPending}
           disabled={!choice}
         />
       </form>

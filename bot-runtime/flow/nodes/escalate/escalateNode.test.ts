@@ -69,4 +69,37 @@ describe('escalate node', () => {
     expect(textsOf(result)).toEqual(['Everyone is busy; we will email you.']);
     expect(result.status).toBe('ended');
   });
+
+  it('goes on through "Back from an agent" when an agent hands the conversation back', async () => {
+    const withReturn = buildFlow({
+      nodes: [
+        ...flow.nodes,
+        { id: 'welcomeBack', type: 'message', data: { text: 'You are back with the assistant.' } },
+        { id: 'more', type: 'ask', data: { prompt: 'Anything else?', variable: 'more' } },
+      ],
+      edges: [
+        ['start', 'next', 'menu'],
+        ['menu', 'refund', 'human'],
+        ['human', 'noAgent', 'busy'],
+        ['human', 'returned', 'welcomeBack'],
+        ['welcomeBack', 'next', 'more'],
+      ],
+      settings: flow.settings,
+    });
+    const chat = conversation(withReturn, { nlu });
+    await chat.send({ type: 'start' });
+    await chat.send('I want a refund');
+    const result = await chat.send({ type: 'returned' });
+    expect(textsOf(result)).toEqual(['You are back with the assistant.', 'Anything else?']);
+    expect(result.status).toBe('awaiting_input');
+  });
+
+  it('starts the flow over when "Back from an agent" leads nowhere', async () => {
+    const { chat } = await escalated();
+    const result = await chat.send({ type: 'returned' });
+    expect(result.status).toBe('awaiting_input');
+    expect(result.state.currentNodeId).toBe('menu');
+    const again = await chat.send('a refund please');
+    expect(again.status).toBe('escalated');
+  });
 });

@@ -11,7 +11,10 @@ export const escalateNode = defineNodeType({
   category: 'handoff',
   dataSchema: escalateDataSchema,
   defaultData: escalateDataSchema.parse({ queue: 'Support' }),
-  outputs: () => [{ name: 'noAgent', label: 'No agent available', required: true }],
+  outputs: () => [
+    { name: 'noAgent', label: 'No agent available', required: true },
+    { name: 'returned', label: 'Back from an agent', required: false },
+  ],
   summary: (data) => {
     const skills = data.skills.map((s) => `${s.skill} ${s.level}`).join(', ');
     return skills ? `Queue ${data.queue} (${skills})` : `Queue ${data.queue}`;
@@ -21,7 +24,7 @@ export const escalateNode = defineNodeType({
       field: 'queue',
       label: 'Queue',
       widget: 'text',
-      help: 'The bot goes on through "No agent available" at once when the queue does not exist, is outside its business hours, or has no member with every required skill at its level; or when capable members exist but none is online and the queue is set not to wait. Otherwise the customer waits in the queue and is told their place.',
+      help: 'The bot goes on through "No agent available" at once when the queue does not exist, is outside its business hours, or has no member with every required skill at its level; or when capable members exist but none is online and the queue is set not to wait. Otherwise the customer waits in the queue and is told their place. When an agent hands the conversation back to the bot, it goes on through "Back from an agent", or from the start of the flow (variables kept) when that is not connected.',
     },
     { field: 'skills', label: 'Required skills', widget: 'custom', custom: 'skills' },
     { field: 'priority', label: 'Priority (1 = most urgent)', widget: 'number' },

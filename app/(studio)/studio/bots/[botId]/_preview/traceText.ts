@@ -16,6 +16,8 @@ export function describeInput(input: TurnInput): string {
       return 'Stayed silent';
     case 'noAgent':
       return 'No agent was available';
+    case 'returned':
+      return 'An agent handed back to the bot';
   }
 }
 
