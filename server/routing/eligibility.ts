@@ -23,7 +23,7 @@ export interface ItemToRoute {
   size: number;
   requiredSkills: RequiredSkill[];
   optionalSkills: RequiredSkill[];
-  /** Epoch ms until which holders of the optional skills are preferred. */
+  /** Epoch ms until which the item waits for holders of the optional skills. */
   optionalSkillsUntil: number | null;
   passedOverBy: readonly string[];
   /** True once everyone able to take it has passed on it and a new round may begin. */
@@ -115,26 +115,25 @@ export function judgeAgents(
       eligible.push(agent);
     }
   }
-  const preferOptional =
-    item.optionalSkills.length > 0 &&
-    item.optionalSkillsUntil !== null &&
-    now < item.optionalSkillsUntil;
   let preference = '';
-  if (preferOptional) {
-    const withOptional = eligible.filter((agent) => holds(agent, item.optionalSkills));
-    if (withOptional.length > 0 && withOptional.length < eligible.length) {
-      preference = ', preferred for holding the optional skills';
+  if (item.optionalSkills.length > 0 && item.optionalSkillsUntil !== null) {
+    if (now < item.optionalSkillsUntil) {
+      // Until the queue's wait is over the optional skills count as required: the item waits
+      // for a holder rather than going to whoever is free.
+      const until = new Date(item.optionalSkillsUntil).toISOString();
+      const wanted = item.optionalSkills.map(({ skill, minLevel }) => `${skill} ${minLevel}`);
       for (const agent of eligible) {
-        if (!withOptional.includes(agent)) {
+        if (!holds(agent, item.optionalSkills)) {
           considered.push({
             agentId: agent.id,
             name: agent.name,
-            verdict: 'eligible',
-            detail: 'eligible, but lacks the optional skills still preferred',
+            verdict: 'optional_skill',
+            detail: `lacks ${wanted.join(', ')}, which it waits for until ${until}`,
           });
         }
       }
-      eligible = withOptional;
+      eligible = eligible.filter((agent) => holds(agent, item.optionalSkills));
+      preference = ', holds the optional skills';
     }
   }
   eligible.sort((a, b) => before(model, a, b));
@@ -177,6 +176,7 @@ const WAITING_WORDS: Record<AgentVerdict, string> = {
   level: 'below a required level',
   capacity: 'at capacity',
   passed_over: 'already passed on it',
+  optional_skill: 'without the optional skills it still waits for',
 };
 
 /** "No agent can take it: 2 not taking work, 1 at capacity". */

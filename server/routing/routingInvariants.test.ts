@@ -10,6 +10,7 @@ import {
   agentStates,
   messagingSessions,
   queueMembers,
+  type RequiredSkill,
   routingDecisions,
   skills,
   workItems,
@@ -274,6 +275,7 @@ function checkOffers(world: RoutingWorld, journal: Journal) {
       rowid: sql<number>`rowid`,
       itemId: routingDecisions.workItemId,
       agentId: routingDecisions.agentId,
+      at: routingDecisions.createdAt,
     })
     .from(routingDecisions)
     .where(sql`rowid > ${journal.lastDecision} and ${routingDecisions.event} = 'offered'`)
@@ -301,10 +303,18 @@ function checkOffers(world: RoutingWorld, journal: Journal) {
         .all()
         .map(({ skill, level }) => [skill, level]),
     );
+    const holdsAll = (wanted: RequiredSkill[]) =>
+      wanted.every(({ skill, minLevel }) => (levels.get(skill) ?? 0) >= minLevel);
+    // Optional skills count as required until their wait is over, as of the offer.
+    const optionalWanted = (candidate: typeof item) =>
+      candidate.optionalSkillsUntil !== null && offer.at < candidate.optionalSkillsUntil
+        ? candidate.optionalSkills
+        : [];
     const able = (candidate: typeof item) =>
       (member.has(candidate.queueId) ||
         (candidate.overflowQueueId !== null && member.has(candidate.overflowQueueId))) &&
-      candidate.requiredSkills.every(({ skill, minLevel }) => (levels.get(skill) ?? 0) >= minLevel);
+      holdsAll(candidate.requiredSkills) &&
+      holdsAll(optionalWanted(candidate));
     const who = `${world.nameOf(offer.agentId)} offered ${item.id}`;
     expect(state.presence, who).toBe('online');
     expect(able(item), `${who}: member with the skills`).toBe(true);

@@ -59,7 +59,7 @@ describe('routing timers', () => {
     expect(world.holder(itemId)).toBe('offered to bob');
   });
 
-  it('prefers agents holding the queue’s optional skills while its wait lasts, then lets the model choose', async () => {
+  it('waits for an agent holding the queue’s optional skills while its wait lasts, then lets the model choose', async () => {
     const world = await open();
     world.setQueue('Orders', {
       optionalSkills: [{ skill: 'vip', minLevel: 1 }],
@@ -74,23 +74,27 @@ describe('routing timers', () => {
       expect.objectContaining({
         name: 'Carol Agent',
         verdict: 'chosen',
-        detail: '2 of 2 free, no assignment yet, preferred for holding the optional skills',
+        detail: '2 of 2 free, no assignment yet, holds the optional skills',
       }),
       expect.objectContaining({
         name: 'Alice Agent',
-        verdict: 'eligible',
-        detail: 'eligible, but lacks the optional skills still preferred',
+        verdict: 'optional_skill',
+        detail: expect.stringMatching(/^lacks vip 1, which it waits for until /),
       }),
     ]);
 
-    world.presence('alice', 'busy');
+    // With only Alice free, the next customer waits for a holder rather than going to her.
     world.presence('carol', 'busy');
     const late = await world.ask({ queue: 'Orders' });
-    world.later(60);
+    world.later(59);
+    expect(world.holder(late.itemId)).toBe('queued');
+    expect(world.item(late.itemId).waitingReason).toBe(
+      'No agent can take it: 1 not taking work, 1 without the optional skills it still waits for.',
+    );
+    world.later(1);
     expect(world.decisions(late.itemId).map(({ event }) => event)).toContain(
       'optional_skills_dropped',
     );
-    world.online('alice', 'carol');
     expect(world.holder(late.itemId)).toBe('offered to alice');
   });
 

@@ -154,7 +154,7 @@ export const queueInput = z
       ctx.addIssue({
         code: 'custom',
         path: ['optionalSkillsWaitSeconds'],
-        message: 'Say how long agents with the optional skills are preferred.',
+        message: 'Say how long work waits for agents with the optional skills.',
       });
     }
     const required = new Set(queue.requiredSkills.map(({ skill }) => skill));
@@ -163,7 +163,7 @@ export const queueInput = z
         ctx.addIssue({
           code: 'custom',
           path: ['optionalSkills', index, 'skill'],
-          message: `${skill} is already required; an optional skill is one that is only preferred.`,
+          message: `${skill} is already required; an optional skill is one that is dropped after a wait.`,
         });
       }
     });

@@ -129,7 +129,7 @@ describe('queues', () => {
       [
         { optionalSkills: [{ skill: 'orders', minLevel: 2 }] },
         'optionalSkillsWaitSeconds',
-        'Say how long agents with the optional skills are preferred.',
+        'Say how long work waits for agents with the optional skills.',
       ],
       [
         { overflowQueueId: orders.id, overflowAfterSeconds: 60 },

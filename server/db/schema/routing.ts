@@ -198,7 +198,7 @@ export const workItems = sqliteTable(
     size: integer('size').notNull().default(1),
     requiredSkills: json<RequiredSkill[]>('required_skills').notNull().default([]),
     optionalSkills: json<RequiredSkill[]>('optional_skills').notNull().default([]),
-    /** Until then agents holding the optional skills are preferred; after it they are dropped. */
+    /** Until then the item waits for an agent holding the optional skills; after it they are dropped. */
     optionalSkillsUntil: timestamp('optional_skills_until'),
     /** What the bot hands over: intent, captured variables, summary, transcript excerpt. */
     handoff: json<Record<string, unknown>>('handoff').notNull().default({}),
@@ -260,6 +260,7 @@ export const AGENT_VERDICTS = [
   'level',
   'capacity',
   'passed_over',
+  'optional_skill',
 ] as const;
 export type AgentVerdict = (typeof AGENT_VERDICTS)[number];
 

@@ -293,7 +293,7 @@ function QueueForm({ id, saved }: { id: string | null; saved: QueueInput }) {
         />
         <SkillLevelRows
           legend="Optional skills"
-          help="Agents holding these are preferred for a while; after the wait below, any capable agent will do."
+          help="Work waits for an agent holding these, even while others are free; after the wait below, any capable agent will do."
           options={skillChoices}
           rows={optional}
           errors={fields}
@@ -303,7 +303,7 @@ function QueueForm({ id, saved }: { id: string | null; saved: QueueInput }) {
           levelLabel="Minimum level"
         />
         <label>
-          Seconds to prefer agents with the optional skills
+          Seconds to wait for agents with the optional skills
           <input
             type="number"
             min={1}

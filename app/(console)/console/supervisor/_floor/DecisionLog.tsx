@@ -31,6 +31,7 @@ const VERDICT_WORDS: Record<string, string> = {
   level: 'skill level too low',
   capacity: 'at capacity',
   passed_over: 'already passed on it',
+  optional_skill: 'waiting for one with the optional skills',
 };
 
 /**
