@@ -3,6 +3,8 @@ import type { Entry } from '../../contract/entries';
 import type { Db } from '../db/client';
 import { workItems } from '../db/schema';
 import type { EventHub } from '../messaging/eventHub';
+import type { Router } from '../routing/router';
+import { CONSOLE_HEARTBEAT_MS } from '../routing/routingTimers';
 import type { StaffEvents } from '../routing/staffEvents';
 
 export type ConsoleEvent =
@@ -44,7 +46,7 @@ function heldSessionIds(db: Db, orgId: string, agentId: string): Set<string> {
  * reconnects misses nothing; it drops entries it already has by seq, so it sees no duplicates.
  */
 export async function* consoleEvents(
-  deps: { db: Db; hub: EventHub; staffEvents: StaffEvents },
+  deps: { db: Db; hub: EventHub; staffEvents: StaffEvents; router: Pick<Router, 'consoleSeen'> },
   agent: { id: string; orgId: string },
   signal: AbortSignal | undefined,
 ): AsyncGenerator<ConsoleEvent> {
@@ -90,6 +92,8 @@ export async function* consoleEvents(
   });
   const onAbort = () => wake?.();
   signal?.addEventListener('abort', onAbort);
+  deps.router.consoleSeen(agent.id);
+  const heartbeat = setInterval(() => deps.router.consoleSeen(agent.id), CONSOLE_HEARTBEAT_MS);
   try {
     follow();
     yield { type: 'ready' };
@@ -105,6 +109,7 @@ export async function* consoleEvents(
       wake = null;
     }
   } finally {
+    clearInterval(heartbeat);
     signal?.removeEventListener('abort', onAbort);
     unsubscribeStaff();
     for (const unsubscribe of sessions.values()) unsubscribe();

@@ -152,6 +152,45 @@ describe('Router: offers', () => {
     );
   });
 
+  it('sets an Online agent Away a minute after their console stops beating, keeping their conversations', async () => {
+    const world = await open();
+    world.online('alice', 'bob');
+    world.router.consoleSeen(world.agentId('alice'));
+    world.router.consoleSeen(world.agentId('bob'));
+    const held = await world.ask({ queue: 'Orders' });
+    world.accept('alice', held.itemId);
+
+    // Bob's console keeps beating; Alice's was closed.
+    world.later(40);
+    world.router.consoleSeen(world.agentId('bob'));
+    world.later(19);
+    expect(world.agent('alice').presence).toBe('online');
+    world.later(1);
+    expect(world.agent('alice')).toMatchObject({ presence: 'away', load: 1 });
+    expect(world.holder(held.itemId)).toBe('accepted by alice');
+    expect(world.agent('bob').presence).toBe('online');
+    expect(world.staffEvents.at(-1)?.agentIds).toContain(world.agentId('alice'));
+
+    const next = await world.ask({ queue: 'Orders' });
+    expect(world.holder(next.itemId)).toBe('queued');
+  });
+
+  it('leaves a presence a supervisor set alone, console or not', async () => {
+    const world = await open();
+    world.router.consoleSeen(world.agentId('alice'));
+    world.online('alice');
+    world.router.consoleSeen(world.agentId('alice'));
+    const supervisor = world.agentId('supervisor');
+    world.router.setPresence(
+      world.orgId,
+      world.agentId('alice'),
+      { presence: 'online' },
+      supervisor,
+    );
+    world.later(300);
+    expect(world.agent('alice').presence).toBe('online');
+  });
+
   it('accepts at once for a queue that auto-accepts: no offer to answer', async () => {
     const world = await open();
     world.setQueue('Orders', { autoAccept: true });

@@ -156,12 +156,14 @@ export class Router implements RoutingSignals {
     } else {
       presence = choice.presence;
     }
+    // Set by someone else, the presence holds whether or not the agent's console is open.
+    const watched = actorId === agentId ? {} : { consoleSeenAt: null };
     const afterCommit = atomically(db, () => {
       db.insert(agentStates)
         .values({ userId: agentId, orgId, presence, presenceStatusId: statusId, updatedAt: at })
         .onConflictDoUpdate({
           target: agentStates.userId,
-          set: { presence, presenceStatusId: statusId, missedOffers: 0, updatedAt: at },
+          set: { presence, presenceStatusId: statusId, missedOffers: 0, updatedAt: at, ...watched },
         })
         .run();
       if (presence !== 'offline' || !loadRoutingSettings(db, orgId).rerouteOnOffline) return [];
@@ -170,6 +172,15 @@ export class Router implements RoutingSignals {
     this.finish(afterCommit);
     this.poke(orgId, [agentId]);
     this.route(orgId);
+  }
+
+  /** The agent's console is open: a heartbeat, so closing it sets them Away. */
+  consoleSeen(agentId: string) {
+    this.deps.db
+      .update(agentStates)
+      .set({ consoleSeenAt: new Date(this.now()) })
+      .where(eq(agentStates.userId, agentId))
+      .run();
   }
 
   /** Transfers an open item to another agent: offered to them, who accepts as usual. */

@@ -20,10 +20,18 @@ function touch(result: TimersResult, orgId: string, agentId?: string) {
 }
 
 /**
+ * An Online agent whose console has sent no heartbeat for this long has closed it (a reconnect
+ * takes seconds; the console beats every `CONSOLE_HEARTBEAT_MS`).
+ */
+export const CONSOLE_GONE_MS = 60_000;
+export const CONSOLE_HEARTBEAT_MS = 20_000;
+
+/**
  * Everything due by `at`: offers not answered in time go on to the next agent, waits past a
- * queue's overflow reach the overflow queue, optional skills stop being preferred, and items
- * whose agent has not answered are offered again. Timers are due-at columns on the item, so a
- * restart resumes them; each move is conditional, so two sweepers never move one item twice.
+ * queue's overflow reach the overflow queue, optional skills are dropped, items whose agent has
+ * not answered are offered again, and Online agents whose console has gone are set Away. Timers
+ * are due-at columns, so a restart resumes them; each move is conditional, so two sweepers
+ * never move one item twice.
  */
 export function runDueTimers(db: Db, at: Date, handover: SessionHandover): TimersResult {
   const result: TimersResult = { orgs: new Map(), afterCommit: [] };
@@ -31,7 +39,32 @@ export function runDueTimers(db: Db, at: Date, handover: SessionHandover): Timer
   overflowItems(db, at, result);
   dropOptionalSkills(db, at, result);
   reassignUnanswered(db, at, handover, result);
+  awayWhenConsoleGone(db, at, result);
   return result;
+}
+
+/**
+ * Nobody is there to answer offers: Away keeps the conversations they hold (they may be back
+ * in a minute) and stops new offers, which would otherwise each wait out their timeout.
+ */
+function awayWhenConsoleGone(db: Db, at: Date, result: TimersResult) {
+  const gone = and(
+    eq(agentStates.presence, 'online'),
+    lte(agentStates.consoleSeenAt, new Date(at.getTime() - CONSOLE_GONE_MS)),
+  );
+  // Read first: the sweep runs every second and must not take the write lock for nothing.
+  for (const agent of db
+    .select({ userId: agentStates.userId, orgId: agentStates.orgId })
+    .from(agentStates)
+    .where(gone)
+    .all()) {
+    const away = db
+      .update(agentStates)
+      .set({ presence: 'away', presenceStatusId: null, consoleSeenAt: null, updatedAt: at })
+      .where(and(eq(agentStates.userId, agent.userId), gone))
+      .run();
+    if (away.changes > 0) touch(result, agent.orgId, agent.userId);
+  }
 }
 
 const due = (column: typeof workItems.offerExpiresAt, at: Date) => lte(column, at);

@@ -141,6 +141,11 @@ export const agentStates = sqliteTable(
     lastAssignedAt: timestamp('last_assigned_at'),
     /** Offers let time out in a row; reaching the org's setting sets the agent Away. */
     missedOffers: integer('missed_offers').notNull().default(0),
+    /**
+     * Last heartbeat of the agent's open console; null when nobody is watching for one (set
+     * by someone else, or never opened). Stale, it sets an Online agent Away.
+     */
+    consoleSeenAt: timestamp('console_seen_at'),
     updatedAt: timestamp('updated_at').notNull(),
   },
   (t) => [

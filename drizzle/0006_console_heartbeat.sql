@@ -1,0 +1,1 @@
+ALTER TABLE `agent_states` ADD `console_seen_at` integer;
