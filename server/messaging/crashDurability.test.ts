@@ -2,9 +2,26 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/client';
+import {
+  agentSkills,
+  agentStates,
+  messagingSessions,
+  queueMembers,
+  queues,
+  routingDecisions,
+  skills,
+  staffUsers,
+  workItems,
+} from '../db/schema';
+import { Router } from '../routing/router';
+import { StaffEvents } from '../routing/staffEvents';
 import { apiClient } from '../testing/apiClient';
 import { freePort, startServerProcess } from '../testing/serverProcess';
+import { EventHub } from './eventHub';
+import { SessionHandoverEntries } from './sessionHandoverEntries';
 
 const SENDS = 600;
 const KILL_AFTER_ACKS = 120;
@@ -13,6 +30,7 @@ const KILL_AFTER_ACKS = 120;
 const IN_FLIGHT = 250;
 // Large enough that copying it into the database file outlasts the test's reaction to it.
 const WAL_BYTES_BEFORE_CHECKPOINT = 64 * 1024 * 1024;
+const OFFER_SECONDS = 3;
 
 describe('durability across a crash', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'parley-crash-'));
@@ -157,6 +175,106 @@ describe('durability across a crash', () => {
     } finally {
       await second.kill('SIGTERM');
       rmSync(handoffDir, { recursive: true, force: true });
+    }
+  });
+
+  it('resumes an offer SIGKILL interrupted: it times out after the restart and goes to the next agent', {
+    timeout: 90_000,
+  }, async () => {
+    const offerDir = mkdtempSync(path.join(tmpdir(), 'parley-crash-offer-'));
+    const databasePath = path.join(offerDir, 'parley.db');
+    const offerEnv = { ...env, DATABASE_URL: `file:${databasePath}` };
+    const port = await freePort();
+    const first = await startServerProcess(offerEnv, port);
+    const db = openDatabase(databasePath);
+    try {
+      // Bob joins Alice in Orders, both Online: whoever is offered the customer first, the
+      // other is next in line once that offer lapses.
+      const orders = db.select().from(queues).where(eq(queues.name, 'Orders')).get();
+      if (!orders) throw new Error('no Orders queue');
+      db.update(queues)
+        .set({ offerTimeoutSeconds: OFFER_SECONDS })
+        .where(eq(queues.id, orders.id))
+        .run();
+      const staff = (email: string) => {
+        const row = db.select().from(staffUsers).where(eq(staffUsers.email, email)).get();
+        if (!row) throw new Error(`no ${email}`);
+        return row;
+      };
+      const alice = staff('alice@acme.test');
+      const bob = staff('bob@acme.test');
+      const ordersSkill = db.select().from(skills).where(eq(skills.name, 'orders')).get();
+      if (!ordersSkill) throw new Error('no orders skill');
+      db.insert(queueMembers)
+        .values({ orgId: orders.orgId, queueId: orders.id, userId: bob.id })
+        .run();
+      db.insert(agentSkills)
+        .values({ orgId: orders.orgId, userId: bob.id, skillId: ordersSkill.id, level: 5 })
+        .run();
+      const router = new Router({
+        db,
+        handover: new SessionHandoverEntries(new EventHub()),
+        staffEvents: new StaffEvents(),
+      });
+      for (const agent of [alice, bob]) {
+        router.setPresence(orders.orgId, agent.id, { presence: 'online' }, agent.id);
+      }
+
+      const client = apiClient(first.base);
+      const { body } = await client.start();
+      const asked = await client.send(body.conversationId, body.accessToken, {
+        clientMessageId: 'person',
+        text: 'I need to talk to a person about my order A1001',
+      });
+      expect(asked.status).toBe(201);
+      const item = () =>
+        db.select().from(workItems).where(eq(workItems.sessionId, body.conversationId)).all();
+      await expect.poll(() => item()[0]?.status, { timeout: 20_000 }).toBe('offered');
+      await first.kill('SIGKILL');
+
+      const [offered] = item();
+      if (!offered?.offeredTo || !offered.offerExpiresAt) throw new Error('no offer held');
+      const holder = offered.offeredTo;
+      const next = holder === alice.id ? bob.id : alice.id;
+      const load = (agentId: string) =>
+        db.select().from(agentStates).where(eq(agentStates.userId, agentId)).get()?.load;
+      expect(load(holder)).toBe(1);
+      // The offer's time runs out while no process is up.
+      const untilDue = offered.offerExpiresAt.getTime() - Date.now();
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, untilDue) + 500));
+
+      const second = await startServerProcess(offerEnv, port);
+      try {
+        await expect.poll(() => item()[0]?.offeredTo, { timeout: 20_000 }).toBe(next);
+        expect(item()).toHaveLength(1);
+        expect(item()[0]?.status).toBe('offered');
+        expect(load(holder)).toBe(0);
+        expect(load(next)).toBe(1);
+        const events = db
+          .select({ event: routingDecisions.event, agentId: routingDecisions.agentId })
+          .from(routingDecisions)
+          .where(eq(routingDecisions.workItemId, offered.id))
+          .orderBy(asc(routingDecisions.createdAt))
+          .all()
+          .filter(({ event }) => event !== 'waiting');
+        expect(events).toEqual([
+          { event: 'queued', agentId: null },
+          { event: 'offered', agentId: holder },
+          { event: 'offer_timed_out', agentId: holder },
+          { event: 'offered', agentId: next },
+        ]);
+        const session = db
+          .select()
+          .from(messagingSessions)
+          .where(eq(messagingSessions.id, body.conversationId))
+          .get();
+        expect(session).toMatchObject({ status: 'waiting', agentId: null });
+      } finally {
+        await second.kill('SIGTERM');
+      }
+    } finally {
+      db.$client.close();
+      rmSync(offerDir, { recursive: true, force: true });
     }
   });
 
