@@ -75,6 +75,9 @@ export const previewInputSchema = z.discriminatedUnion('type', [
     fields: z.record(z.string(), jsonValueSchema),
     clientMessageId: z.string().max(100).optional(),
   }),
+  /** Rehearsals of what routing or an agent would do: nobody can come, or a hand-back. */
+  z.object({ type: z.literal('noAgent') }),
+  z.object({ type: z.literal('returned') }),
 ]);
 export type PreviewInput = z.output<typeof previewInputSchema>;
 

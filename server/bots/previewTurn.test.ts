@@ -52,6 +52,33 @@ describe('previewing the draft being edited', () => {
     expect(turn.trace.steps.map((step) => step.nodeId)).toEqual(['start', 'greet', 'menu']);
   });
 
+  it('rehearses a hand-off: what routing would decide, then the path for no agent or a hand-back', async () => {
+    const { bot, document, bots } = await supportBot(openDb());
+    const turn = (state: unknown, input: Parameters<typeof bots.previewTurn>[0]['input']) =>
+      bots.previewTurn({ botId: bot.id, document, state: state as never, input });
+    const started = await turn(null, { type: 'start' });
+    const escalated = await turn(started.state, {
+      type: 'text',
+      text: 'I need to talk to a person about my order A1001',
+    });
+
+    expect(escalated.status).toBe('escalated');
+    // A new org has no queues: the bot would hear "no agent" at once, and the preview says why.
+    expect(escalated.rehearsal).toMatchObject({
+      noAgent: { reason: 'NO_QUEUE', explanation: 'This org has no queue named "Orders".' },
+      requiredSkills: [{ skill: 'orders', minLevel: 1 }],
+      chosen: null,
+    });
+
+    const busy = await turn(escalated.state, { type: 'noAgent' });
+    expect(textsOf(busy.entries)).toEqual([
+      'All our agents are busy right now, sorry. Please start a new chat a little later and someone will help you.',
+    ]);
+    const handedBack = await turn(escalated.state, { type: 'returned' });
+    expect(textsOf(handedBack.entries)).toEqual(['Is there anything else I can help you with?']);
+    expect(handedBack.rehearsal).toBeNull();
+  });
+
   it('answers "where is my order A1001" from the order-status mock, with the why in the trace', async () => {
     const { bot, document, bots } = await supportBot(openDb());
     const started = await bots.previewTurn({

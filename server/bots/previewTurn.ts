@@ -8,6 +8,7 @@ import type { Db } from '../db/client';
 import type { EntryDraft } from '../db/schema';
 import { DomainError } from '../errors';
 import type { Handoff } from '../routing/handoff';
+import { type HandoffRehearsal, rehearseHandoff } from '../routing/rehearseHandoff';
 import { getBot } from './botCatalog';
 import type { PreviewInput, PreviewState } from './botSchemas';
 import { botTurnOutcome } from './botTurnOutcome';
@@ -32,6 +33,8 @@ export interface PreviewTurn {
   currentNodeId: string | null;
   /** Where the bot would hand the customer over, had this been a real conversation. */
   handoff: Handoff | null;
+  /** What routing would decide for that hand-off now, without changing anything. */
+  rehearsal: HandoffRehearsal | null;
 }
 
 const PREVIEW_CUSTOMER = 'You';
@@ -112,11 +115,14 @@ export async function previewTurn(
     trace: result.trace,
     currentNodeId: result.state.currentNodeId,
     handoff: outcome.handoff ?? null,
+    rehearsal: outcome.handoff
+      ? rehearseHandoff(db, orgId, outcome.handoff, new Date(clock.now()))
+      : null,
   };
 }
 
 function customerEntryOf(input: PreviewInput): EntryDraft[] {
-  if (input.type === 'start') return [];
+  if (input.type === 'start' || input.type === 'noAgent' || input.type === 'returned') return [];
   const base = {
     actorType: 'customer' as const,
     actorName: PREVIEW_CUSTOMER,

@@ -59,7 +59,7 @@ export const queues = sqliteTable(
     workItemSize: integer('work_item_size').notNull().default(1),
     /** Skills every item of this queue needs, on top of those its hand-off names. */
     requiredSkills: json<RequiredSkill[]>('required_skills').notNull().default([]),
-    /** Skills preferred while an item has waited less than `optionalSkillsWaitSeconds`. */
+    /** Skills an item waits for an agent to hold, until it has waited `optionalSkillsWaitSeconds`. */
     optionalSkills: json<RequiredSkill[]>('optional_skills').notNull().default([]),
     optionalSkillsWaitSeconds: integer('optional_skills_wait_seconds'),
     businessHours: json<BusinessHours>('business_hours'),

@@ -66,6 +66,11 @@ export class PreviewChatPort implements ChatPort {
     return () => this.eventListeners.delete(listener);
   }
 
+  /** Plays routing's or an agent's part: nobody can come, or the agent hands back. */
+  rehearse(type: 'noAgent' | 'returned') {
+    this.enqueue(() => ({ type }));
+  }
+
   async send(input: MessageInput): Promise<OutgoingMessage> {
     const clientMessageId = newClientMessageId();
     const message: OutgoingMessage =

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { errorMessage, useTRPC } from '@/app/_trpc/client';
 import type { FlowDocument } from '@/bot-runtime/flow';
 import type { PreviewTurn } from '@/server/bots/previewTurn';
+import { HandoffRehearsalCard } from './HandoffRehearsalCard';
 import { PreviewChat } from './PreviewChat';
 import { PreviewChatPort } from './PreviewChatPort';
 import { TracePanel } from './TracePanel';
@@ -68,6 +69,9 @@ export function PreviewPanel({
 
   useEffect(() => () => onCurrentNode(null), [onCurrentNode]);
 
+  const lastTurn = turns.at(-1);
+  const rehearsal = lastTurn?.status === 'escalated' ? lastTurn.rehearsal : null;
+
   function restart() {
     port.close();
     setTurns([]);
@@ -90,6 +94,9 @@ export function PreviewPanel({
       </header>
       {failure !== null && <PreviewFailure error={failure} onFocusNode={onFocusNode} />}
       <PreviewChat port={port} />
+      {rehearsal && (
+        <HandoffRehearsalCard rehearsal={rehearsal} onRehearse={(type) => port.rehearse(type)} />
+      )}
       <section className="preview-trace-section" aria-label="Trace">
         <h3>Trace</h3>
         <TracePanel turns={turns} onFocusNode={onFocusNode} />
