@@ -207,6 +207,40 @@ test.describe('agent console', () => {
     }
   });
 
+  test('Alice hands a conversation back to the bot, which takes it on from its hand-off', async ({
+    browser,
+  }) => {
+    const customer = await customerHandedOff(browser);
+    const marker = `Back to the bot ${Date.now()}`;
+    await say(customer.page, marker);
+    const alice = await aliceAtConsole(browser);
+    try {
+      const desk = alice.page;
+      await setPresence(desk, 'online');
+      await offerFor(desk, 'Customer', marker).getByRole('button', { name: 'Accept' }).click();
+      const panel = desk.getByRole('tabpanel');
+      await panel.getByRole('button', { name: 'Transfer…' }).click();
+      const transfer = desk.getByRole('dialog', { name: 'Transfer conversation' });
+      await transfer.getByRole('radio', { name: /Back to the bot/ }).check();
+      await transfer.getByRole('button', { name: 'Transfer' }).click();
+      await expect(transfer).toHaveCount(0);
+
+      await expect(customer.chat.messages).toContainText(
+        'Is there anything else I can help you with?',
+      );
+      await expect(panel.getByRole('status')).toContainText('no longer yours');
+      // The bot answers the customer again.
+      await say(customer.page, 'yes');
+      await expect(customer.chat.messages).toContainText('What else can I do for you?');
+      await say(customer.page, 'where is my order A1001');
+      await expect(customer.chat.messages).toContainText('Order A1001 is shipped.');
+    } finally {
+      await aliceOffline(alice.context);
+      await alice.context.close();
+      await customer.context.close();
+    }
+  });
+
   test('Alice works two conversations from the keyboard alone', async ({ browser }) => {
     const first = await customerHandedOff(browser);
     await say(first.page, 'First customer here');
