@@ -370,6 +370,41 @@ test.describe('supervisor view', () => {
     }
   });
 
+  test("a supervisor puts Alice on one of the team's own statuses, and her console shows it", async ({
+    page,
+    browser,
+  }) => {
+    const alice = await aliceAtConsole(browser);
+    try {
+      await setPresence(alice.page, 'online');
+      await signIn(page, 'supervisor@acme.test');
+      await page.goto('/console/supervisor');
+      const presence = page
+        .getByRole('region', { name: 'Agents' })
+        .getByLabel('Presence of Alice Agent');
+      await expect(presence.getByRole('option')).toHaveText([
+        'Online',
+        'Busy',
+        'Away',
+        'Offline',
+        'Lunch (no new work)',
+        'Training (no new work)',
+      ]);
+      await presence.selectOption({ label: 'Lunch (no new work)' });
+      await expect(presence.locator('option:checked')).toHaveText('Lunch (no new work)');
+      await page.reload();
+      await expect(presence.locator('option:checked')).toHaveText('Lunch (no new work)');
+
+      await alice.page.reload();
+      await expect(alice.page.getByLabel('Presence').locator('option:checked')).toHaveText(
+        'Lunch (no new work)',
+      );
+    } finally {
+      await aliceOffline(alice.context);
+      await alice.context.close();
+    }
+  });
+
   test('an agent opening the supervisor view is told they have no access', async ({ page }) => {
     await signIn(page, 'alice@acme.test');
     await page.goto('/console');
