@@ -116,6 +116,84 @@ test('the admin sets up routing: a skill, a queue with hours and a member, an ag
   await expect(page.getByRole('row', { name: /Refund timing/ })).toHaveCount(0);
 });
 
+test('the admin renames, edits and deletes routing records, each delete confirmed first', async ({
+  page,
+}) => {
+  test.slow();
+  await signIn(page, 'admin@acme.test');
+  await page.goto('/admin/routing/skills');
+
+  await page.getByRole('button', { name: 'New skill' }).click();
+  const newSkill = page.getByRole('dialog', { name: 'New skill' });
+  await newSkill.getByLabel('Name').fill('warranty');
+  await newSkill.getByRole('button', { name: 'Add skill' }).click();
+  await page.getByRole('button', { name: 'Rename warranty' }).click();
+  const rename = page.getByRole('dialog', { name: 'Rename warranty' });
+  await expect(rename.getByLabel('Name')).toHaveValue('warranty');
+  await rename.getByLabel('Name').fill('');
+  await rename.getByRole('button', { name: 'Rename skill' }).click();
+  await expect(rename.locator('.field-error')).toBeVisible();
+  await rename.getByLabel('Name').fill('guarantees');
+  await rename.getByRole('button', { name: 'Rename skill' }).click();
+  await expect(page.getByRole('row', { name: /guarantees/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Delete guarantees' }).click();
+  const deleteSkill = page.getByRole('dialog', { name: 'Delete skill?' });
+  await expect(deleteSkill).toContainText('Nobody holds “guarantees”.');
+  await deleteSkill.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('row', { name: /guarantees/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Delete guarantees' }).click();
+  await deleteSkill.getByRole('button', { name: 'Delete skill' }).click();
+  await expect(page.getByRole('row', { name: /guarantees/ })).toHaveCount(0);
+
+  await openRoutingSection(page, 'Presence statuses');
+  await page.getByRole('button', { name: 'New status' }).click();
+  await page.getByRole('dialog', { name: 'New status' }).getByLabel('Name').fill('Meeting');
+  await page.getByRole('button', { name: 'Add status' }).click();
+  await expect(page.getByRole('row', { name: /Meeting/ })).toContainText('no new work');
+  await page.getByRole('button', { name: 'Edit Meeting' }).click();
+  const editStatus = page.getByRole('dialog', { name: 'Edit Meeting' });
+  await editStatus.getByLabel('Takes work').check();
+  await editStatus.getByRole('button', { name: 'Save status' }).click();
+  await expect(page.getByRole('row', { name: /Meeting/ })).toContainText('takes work');
+  await page.getByRole('button', { name: 'Delete Meeting' }).click();
+  const deleteStatus = page.getByRole('dialog', { name: 'Delete status?' });
+  await expect(deleteStatus).toContainText('Nobody is in “Meeting” now.');
+  await deleteStatus.getByRole('button', { name: 'Delete status' }).click();
+  await expect(page.getByRole('row', { name: /Meeting/ })).toHaveCount(0);
+
+  await openRoutingSection(page, 'Quick texts');
+  await page.getByRole('button', { name: 'New quick text' }).click();
+  const newText = page.getByRole('dialog', { name: 'New quick text' });
+  await newText.getByLabel('Title').fill('Order number');
+  await newText.getByLabel('Text').fill('Which order is it, {{contact.name}}?');
+  await newText.getByRole('button', { name: 'Add quick text' }).click();
+  await page.getByRole('button', { name: 'Edit Order number' }).click();
+  const editText = page.getByRole('dialog', { name: 'Edit Order number' });
+  await expect(editText.getByLabel('Text')).toHaveValue('Which order is it, {{contact.name}}?');
+  await editText.getByLabel('Title').fill('Order number please');
+  await editText.getByRole('button', { name: 'Save quick text' }).click();
+  await expect(page.getByRole('row', { name: /Order number please/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Delete Order number please' }).click();
+  const deleteText = page.getByRole('dialog', { name: 'Delete quick text?' });
+  await expect(deleteText).toContainText(
+    'Agents will no longer find “Order number please” in the console.',
+  );
+  await deleteText.getByRole('button', { name: 'Delete quick text' }).click();
+  await expect(page.getByRole('row', { name: /Order number please/ })).toHaveCount(0);
+
+  await openRoutingSection(page, 'Queues');
+  await page.getByRole('link', { name: 'New queue' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Short-lived');
+  await page.getByRole('button', { name: 'Create queue' }).click();
+  await page.getByRole('button', { name: 'Delete Short-lived' }).click();
+  const deleteQueue = page.getByRole('dialog', { name: 'Delete queue?' });
+  await expect(deleteQueue).toContainText(
+    'Bots handing off to “Short-lived” will take their “No agent available” path.',
+  );
+  await deleteQueue.getByRole('button', { name: 'Delete queue' }).click();
+  await expect(page.getByRole('row', { name: /Short-lived/ })).toHaveCount(0);
+});
+
 test('a supervisor cannot open Admin → Routing', async ({ page }) => {
   await signIn(page, 'supervisor@acme.test');
   await page.goto('/admin/routing/queues');

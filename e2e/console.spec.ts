@@ -1,4 +1,11 @@
-import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
+import {
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  expect,
+  type Page,
+  test,
+} from '@playwright/test';
 import { enableIdentity, identityToken, resetWebStore, signIn } from './helpers';
 
 /** The demo bot hands a customer who names an order when asking for a person to Orders. */
@@ -43,14 +50,19 @@ async function say(page: Page, text: string) {
   await chat.messageBox.press('Enter');
 }
 
-/** Alice, the orders agent, signed in to the console in a browser of her own. */
-async function aliceAtConsole(browser: Browser) {
+/** An agent signed in to the console in a browser of their own. */
+async function agentAtConsole(browser: Browser, email: string, password?: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await signIn(page, 'alice@acme.test');
+  await signIn(page, email, password);
   await page.goto('/console');
   await expect(page.getByRole('heading', { name: 'Agent console' })).toBeVisible();
   return { context, page };
+}
+
+/** Alice, the orders agent, signed in to the console in a browser of her own. */
+function aliceAtConsole(browser: Browser) {
+  return agentAtConsole(browser, 'alice@acme.test');
 }
 
 async function setPresence(page: Page, presence: 'online' | 'away' | 'offline') {
@@ -58,11 +70,88 @@ async function setPresence(page: Page, presence: 'online' | 'away' | 'offline') 
   await expect(page.getByLabel('Presence')).toHaveValue(`presence:${presence}`);
 }
 
+/** Calls a tRPC procedure over HTTP with the session of `request`'s browser. */
+async function trpc<T>(
+  request: APIRequestContext,
+  path: string,
+  input?: unknown,
+  kind: 'query' | 'mutation' = 'query',
+): Promise<T> {
+  const query =
+    input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+  const response =
+    kind === 'query'
+      ? await request.get(`/api/trpc/${path}${query}`)
+      : await request.post(`/api/trpc/${path}`, { data: { json: input } });
+  expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
+  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
+}
+
 /**
- * Alice stops taking work whatever state the test left her page in, so the next test starts
- * with her offline; it goes through her session's API, which works even on a broken page.
+ * A second Orders agent, Olivia, made by the admin for one test with less capacity than Alice,
+ * and the Orders queue's offer timeout set to `offerTimeoutSeconds`. `undo` puts the queue back and deactivates her, so
+ * the demo's routing is as before for the tests after.
  */
-async function aliceOffline(context: BrowserContext) {
+async function secondOrdersAgent(admin: APIRequestContext, offerTimeoutSeconds: number) {
+  const email = `olivia-${Date.now()}@acme.test`;
+  const created = await trpc<{ user: { id: string }; temporaryPassword: string }>(
+    admin,
+    'staffUsers.create',
+    { email, name: 'Olivia Orders', role: 'agent' },
+    'mutation',
+  );
+  const skills = await trpc<{ id: string; name: string }[]>(admin, 'routingConfig.skills.options');
+  const queues = await trpc<{ id: string; name: string }[]>(admin, 'routingConfig.queues.options');
+  const ordersSkill = skills.find((skill) => skill.name === 'orders');
+  const ordersQueue = queues.find((queue) => queue.name === 'Orders');
+  if (!ordersSkill || !ordersQueue) throw new Error('the demo has no Orders queue and skill');
+  await trpc(
+    admin,
+    'routingConfig.agents.update',
+    {
+      userId: created.user.id,
+      agent: {
+        capacity: 1,
+        skills: [{ skillId: ordersSkill.id, level: 10 }],
+        queueIds: [ordersQueue.id],
+      },
+    },
+    'mutation',
+  );
+  const { id, ...queue } = await trpc<{ id: string; offerTimeoutSeconds: number }>(
+    admin,
+    'routingConfig.queues.byId',
+    { id: ordersQueue.id },
+  );
+  const offerTimeout = (seconds: number) =>
+    trpc(
+      admin,
+      'routingConfig.queues.update',
+      { id, queue: { ...queue, offerTimeoutSeconds: seconds } },
+      'mutation',
+    );
+  await offerTimeout(offerTimeoutSeconds);
+  return {
+    email,
+    password: created.temporaryPassword,
+    async undo() {
+      await offerTimeout(queue.offerTimeoutSeconds);
+      await trpc(
+        admin,
+        'staffUsers.setActive',
+        { userId: created.user.id, active: false },
+        'mutation',
+      );
+    },
+  };
+}
+
+/**
+ * The agent stops taking work whatever state the test left their page in, so the next test
+ * starts with them offline; it goes through their session's API, which works even on a broken
+ * page.
+ */
+async function agentOffline(context: BrowserContext) {
   const response = await context.request.post('/api/trpc/console.setPresence', {
     data: { json: { presence: 'offline' } },
   });
@@ -173,10 +262,85 @@ test.describe('agent console', () => {
       await desk.getByRole('tabpanel').getByRole('button', { name: 'Close tab' }).click();
       await expect(desk.getByRole('tab')).toHaveCount(0);
     } finally {
-      await aliceOffline(alice.context);
+      await agentOffline(alice.context);
       await alice.context.close();
       await customer.context.close();
       await resetWebStore(browser);
+    }
+  });
+
+  test('a long conversation opens at its latest messages; earlier ones load above on request', async ({
+    browser,
+  }) => {
+    test.slow();
+    const customer = await customerHandedOff(browser);
+    const marker = `A long one ${Date.now()}`;
+    await say(customer.page, marker);
+    await expect(customer.chat.messages).toContainText(marker);
+    await customer.context.close();
+    const alice = await aliceAtConsole(browser);
+    const api = alice.context.request;
+    let sessionId: string | undefined;
+    try {
+      await setPresence(alice.page, 'online');
+      await expect(offerFor(alice.page, 'Customer', marker)).toBeVisible();
+      const { offers } = await trpc<{ offers: { workItemId: string; lastText: string | null }[] }>(
+        api,
+        'console.workspace',
+      );
+      const offer = offers.find((candidate) => candidate.lastText === marker);
+      if (!offer) throw new Error('the offer is not in the workspace');
+      ({ sessionId } = await trpc<{ sessionId: string }>(
+        api,
+        'console.accept',
+        { workItemId: offer.workItemId },
+        'mutation',
+      ));
+      // More replies than the console first shows (500 entries).
+      const REPLIES = 520;
+      for (let from = 0; from < REPLIES; from += 40) {
+        await Promise.all(
+          Array.from({ length: Math.min(40, REPLIES - from) }, (_, index) =>
+            trpc(
+              api,
+              'console.send',
+              {
+                sessionId,
+                text: `Reply ${from + index + 1}`,
+                clientMessageId: `long-${from + index}`,
+              },
+              'mutation',
+            ),
+          ),
+        );
+      }
+
+      await alice.page.reload();
+      const panel = alice.page.getByRole('tabpanel');
+      const transcript = panel.getByRole('log', { name: 'Transcript' });
+      await expect(transcript.locator('[data-seq]').last()).toBeVisible();
+      await expect(transcript.getByText(marker, { exact: true })).toHaveCount(0);
+      const earlier = transcript.getByRole('button', { name: 'Show earlier messages' });
+      await earlier.focus();
+      await alice.page.keyboard.press('Enter');
+      await expect(transcript.getByText(marker, { exact: true })).toHaveCount(1);
+      await expect(transcript.getByText('The start of the conversation.')).toBeFocused();
+      await expect(transcript.getByText(ASK_FOR_A_PERSON, { exact: true })).toHaveCount(1);
+      await expect(transcript.getByText('Reply 1', { exact: true })).toHaveCount(1);
+
+      const box = panel.getByRole('textbox', { name: 'Message to the customer' });
+      await box.fill('After paging back');
+      await box.press('Enter');
+      await expect(transcript.getByText('After paging back', { exact: true })).toHaveCount(1);
+      const seqs = await transcript
+        .locator('[data-seq]')
+        .evaluateAll((entries) => entries.map((entry) => Number(entry.getAttribute('data-seq'))));
+      expect(new Set(seqs).size).toBe(seqs.length);
+      expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    } finally {
+      if (sessionId) await trpc(api, 'console.end', { sessionId }, 'mutation');
+      await agentOffline(alice.context);
+      await alice.context.close();
     }
   });
 
@@ -201,7 +365,7 @@ test.describe('agent console', () => {
 
       await endConversation(desk);
     } finally {
-      await aliceOffline(alice.context);
+      await agentOffline(alice.context);
       await alice.context.close();
       await customer.context.close();
     }
@@ -302,7 +466,7 @@ test.describe('agent console', () => {
       }
       await expect(tabs).toHaveCount(0);
     } finally {
-      await aliceOffline(alice.context);
+      await agentOffline(alice.context);
       await alice.context.close();
       await first.context.close();
       await second.context.close();
@@ -328,10 +492,58 @@ test.describe('agent console', () => {
       // round starts and the offer comes back with a fresh 30 seconds.
       await expect(timer).toHaveText(/^0:[23]\d$/, { timeout: 15_000 });
     } finally {
-      await aliceOffline(alice.context);
+      await agentOffline(alice.context);
       await alice.context.close();
       await chatOn(customer.page).window.getByRole('button', { name: 'End chat' }).click();
       await customer.context.close();
+    }
+  });
+
+  test('an offer Alice lets time out goes to the next eligible agent', async ({
+    page,
+    browser,
+  }) => {
+    const OFFER_SECONDS = 8;
+    await signIn(page, 'admin@acme.test');
+    const olivia = await secondOrdersAgent(page.request, OFFER_SECONDS);
+    const alice = await aliceAtConsole(browser);
+    const second = await agentAtConsole(browser, olivia.email, olivia.password);
+    let customer: Awaited<ReturnType<typeof customerHandedOff>> | undefined;
+    try {
+      await setPresence(alice.page, 'online');
+      await setPresence(second.page, 'online');
+      customer = await customerHandedOff(browser);
+      const marker = `Left to run out ${Date.now()}`;
+      await say(customer.page, marker);
+
+      const aliceOffer = offerFor(alice.page, 'Customer', marker);
+      const oliviaOffer = offerFor(second.page, 'Customer', marker);
+      // Alice has the most capacity free, so the queue (most available first) offers it to her.
+      await expect(aliceOffer.getByRole('timer')).toBeVisible();
+      await expect(oliviaOffer).toHaveCount(0);
+
+      const pastTimeout = { timeout: (OFFER_SECONDS + 10) * 1_000 };
+      await expect(aliceOffer).toHaveCount(0, pastTimeout);
+      await expect(oliviaOffer).toBeVisible(pastTimeout);
+      await expect(oliviaOffer).toContainText('Orders');
+      await expect(oliviaOffer.getByRole('timer')).toHaveText(/^0:0\d$/);
+      await expect(aliceOffer).toHaveCount(0);
+      await oliviaOffer.getByRole('button', { name: 'Accept' }).click();
+      await expect(second.page.getByRole('tab', { name: /Customer/ })).toHaveAttribute(
+        'aria-selected',
+        'true',
+      );
+      await expect(customer.chat.messages).toContainText('Olivia Orders joined');
+    } finally {
+      if (customer) {
+        await chatOn(customer.page).window.getByRole('button', { name: 'End chat' }).click();
+        await customer.context.close();
+      }
+      await agentOffline(alice.context);
+      await agentOffline(second.context);
+      await alice.context.close();
+      await second.context.close();
+      await olivia.undo();
     }
   });
 
@@ -355,7 +567,7 @@ test.describe('agent console', () => {
       await decline.getByRole('button', { name: 'Decline' }).click();
       await expect(offer).toHaveCount(0);
     } finally {
-      await aliceOffline(alice.context);
+      await agentOffline(alice.context);
       await alice.context.close();
       // The customer leaves, so their hand-off waits for nobody after this test.
       await chatOn(customer.page).window.getByRole('button', { name: 'End chat' }).click();
@@ -401,6 +613,42 @@ test.describe('supervisor view', () => {
     } finally {
       await chatOn(customer.page).window.getByRole('button', { name: 'End chat' }).click();
       await customer.context.close();
+    }
+  });
+
+  test("a supervisor puts Alice on one of the team's own statuses, and her console shows it", async ({
+    page,
+    browser,
+  }) => {
+    const alice = await aliceAtConsole(browser);
+    try {
+      await setPresence(alice.page, 'online');
+      await signIn(page, 'supervisor@acme.test');
+      await page.goto('/console/supervisor');
+      const presence = page
+        .getByRole('region', { name: 'Agents' })
+        .getByLabel('Presence of Alice Agent');
+      // Other tests may have added statuses of their own; these are the demo's.
+      await expect(presence.getByRole('option')).toContainText([
+        'Online',
+        'Busy',
+        'Away',
+        'Offline',
+        'Lunch (no new work)',
+        'Training (no new work)',
+      ]);
+      await presence.selectOption({ label: 'Lunch (no new work)' });
+      await expect(presence.locator('option:checked')).toHaveText('Lunch (no new work)');
+      await page.reload();
+      await expect(presence.locator('option:checked')).toHaveText('Lunch (no new work)');
+
+      await alice.page.reload();
+      await expect(alice.page.getByLabel('Presence').locator('option:checked')).toHaveText(
+        'Lunch (no new work)',
+      );
+    } finally {
+      await agentOffline(alice.context);
+      await alice.context.close();
     }
   });
 

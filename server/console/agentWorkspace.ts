@@ -5,10 +5,10 @@ import {
   contacts,
   conversationEntries,
   messagingSessions,
-  presenceStatuses,
   queues,
   workItems,
 } from '../db/schema';
+import { presenceStatusChoices } from './presenceStatusChoices';
 
 const UNNAMED_CUSTOMER = 'Customer';
 
@@ -40,16 +40,7 @@ export function agentWorkspace(db: Db, orgId: string, agentId: string) {
     .from(agentStates)
     .where(and(eq(agentStates.userId, agentId), eq(agentStates.orgId, orgId)))
     .get();
-  const statuses = db
-    .select({
-      id: presenceStatuses.id,
-      name: presenceStatuses.name,
-      takesWork: presenceStatuses.takesWork,
-    })
-    .from(presenceStatuses)
-    .where(eq(presenceStatuses.orgId, orgId))
-    .orderBy(asc(presenceStatuses.name))
-    .all();
+  const statuses = presenceStatusChoices(db, orgId);
   const rows = db
     .select({
       item: workItems,

@@ -6,50 +6,21 @@ import {
   contacts,
   deployments,
   messagingSessions,
-  queues,
   sessionNotes,
-  workItems,
 } from '../db/schema';
-import { DomainError } from '../errors';
-import { listEntriesAfter, toApiEntry } from '../messaging/conversationEntries';
+import { type ConversationViewer, readableConversation } from './conversationAccess';
+import { entriesBefore, latestEntries } from './transcriptPages';
 
-/** The newest entries shown; an agent needs the end of a conversation, not its start. */
-export const TRANSCRIPT_PAGE = 500;
 const EARLIER_CONVERSATIONS = 10;
 
-/** Who may read a conversation in the console: the agent it was offered or given to, or a lead. */
-export interface ConversationViewer {
-  id: string;
-  orgId: string;
-  /** Supervisors and admins read any conversation of the org. */
-  seesAll: boolean;
-}
-
 /**
- * A conversation as staff see it: the whole transcript with the bot's part, the staff notes,
- * the hand-off card from the bot and the customer's context (who they are, their account,
- * open cases, earlier conversations, what the app and the pre-chat form said).
+ * A conversation as staff see it: the newest page of the transcript with the bot's part, the
+ * staff notes, the hand-off card from the bot and the customer's context (who they are, their
+ * account, open cases, earlier conversations, what the app and the pre-chat form said).
  */
 export function staffConversationView(db: Db, viewer: ConversationViewer, sessionId: string) {
-  const session = db
-    .select()
-    .from(messagingSessions)
-    .where(and(eq(messagingSessions.id, sessionId), eq(messagingSessions.orgId, viewer.orgId)))
-    .get();
-  if (!session) throw new DomainError('NOT_FOUND', 'No such conversation.');
-  const item = db
-    .select({ item: workItems, queueName: queues.name })
-    .from(workItems)
-    .innerJoin(queues, eq(queues.id, workItems.queueId))
-    .where(eq(workItems.sessionId, session.id))
-    .orderBy(desc(workItems.createdAt))
-    .get();
-  const holder = item && (item.item.acceptedBy ?? item.item.offeredTo);
-  if (!viewer.seesAll && holder !== viewer.id && session.agentId !== viewer.id) {
-    throw new DomainError('FORBIDDEN', 'This conversation is not yours to read.');
-  }
-  const afterSeq = Math.max(0, session.lastSeq - TRANSCRIPT_PAGE);
-  const rows = listEntriesAfter(db, session.id, afterSeq, TRANSCRIPT_PAGE);
+  const { session, item, holder } = readableConversation(db, viewer, sessionId);
+  const transcript = latestEntries(db, session);
   const contact = session.contactId
     ? db.select().from(contacts).where(eq(contacts.id, session.contactId)).get()
     : undefined;
@@ -78,9 +49,9 @@ export function staffConversationView(db: Db, viewer: ConversationViewer, sessio
       /** A bot handed it over, so the agent can hand it back. */
       fromBot: session.botVersionId !== null && session.botState !== null,
     },
-    entries: rows.map((row) => toApiEntry(row, session)),
-    /** Earlier entries exist that are not shown. */
-    hasMore: afterSeq > 0,
+    entries: transcript.entries,
+    /** Earlier entries exist that are not shown; `earlierEntries` pages back through them. */
+    hasMore: transcript.hasMore,
     notes: db
       .select({
         id: sessionNotes.id,
@@ -163,3 +134,14 @@ export function staffConversationView(db: Db, viewer: ConversationViewer, sessio
 }
 
 export type StaffConversationView = ReturnType<typeof staffConversationView>;
+
+/** The transcript page before `beforeSeq`, for the same viewers as the conversation itself. */
+export function earlierEntries(
+  db: Db,
+  viewer: ConversationViewer,
+  sessionId: string,
+  beforeSeq: number,
+) {
+  const { session } = readableConversation(db, viewer, sessionId);
+  return entriesBefore(db, session, beforeSeq);
+}

@@ -12,11 +12,12 @@ import {
   workItems,
 } from '../db/schema';
 import { DomainError } from '../errors';
+import { presenceStatusChoices } from './presenceStatusChoices';
 
 /**
  * The supervisor's floor: each queue's waiting count, longest wait and agents online; each
  * agent's presence, load against capacity and open conversations; the items still waiting
- * with the reason routing last gave.
+ * with the reason routing last gave; the org's own statuses to set agents to.
  */
 export function supervisorOverview(db: Db, orgId: string, now: Date) {
   const queueRows = db
@@ -54,6 +55,7 @@ export function supervisorOverview(db: Db, orgId: string, now: Date) {
       name: staffUsers.name,
       email: staffUsers.email,
       presence: agentStates.presence,
+      presenceStatusId: agentStates.presenceStatusId,
       statusName: presenceStatuses.name,
       capacity: agentStates.capacity,
       load: agentStates.load,
@@ -104,6 +106,8 @@ export function supervisorOverview(db: Db, orgId: string, now: Date) {
       conversations: open.filter((item) => item.agentId === agent.id),
     })),
     waitingItems: open.filter((item) => item.status !== 'accepted'),
+    /** The org's own statuses, which the supervisor may set an agent to. */
+    statuses: presenceStatusChoices(db, orgId),
   };
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { StaffUser } from '../auth/staffAuth';
 import type { ConsoleServices } from '../console/consoleServices';
 import { staffUsers } from '../db/schema';
-import { callerFor, trpcRejection } from '../testing/fixtures';
+import { callerFor, createOrg, createStaff, trpcRejection } from '../testing/fixtures';
 import { useMessagingConversation } from '../testing/messagingRuntime';
 import { botSays, scriptedBot } from '../testing/scriptedBot';
 
@@ -160,5 +160,42 @@ describe('the agent console API', () => {
       waiting: 1,
       agentsOnline: 1,
     });
+  });
+
+  it("lets a supervisor put an agent in one of the org's own statuses, as the agent could", async () => {
+    const { as, db, staff } = await escalated();
+    const supervisor = as('supervisor@acme.test');
+    const { statuses } = await supervisor.supervisor.overview();
+    expect(statuses.map((status) => [status.name, status.takesWork])).toEqual([
+      ['Lunch', false],
+      ['Training', false],
+    ]);
+    const lunch = statuses.find((status) => status.name === 'Lunch');
+    const alice = staff('alice@acme.test');
+
+    await supervisor.supervisor.setAgentPresence({
+      agentId: alice.id,
+      choice: { statusId: lunch?.id ?? '' },
+    });
+    const floor = await supervisor.supervisor.overview();
+    expect(floor.agents.find((agent) => agent.id === alice.id)).toMatchObject({
+      presenceStatusId: lunch?.id,
+      statusName: 'Lunch',
+    });
+    expect(await as('alice@acme.test').console.workspace()).toMatchObject({
+      presenceStatusId: lunch?.id,
+      offers: [],
+    });
+
+    const otherOrg = createOrg(db, 'other');
+    const outsider = callerFor(db, await createStaff(db, otherOrg.id, 'admin'));
+    expect((await outsider.supervisor.overview()).statuses).toEqual([]);
+    const foreign = await trpcRejection(
+      outsider.supervisor.setAgentPresence({
+        agentId: alice.id,
+        choice: { statusId: lunch?.id ?? '' },
+      }),
+    );
+    expect(foreign.code).toBe('NOT_FOUND');
   });
 });

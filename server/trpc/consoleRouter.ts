@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { agentWorkspace } from '../console/agentWorkspace';
 import { consoleEvents } from '../console/consoleEvents';
 import type { ConsoleServices } from '../console/consoleServices';
-import { staffConversationView } from '../console/staffConversationView';
+import { earlierEntries, staffConversationView } from '../console/staffConversationView';
 import { supervisorOverview } from '../console/supervisorOverview';
 import { PRESENCE_STATUSES } from '../db/schema';
 import { listQuickTexts } from '../routingConfig/quickTexts';
@@ -41,6 +41,17 @@ export const consoleRouter = router({
         ctx.db,
         { id: ctx.user.id, orgId: ctx.user.orgId, seesAll: ctx.user.role !== 'agent' },
         input.sessionId,
+      ),
+    ),
+
+  earlierEntries: staffProcedure
+    .input(z.object({ sessionId: id, beforeSeq: z.number().int().min(1) }))
+    .query(({ ctx, input }) =>
+      earlierEntries(
+        ctx.db,
+        { id: ctx.user.id, orgId: ctx.user.orgId, seesAll: ctx.user.role !== 'agent' },
+        input.sessionId,
+        input.beforeSeq,
       ),
     ),
 

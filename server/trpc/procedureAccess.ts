@@ -60,6 +60,7 @@ export const PROCEDURE_ACCESS: Record<string, readonly StaffRole[] | 'anyStaff'>
 
   'console.workspace': consoleStaff,
   'console.conversation': consoleStaff,
+  'console.earlierEntries': consoleStaff,
   'console.setPresence': consoleStaff,
   'console.accept': consoleStaff,
   'console.decline': consoleStaff,

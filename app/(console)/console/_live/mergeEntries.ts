@@ -5,6 +5,11 @@ interface WithEntries {
   session: { lastSeq: number };
 }
 
+interface Paged extends WithEntries {
+  /** Entries before the first one shown exist. */
+  hasMore: boolean;
+}
+
 /**
  * The conversation with `arriving` entries added in seq order. An entry whose seq is already
  * there is dropped, so the live feed replaying after a reconnect, or a re-read racing it,
@@ -46,12 +51,37 @@ export function withCustomerRead<
 }
 
 /**
- * A fresh read of the conversation, keeping entries the live feed delivered while the read was
- * under way: the read may have been answered just before they were written.
+ * The conversation with the `earlier` entries that lead, seq by seq, up to its first one: a
+ * page loaded by "show earlier messages", or what an earlier view held. Seqs start at 1 and
+ * are never skipped, so only an unbroken run is added (the transcript never shows a gap) and
+ * earlier entries remain while the first shown is above 1.
  */
-export function keepArrivedEntries<View extends WithEntries>(
+export function withEarlierEntries<View extends Paged>(
+  view: View,
+  earlier: readonly ConversationEntry[],
+): View {
+  const first = view.entries[0]?.seq;
+  if (first === undefined) return view;
+  const bySeq = new Map(earlier.map((entry) => [entry.seq, entry]));
+  const run: ConversationEntry[] = [];
+  for (let seq = first - 1; bySeq.has(seq); seq -= 1) run.push(bySeq.get(seq) as ConversationEntry);
+  if (run.length === 0) return view;
+  run.reverse();
+  return { ...view, entries: [...run, ...view.entries], hasMore: (run[0]?.seq ?? 1) > 1 };
+}
+
+/**
+ * A fresh read of the conversation (its newest page), keeping entries the live feed delivered
+ * while the read was under way (the read may have been answered just before they were written)
+ * and the earlier pages the agent had loaded, as far as they join the fresh page without a gap.
+ */
+export function keepArrivedEntries<View extends Paged>(
   cached: View | undefined,
   fresh: View,
 ): View {
-  return cached ? withEntries(fresh, cached.entries) : fresh;
+  if (!cached) return fresh;
+  const first = fresh.entries[0]?.seq;
+  if (first === undefined) return withEntries(fresh, cached.entries);
+  const later = cached.entries.filter((entry) => entry.seq >= first);
+  return withEarlierEntries(withEntries(fresh, later), cached.entries);
 }

@@ -58,4 +58,20 @@ describe('the transcript the agent reads', () => {
     const items = transcriptTimeline([entry(1, 'agent', 'read'), entry(2, 'bot', 'read')], []);
     expect(shape(items)).toEqual(['1read', '2']);
   });
+
+  it('holds back notes older than the first message shown until the earlier ones are loaded', () => {
+    const laterPage = [entry(3, 'customer'), entry(4, 'agent')];
+    const notes = [note(15, 'early note'), note(35, 'late note')];
+    expect(shape(transcriptTimeline(laterPage, notes, false))).toEqual([
+      '3',
+      'note late note',
+      '4sent',
+    ]);
+    expect(shape(transcriptTimeline(laterPage, notes))).toEqual([
+      'note early note',
+      '3',
+      'note late note',
+      '4sent',
+    ]);
+  });
 });

@@ -1,8 +1,9 @@
 'use client';
 
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { ConversationView } from '../_live/consoleTypes';
 import { transcriptTimeline } from '../_live/transcriptTimeline';
+import { EarlierEntries } from './EarlierEntries';
 import { drawsNothing, EntryView } from './EntryView';
 
 const ACTOR_CLASS = {
@@ -31,11 +32,25 @@ export function Transcript({
       transcriptTimeline(
         view.entries.filter((entry) => !drawsNothing(entry)),
         view.notes,
+        !view.hasMore,
       ),
     [view],
   );
   const log = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
+  const firstSeq = view.entries[0]?.seq;
+  const before = useRef({ firstSeq, height: 0 });
+
+  // Earlier messages loaded above keep the agent's place: what they were reading stays put.
+  useLayoutEffect(() => {
+    const element = log.current;
+    if (!element) return;
+    const previous = before.current;
+    if (firstSeq !== undefined && previous.firstSeq !== undefined && firstSeq < previous.firstSeq) {
+      element.scrollTop += element.scrollHeight - previous.height;
+    }
+    before.current = { firstSeq, height: element.scrollHeight };
+  });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: follows each new item and typing line
   useEffect(() => {
@@ -53,11 +68,7 @@ export function Transcript({
         atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < 40;
       }}
     >
-      {view.hasMore && (
-        <p className="muted transcript-more">
-          This conversation is long: only its latest 500 entries are shown.
-        </p>
-      )}
+      <EarlierEntries view={view} />
       {items.map((item) =>
         item.kind === 'note' ? (
           <div key={`note-${item.note.id}`} className="entry entry-staff-note">

@@ -1,110 +1,66 @@
 'use client';
 
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState } from 'react';
-import { ConfirmDialog } from '@/app/_components/Dialog';
-import { ListPageHeader } from '@/app/_components/listPage/ListPageHeader';
-import { ListState } from '@/app/_components/listPage/ListState';
-import { ListTable } from '@/app/_components/listPage/ListTable';
-import { SearchBox } from '@/app/_components/listPage/SearchBox';
 import { usePagedSearch } from '@/app/_components/listPage/usePagedSearch';
-import { errorMessage, useTRPC } from '@/app/_trpc/client';
-import type { QueueRow } from '@/server/routingConfig/queues';
+import { useTRPC } from '@/app/_trpc/client';
+import { NamedRecordsPage } from '../_components/NamedRecordsPage';
 import { ROUTING_MODEL_LABELS } from './QueueEditor';
 
 const PAGE_SIZE = 20;
 
+/** The queues; each one is edited on its own page, where its many settings fit. */
 export function QueuesAdmin() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const { page, setPage, search, setSearch, debouncedSearch, query } = usePagedSearch(PAGE_SIZE);
-  const [deleting, setDeleting] = useState<QueueRow | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const paged = usePagedSearch(PAGE_SIZE);
   const list = useQuery({
-    ...trpc.routingConfig.queues.list.queryOptions(query),
+    ...trpc.routingConfig.queues.list.queryOptions(paged.query),
     placeholderData: keepPreviousData,
   });
-  const remove = useMutation(
-    trpc.routingConfig.queues.delete.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.routingConfig.pathKey() }),
-      onError: (error) => setActionError(errorMessage(error)),
-    }),
-  );
 
   return (
-    <>
-      <ListPageHeader
-        title="Queues"
-        description="Where hand-offs wait for an agent. A bot's escalate node names the queue; its members take the work."
-      >
-        <Link className="button primary" href="/admin/routing/queues/new">
-          New queue
-        </Link>
-      </ListPageHeader>
-      <div className="card stack">
-        <SearchBox
-          label="Search queues"
-          placeholder="Search by name"
-          value={search}
-          onChange={setSearch}
-        />
-        <ListState
-          query={list}
-          loadingText="Loading queues…"
-          emptyText={debouncedSearch ? `No queues match “${debouncedSearch}”.` : 'No queues yet.'}
-          actionError={actionError}
-        >
-          {({ items, total }) => (
-            <ListTable
-              columns={['Name', 'Routing', 'Members', 'Open conversations', 'Hours', 'Overflow']}
-              actionsColumn
-              page={page}
-              pageSize={PAGE_SIZE}
-              total={total}
-              onPage={setPage}
-            >
-              {items.map((queue) => (
-                <tr key={queue.id}>
-                  <td>
-                    <Link href={`/admin/routing/queues/${queue.id}`}>{queue.name}</Link>
-                  </td>
-                  <td>{ROUTING_MODEL_LABELS[queue.routingModel]}</td>
-                  <td>{queue.memberCount}</td>
-                  <td>{queue.openWork}</td>
-                  <td>{queue.hasBusinessHours ? 'Business hours' : 'Always open'}</td>
-                  <td>{queue.overflowQueueName ?? <span className="muted">none</span>}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="danger"
-                      aria-label={`Delete ${queue.name}`}
-                      onClick={() => {
-                        setActionError(null);
-                        setDeleting(queue);
-                      }}
-                    >
-                      Delete
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </ListTable>
-          )}
-        </ListState>
-      </div>
-      <ConfirmDialog
-        open={deleting !== null}
-        title="Delete queue?"
-        message={`Bots handing off to “${deleting?.name}” will take their “No agent available” path.`}
-        confirmLabel="Delete queue"
-        danger
-        onCancel={() => setDeleting(null)}
-        onConfirm={() => {
-          if (deleting) remove.mutate({ id: deleting.id });
-          setDeleting(null);
-        }}
-      />
-    </>
+    <NamedRecordsPage
+      title="Queues"
+      description="Where hand-offs wait for an agent. A bot's escalate node names the queue; its members take the work."
+      newRecord={{ label: 'New queue', href: '/admin/routing/queues/new' }}
+      search={{
+        label: 'Search queues',
+        placeholder: 'Search by name',
+        pageSize: PAGE_SIZE,
+        state: paged,
+      }}
+      list={list}
+      loadingText="Loading queues…"
+      emptyText={
+        paged.debouncedSearch ? `No queues match “${paged.debouncedSearch}”.` : 'No queues yet.'
+      }
+      columns={[
+        {
+          header: 'Name',
+          cell: (queue) => <Link href={`/admin/routing/queues/${queue.id}`}>{queue.name}</Link>,
+        },
+        { header: 'Routing', cell: (queue) => ROUTING_MODEL_LABELS[queue.routingModel] },
+        { header: 'Members', cell: (queue) => queue.memberCount },
+        { header: 'Open conversations', cell: (queue) => queue.openWork },
+        {
+          header: 'Hours',
+          cell: (queue) => (queue.hasBusinessHours ? 'Business hours' : 'Always open'),
+        },
+        {
+          header: 'Overflow',
+          cell: (queue) => queue.overflowQueueName ?? <span className="muted">none</span>,
+        },
+      ]}
+      nameOf={(queue) => queue.name}
+      remove={{
+        mutation: trpc.routingConfig.queues.delete.mutationOptions(),
+        // Skills and agents list the queues that use them: they change with it.
+        invalidates: trpc.routingConfig.pathKey(),
+        title: 'Delete queue?',
+        confirmLabel: 'Delete queue',
+        message: (queue) =>
+          `Bots handing off to “${queue.name}” will take their “No agent available” path.`,
+      }}
+    />
   );
 }

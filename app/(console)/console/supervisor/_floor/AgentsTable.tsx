@@ -3,19 +3,20 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ErrorAlert } from '@/app/_components/ErrorAlert';
 import { useTRPC } from '@/app/_trpc/client';
-import type { Presence } from '../../_live/consoleTypes';
 import { formatDuration } from '../../_live/countdown';
-import { BUILT_IN_PRESENCES, PRESENCE_LABELS } from '../../_presence/presenceLabels';
+import { PresenceSelect, type StatusChoice } from '../../_presence/PresenceSelect';
 import type { FloorAgent, FloorItem } from './floorTypes';
 
 /** Each agent's presence (which the supervisor may change), load and open conversations. */
 export function AgentsTable({
   agents,
+  statuses,
   now,
   onExplain,
   onReassign,
 }: {
   agents: FloorAgent[];
+  statuses: readonly StatusChoice[];
   now: number;
   onExplain: (item: FloorItem) => void;
   onReassign: (item: FloorItem) => void;
@@ -53,24 +54,14 @@ export function AgentsTable({
                   {agent.name}
                 </td>
                 <td>
-                  <select
-                    aria-label={`Presence of ${agent.name}`}
-                    value={agent.presence}
+                  <PresenceSelect
+                    label={`Presence of ${agent.name}`}
+                    presence={agent.presence}
+                    statusId={agent.presenceStatusId}
+                    statuses={statuses}
                     disabled={setPresence.isPending}
-                    onChange={(event) =>
-                      setPresence.mutate({
-                        agentId: agent.id,
-                        choice: { presence: event.target.value as Presence },
-                      })
-                    }
-                  >
-                    {BUILT_IN_PRESENCES.map((presence) => (
-                      <option key={presence} value={presence}>
-                        {PRESENCE_LABELS[presence]}
-                      </option>
-                    ))}
-                  </select>
-                  {agent.statusName && <div className="muted">{agent.statusName}</div>}
+                    onChange={(choice) => setPresence.mutate({ agentId: agent.id, choice })}
+                  />
                 </td>
                 <td>
                   <meter

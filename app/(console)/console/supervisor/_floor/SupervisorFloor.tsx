@@ -69,6 +69,7 @@ export function SupervisorFloor() {
             />
             <AgentsTable
               agents={overview.data.agents}
+              statuses={overview.data.statuses}
               now={now}
               onExplain={setExplaining}
               onReassign={setReassigning}
