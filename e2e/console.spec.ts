@@ -399,7 +399,7 @@ test.describe('agent console', () => {
       await say(customer.page, 'where is my order A1001');
       await expect(customer.chat.messages).toContainText('Order A1001 is shipped.');
     } finally {
-      await aliceOffline(alice.context);
+      await agentOffline(alice.context);
       await alice.context.close();
       await customer.context.close();
     }
