@@ -20,15 +20,15 @@ export function PreviewPanel({
   botId,
   botName,
   flow,
-  onCurrentNode,
+  onTurns,
   onFocusNode,
   onClose,
 }: {
   botId: string;
   botName: string;
   flow: FlowDocument;
-  /** The node the conversation waits at, or null when there is none. */
-  onCurrentNode: (nodeId: string | null) => void;
+  /** The conversation's turns so far, whenever they change; none once the panel closes. */
+  onTurns: (turns: readonly PreviewTurn[]) => void;
   onFocusNode: (nodeId: string) => void;
   onClose: () => void;
 }) {
@@ -59,20 +59,19 @@ export function PreviewPanel({
       }
       setFailure(null);
       setTurns((current) => [...current, event.turn]);
-      onCurrentNode(event.turn.currentNodeId);
     });
     return () => {
       unsubscribe();
     };
-  }, [port, onCurrentNode]);
+  }, [port]);
 
-  useEffect(() => () => onCurrentNode(null), [onCurrentNode]);
+  useEffect(() => onTurns(turns), [turns, onTurns]);
+  useEffect(() => () => onTurns([]), [onTurns]);
 
   function restart() {
     port.close();
     setTurns([]);
     setFailure(null);
-    onCurrentNode(null);
     setPort(createPort());
   }
 
