@@ -13,6 +13,7 @@ import {
   createBotInput,
   importBotInput,
   listBotsInput,
+  previewContactsInput,
   previewTurnInput,
   publishDraftInput,
   renameBotInput,
@@ -32,6 +33,7 @@ import {
 import { listLiveVersions, setLiveVersion } from '../bots/liveVersions';
 import { previewTurn } from '../bots/previewTurn';
 import { tryNlu } from '../bots/tryNlu';
+import { listContacts } from '../contacts/contactDirectory';
 import { router, staffProcedure } from './trpc';
 
 /** QA opens, reads and previews bots; only admins and designers change them. */
@@ -73,10 +75,14 @@ export const botsRouter = router({
   tryNlu: staffProcedure
     .input(tryNluInput)
     .mutation(({ ctx, input }) => tryNlu(ctx.db, ctx.user.orgId, input)),
-  /** One turn of a chat with the document being edited; QA previews as well. */
+  /** One turn of a chat with the document being edited or a version; QA previews as well. */
   previewTurn: staffProcedure
     .input(previewTurnInput)
     .mutation(({ ctx, input }) => previewTurn(ctx.db, ctx.user.orgId, input)),
+  /** The org's contacts, for the preview to run as one of them. */
+  previewContacts: staffProcedure
+    .input(previewContactsInput)
+    .query(({ ctx, input }) => listContacts(ctx.db, ctx.user.orgId, input)),
   versions: staffProcedure
     .input(botIdInput)
     .query(({ ctx, input }) => listVersions(ctx.db, ctx.user.orgId, input.botId)),
