@@ -191,6 +191,11 @@ export function Editor({
                 botId={botId}
                 botName={draft.botName}
                 flow={history.flow}
+                selectedNode={
+                  selectedNode && viewing === null && comparison === null
+                    ? { id: selectedNode.id, label: selectedNode.label || selectedNode.id }
+                    : null
+                }
                 onTurns={panels.setPreviewTurns}
                 onFocusNode={canvas.focusNode}
                 onClose={panels.closePreview}

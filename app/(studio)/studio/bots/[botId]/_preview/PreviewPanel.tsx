@@ -8,6 +8,8 @@ import type { FlowDocument } from '@/bot-runtime/flow';
 import type { PreviewTurn } from '@/server/bots/previewTurn';
 import { PreviewChat } from './PreviewChat';
 import { PreviewChatPort } from './PreviewChatPort';
+import { PreviewSetupForm } from './PreviewSetupForm';
+import { DRAFT_SETUP, describeSetup, type PreviewSetup, setupRequest } from './previewSetup';
 import { TracePanel } from './TracePanel';
 import './preview.css';
 
@@ -20,6 +22,7 @@ export function PreviewPanel({
   botId,
   botName,
   flow,
+  selectedNode,
   onTurns,
   onFocusNode,
   onClose,
@@ -27,6 +30,8 @@ export function PreviewPanel({
   botId: string;
   botName: string;
   flow: FlowDocument;
+  /** The node selected on the canvas, which a conversation can start from. */
+  selectedNode: { id: string; label: string } | null;
   /** The conversation's turns so far, whenever they change; none once the panel closes. */
   onTurns: (turns: readonly PreviewTurn[]) => void;
   onFocusNode: (nodeId: string) => void;
@@ -42,13 +47,30 @@ export function PreviewPanel({
   const [port, setPort] = useState(() => createPort());
   const [turns, setTurns] = useState<PreviewTurn[]>([]);
   const [failure, setFailure] = useState<unknown>(null);
+  const [setup, setSetup] = useState<PreviewSetup>(DRAFT_SETUP);
+  const [setupOpen, setSetupOpen] = useState(false);
+  // Read by the port on every turn; set before a restart, whose first turn runs before effects.
+  const setupRef = useRef(setup);
 
   function createPort() {
     return new PreviewChatPort(
       (state, input) =>
-        latest.current.mutateAsync({ botId, document: latest.current.flow, state, input }),
+        latest.current.mutateAsync({
+          botId,
+          document: latest.current.flow,
+          state,
+          input,
+          ...setupRequest(setupRef.current),
+        }),
       botName,
     );
+  }
+
+  function applySetup(next: PreviewSetup) {
+    setupRef.current = next;
+    setSetup(next);
+    setSetupOpen(false);
+    restart();
   }
 
   useEffect(() => {
@@ -79,7 +101,16 @@ export function PreviewPanel({
     <section className="preview-panel" aria-label="Preview">
       <header className="preview-header">
         <h2>Preview</h2>
-        <span className="muted">Draft · mock actions</span>
+        <span className="muted" data-testid="preview-setup-summary">
+          {describeSetup(setup)}
+        </span>
+        <button
+          type="button"
+          aria-expanded={setupOpen}
+          onClick={() => setSetupOpen((open) => !open)}
+        >
+          Settings
+        </button>
         <button type="button" onClick={restart}>
           Restart
         </button>
@@ -87,6 +118,15 @@ export function PreviewPanel({
           ×
         </button>
       </header>
+      {setupOpen && (
+        <PreviewSetupForm
+          botId={botId}
+          setup={setup}
+          variables={flow.settings.variables}
+          selectedNode={selectedNode}
+          onApply={applySetup}
+        />
+      )}
       {failure !== null && <PreviewFailure error={failure} onFocusNode={onFocusNode} />}
       <PreviewChat port={port} />
       <section className="preview-trace-section" aria-label="Trace">
