@@ -118,6 +118,10 @@ export const previewTurnInput = z.object({
   input: previewInputSchema,
   start: previewStartSchema.optional(),
   customer: previewCustomerSchema.optional(),
+  /** Actions call this deployment's endpoints with its secrets instead of their mocks. */
+  realServices: z.object({ deploymentId: z.string().min(1).max(100) }).optional(),
 });
 
 export const previewContactsInput = pageInput;
+
+export const previewDeploymentsInput = pageInput;

@@ -7,13 +7,14 @@ import type { LoadedNlu } from '../../bot-runtime/nlu';
 import type { Entry } from '../../contract/entries';
 import { getContact } from '../contacts/contactDirectory';
 import type { Db } from '../db/client';
-import type { EntryDraft } from '../db/schema';
+import type { EntryDraft, StaffRole } from '../db/schema';
 import { DomainError } from '../errors';
 import type { Handoff } from '../routing/handoff';
 import { getBot } from './botCatalog';
 import type { PreviewCustomer, PreviewInput, PreviewStart, PreviewState } from './botSchemas';
 import { botTurnOutcome } from './botTurnOutcome';
 import { previewNlu } from './previewNlu';
+import { type LiveServicesConfig, liveServices } from './previewServices';
 import { previewVersion } from './previewVersion';
 import { requireLoadableFlow } from './requireLoadableFlow';
 import { toTurnInput } from './toTurnInput';
@@ -30,6 +31,14 @@ export interface PreviewTurnRequest {
   start?: PreviewStart;
   /** The verified customer the turn runs as; anonymous when left out. */
   customer?: PreviewCustomer;
+  /** Actions call this deployment's real services instead of answering from their mocks. */
+  realServices?: { deploymentId: string };
+}
+
+export interface PreviewOptions {
+  clock?: Clock;
+  /** Read only when a turn asks for real services. */
+  liveConfig?: () => LiveServicesConfig;
 }
 
 export interface PreviewTurn {
@@ -60,16 +69,21 @@ const systemClock: Clock = {
 
 /**
  * One turn of a studio preview conversation on the document being edited, or on a published
- * version. Actions answer with their mocks, so previewing never reaches a real endpoint; the
- * conversation's state travels with the studio and comes back with the next turn.
+ * version. Actions answer with their mocks unless the turn asks for a deployment's real
+ * services; the conversation's state travels with the studio and comes back with the next turn.
  */
 export async function previewTurn(
   db: Db,
-  orgId: string,
+  actor: { orgId: string; role: StaffRole },
   request: PreviewTurnRequest,
-  clock: Clock = systemClock,
+  options: PreviewOptions = {},
 ): Promise<PreviewTurn> {
+  const { orgId } = actor;
+  const clock = options.clock ?? systemClock;
   getBot(db, orgId, request.botId);
+  const live = request.realServices
+    ? liveServices(db, actor, request.realServices.deploymentId, () => requireLiveConfig(options))
+    : null;
   const { flow, nlu } = request.versionId
     ? previewVersion(db, orgId, request.botId, request.versionId)
     : previewedDraft(request.document);
@@ -85,15 +99,9 @@ export async function previewTurn(
       clock,
       random: Math.random,
       actions: actionsByName,
-      mockActions: true,
+      mockActions: live === null,
       actionContext: (signal) => ({
-        fetch: () =>
-          Promise.reject(
-            new ActionError('OUTBOUND_ADDRESS_BLOCKED', 'Preview does not call real endpoints.'),
-          ),
-        runScript: async () => ({}),
-        secret: () => undefined,
-        settings: {},
+        ...(live?.(signal) ?? mockedServices),
         ...(verifiedCustomerId ? { verifiedCustomerId } : {}),
         signal,
         now: clock.now,
@@ -118,6 +126,23 @@ export async function previewTurn(
     currentNodeId: result.state.currentNodeId,
     handoff: outcome.handoff ?? null,
   };
+}
+
+/** Never called while actions answer from their mocks; there only so a slip reaches nothing. */
+const mockedServices = {
+  fetch: () =>
+    Promise.reject(
+      new ActionError('OUTBOUND_ADDRESS_BLOCKED', 'Preview does not call real endpoints.'),
+    ),
+  runScript: async () => ({}),
+  secret: () => undefined,
+  settings: {},
+};
+
+function requireLiveConfig(options: PreviewOptions): LiveServicesConfig {
+  if (!options.liveConfig)
+    throw new Error('Real services were asked for without their configuration.');
+  return options.liveConfig();
 }
 
 function previewedDraft(document: unknown): { flow: FlowDocument; nlu: LoadedNlu } {

@@ -25,6 +25,7 @@ export const PROCEDURE_ACCESS: Record<string, readonly StaffRole[] | 'anyStaff'>
   'bots.tryNlu': studio,
   'bots.previewTurn': studio,
   'bots.previewContacts': studio,
+  'bots.previewDeployments': botEditors,
   'bots.versions': studio,
   'bots.version': studio,
   'bots.liveVersions': studio,
