@@ -109,3 +109,43 @@ test('QA starts from the selected node with variables set, and runs as a verifie
   ).toBeVisible();
   await expect(chat.getByText("What's the email address on your account?")).toHaveCount(0);
 });
+
+test('a designer previews with the web store’s real services; QA has only the mocks', async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, 'designer@acme.test');
+  await page.goto('/studio');
+  await page.getByRole('link', { name: 'Customer support' }).click();
+  await expect(page.getByTestId('flow-node-start')).toBeVisible();
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  const { chat, preview } = previewOf(page);
+  await expect(chat.getByText(TEMPLATE_GREETING)).toBeVisible();
+
+  const settings = await openPreviewSettings(page);
+  await settings.getByLabel('Services').selectOption({ label: 'Real services of Acme web store' });
+  await expect(settings.getByRole('note')).toContainText("Acme web store's endpoints");
+  await settings.getByRole('button', { name: 'Restart with these settings' }).click();
+  await expect(preview.getByTestId('preview-setup-summary')).toHaveText(
+    'Draft · real services of Acme web store',
+  );
+  await say(page, 'where is my order A1001');
+  await expect(chat.getByText('Order A1001 is shipped.')).toBeVisible();
+  const trace = preview.getByRole('region', { name: 'Trace' });
+  await expect(trace).toContainText('Action orderStatus: request');
+  await expect(trace).not.toContainText('(mock)');
+
+  const qaPage = await browser.newPage();
+  try {
+    await signIn(qaPage, 'qa@acme.test');
+    await qaPage.goto('/studio');
+    await qaPage.getByRole('link', { name: 'Customer support' }).click();
+    await expect(qaPage.getByTestId('flow-node-start')).toBeVisible();
+    await qaPage.getByRole('button', { name: 'Preview', exact: true }).click();
+    const qaSettings = await openPreviewSettings(qaPage);
+    await expect(qaSettings).toContainText('Actions answer from their mocks.');
+    await expect(qaSettings.getByLabel('Services')).toHaveCount(0);
+  } finally {
+    await qaPage.close();
+  }
+});

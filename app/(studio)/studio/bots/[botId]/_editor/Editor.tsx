@@ -196,6 +196,7 @@ export function Editor({
                     ? { id: selectedNode.id, label: selectedNode.label || selectedNode.id }
                     : null
                 }
+                canUseRealServices={canEdit}
                 onTurns={panels.setPreviewTurns}
                 onFocusNode={canvas.focusNode}
                 onClose={panels.closePreview}

@@ -23,6 +23,7 @@ export function PreviewPanel({
   botName,
   flow,
   selectedNode,
+  canUseRealServices,
   onTurns,
   onFocusNode,
   onClose,
@@ -32,6 +33,8 @@ export function PreviewPanel({
   flow: FlowDocument;
   /** The node selected on the canvas, which a conversation can start from. */
   selectedNode: { id: string; label: string } | null;
+  /** Designers and admins may preview with a deployment's real services. */
+  canUseRealServices: boolean;
   /** The conversation's turns so far, whenever they change; none once the panel closes. */
   onTurns: (turns: readonly PreviewTurn[]) => void;
   onFocusNode: (nodeId: string) => void;
@@ -124,6 +127,7 @@ export function PreviewPanel({
           setup={setup}
           variables={flow.settings.variables}
           selectedNode={selectedNode}
+          canUseRealServices={canUseRealServices}
           onApply={applySetup}
         />
       )}

@@ -28,6 +28,7 @@ export function PreviewSetupForm({
   setup,
   variables,
   selectedNode,
+  canUseRealServices,
   onApply,
 }: {
   botId: string;
@@ -36,6 +37,8 @@ export function PreviewSetupForm({
   variables: VariableDefinition[];
   /** The node selected on the canvas, if one is. */
   selectedNode: { id: string; label: string } | null;
+  /** Designers and admins may have actions call a deployment's real services. */
+  canUseRealServices: boolean;
   onApply: (setup: PreviewSetup) => void;
 }) {
   const trpc = useTRPC();
@@ -67,6 +70,7 @@ export function PreviewSetupForm({
       ? setup.customer.request.customerId
       : '',
   );
+  const [realServices, setRealServices] = useState(setup.realServices);
   const [problem, setProblem] = useState<string | null>(null);
   const startNode = fromSelected ? (selectedNode ?? setup.startNode) : null;
   const unusedNames = variables.filter((v) => !rows.some((row) => row.name === v.name));
@@ -97,6 +101,7 @@ export function PreviewSetupForm({
       startNode,
       variables: values,
       customer,
+      realServices,
     });
   }
 
@@ -229,6 +234,18 @@ export function PreviewSetupForm({
         )}
       </fieldset>
 
+      <fieldset>
+        <legend>Actions</legend>
+        {canUseRealServices ? (
+          <DeploymentPicker chosen={realServices} onChoose={setRealServices} />
+        ) : (
+          <p className="muted">
+            Actions answer from their mocks. Designers and admins can have them call a deployment's
+            real services.
+          </p>
+        )}
+      </fieldset>
+
       {problem && (
         <p className="field-error" role="alert">
           {problem}
@@ -300,6 +317,88 @@ function ContactPicker({
             onPage={paging.setPage}
           />
         </div>
+      )}
+    </div>
+  );
+}
+
+const DEPLOYMENTS_PER_PAGE = 20;
+
+/**
+ * Mocks, or the real services of one of the org's deployments: its endpoints called with its
+ * secrets, as its customers' conversations call them.
+ */
+function DeploymentPicker({
+  chosen,
+  onChoose,
+}: {
+  chosen: PreviewSetup['realServices'];
+  onChoose: (chosen: PreviewSetup['realServices']) => void;
+}) {
+  const trpc = useTRPC();
+  const ids = useId();
+  const paging = usePagedSearch(DEPLOYMENTS_PER_PAGE);
+  const deployments = useQuery(trpc.bots.previewDeployments.queryOptions(paging.query));
+  const items = deployments.data?.items ?? [];
+  // The chosen one stays offered on another page of results, so the select never hides it.
+  const offered =
+    chosen && !items.some((d) => d.id === chosen.deploymentId)
+      ? [{ id: chosen.deploymentId, name: chosen.name }, ...items]
+      : items;
+  return (
+    <div className="stack">
+      <div className="field">
+        <label htmlFor={`${ids}-services`}>Services</label>
+        <select
+          id={`${ids}-services`}
+          value={chosen?.deploymentId ?? ''}
+          onChange={(event) => {
+            const deployment = offered.find((d) => d.id === event.target.value);
+            onChoose(deployment ? { deploymentId: deployment.id, name: deployment.name } : null);
+          }}
+        >
+          <option value="">Mocks (nothing is called)</option>
+          {offered.map((deployment) => (
+            <option key={deployment.id} value={deployment.id}>
+              Real services of {deployment.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {deployments.isPending && <p className="muted">Loading deployments…</p>}
+      {deployments.isError && (
+        <p className="field-error" role="alert">
+          {errorMessage(deployments.error)}{' '}
+          <button type="button" onClick={() => deployments.refetch()}>
+            Retry
+          </button>
+        </p>
+      )}
+      {deployments.data && deployments.data.total > DEPLOYMENTS_PER_PAGE && (
+        <>
+          <input
+            type="search"
+            aria-label="Search deployments"
+            placeholder="Deployment name"
+            value={paging.search}
+            onChange={(event) => paging.setSearch(event.target.value)}
+          />
+          <Pagination
+            page={deployments.data.page}
+            pageSize={deployments.data.pageSize}
+            total={deployments.data.total}
+            onPage={paging.setPage}
+          />
+        </>
+      )}
+      {deployments.data?.total === 0 && (
+        <p className="muted">The organisation has no deployments (Admin → Deployments).</p>
+      )}
+      {chosen && (
+        <p className="alert alert-warning" role="note">
+          Actions will call {chosen.name}'s endpoints with its secrets: real orders are looked up
+          and real reset emails are sent.
+        </p>
       )}
     </div>
   );

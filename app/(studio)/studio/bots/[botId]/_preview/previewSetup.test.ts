@@ -13,6 +13,7 @@ describe('the preview setup', () => {
       startNode: { id: 'orderAnswer', label: 'Order answer' },
       variables: { orderNumber: 'A1002' },
       customer: { request: { contactId: 'c1' }, label: 'Ada Lovelace' },
+      realServices: null,
     };
     expect(setupRequest(setup)).toEqual({
       versionId: 'v3',
@@ -22,6 +23,9 @@ describe('the preview setup', () => {
     expect(describeSetup(setup)).toBe(
       'Version 3 · from Order answer · 1 variable set · as Ada Lovelace · mock actions',
     );
+    const live = { ...DRAFT_SETUP, realServices: { deploymentId: 'd1', name: 'Web store' } };
+    expect(setupRequest(live)).toEqual({ realServices: { deploymentId: 'd1' } });
+    expect(describeSetup(live)).toBe('Draft · real services of Web store');
   });
 
   it('reads a typed value by the variable’s type, and says what is wrong', () => {

@@ -13,6 +13,8 @@ export interface PreviewSetup {
   variables: Record<string, JsonValue>;
   /** Null: an anonymous customer. */
   customer: { request: PreviewCustomer; label: string } | null;
+  /** The deployment whose real services actions call; null: they answer from their mocks. */
+  realServices: { deploymentId: string; name: string } | null;
 }
 
 export const DRAFT_SETUP: PreviewSetup = {
@@ -20,6 +22,7 @@ export const DRAFT_SETUP: PreviewSetup = {
   startNode: null,
   variables: {},
   customer: null,
+  realServices: null,
 };
 
 /** The parts of a preview turn's request the setup decides. */
@@ -27,6 +30,7 @@ export function setupRequest(setup: PreviewSetup): {
   versionId?: string;
   start?: PreviewStart;
   customer?: PreviewCustomer;
+  realServices?: { deploymentId: string };
 } {
   const start: PreviewStart = {
     ...(setup.startNode ? { nodeId: setup.startNode.id } : {}),
@@ -36,6 +40,9 @@ export function setupRequest(setup: PreviewSetup): {
     ...(setup.version ? { versionId: setup.version.id } : {}),
     ...(Object.keys(start).length > 0 ? { start } : {}),
     ...(setup.customer ? { customer: setup.customer.request } : {}),
+    ...(setup.realServices
+      ? { realServices: { deploymentId: setup.realServices.deploymentId } }
+      : {}),
   };
 }
 
@@ -47,7 +54,7 @@ export function describeSetup(setup: PreviewSetup): string {
   if (variableCount > 0)
     parts.push(`${variableCount} variable${variableCount === 1 ? '' : 's'} set`);
   if (setup.customer) parts.push(`as ${setup.customer.label}`);
-  parts.push('mock actions');
+  parts.push(setup.realServices ? `real services of ${setup.realServices.name}` : 'mock actions');
   return parts.join(' · ');
 }
 
