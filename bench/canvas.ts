@@ -112,8 +112,9 @@ before the app's code has run. **Interactive**: the end of the last long task (â
 500 quiet ms that follow (the page's code has loaded and taken over the canvas, which shows a
 progress cursor until then); "long tasks" counts those after the nodes rendered. **First pan**: from the first drag on an empty spot of the pane (including
 one round trip of the driver) to the viewport moving. Then the pane is dragged along a circle
-for 3 s at the fitted zoom (all nodes on screen; below 40 % zoom nodes are drawn as outline, icon and
-marks only) while \`requestAnimationFrame\` records every
+for 3 s at the view the editor opened at (a flow this large opens at 50 % zoom on its start node,
+since fitted it would draw no labels; below 60 % zoom nodes are drawn as outline, icon, label
+and marks) while \`requestAnimationFrame\` records every
 frame: frame time percentiles and the share of frames that missed one or two 60 Hz vsyncs
 (intervals come in whole vsyncs with a fraction of a millisecond of jitter, so a frame counts as
 late beyond 25 ms, and as two late beyond 41.7 ms). Panning is smooth when the 95th percentile

@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { signIn } from './helpers';
 
-// Room for the canvas, the inspector and the preview side by side.
+// Room for the canvas and the preview beside it.
 test.use({ viewport: { width: 1600, height: 1000 } });
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
@@ -42,14 +42,19 @@ test('a designer chats with the draft, reads the trace and previews an unsaved e
   await expect(trace).toContainText('Action orderStatus (mock)');
   await expect(trace).toContainText(/Top intents: orderStatus \d+%/);
   await lookup.click();
+  await expect(node(page, 'lookupOrder')).toBeInViewport();
+  await page.getByRole('tab', { name: 'Inspector' }).click();
   await expect(page.getByRole('form', { name: 'Settings of Look up the order' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Preview' }).click();
 
   await trace.getByTestId('trace-step-greet').click();
   await expect(node(page, 'greet')).toBeInViewport();
+  await page.getByRole('tab', { name: 'Inspector' }).click();
   await page
     .getByRole('form', { name: 'Settings of Greeting' })
     .getByLabel('Text')
     .fill('Welcome to the draft being previewed!');
+  await page.getByRole('tab', { name: 'Preview' }).click();
   await preview.getByRole('button', { name: 'Restart' }).click();
   await expect(chat.getByText('Welcome to the draft being previewed!')).toBeVisible();
   await expect(chat.getByText('Order A1001 is shipped.')).toHaveCount(0);

@@ -26,9 +26,15 @@ export interface ActionDefinition<Input = unknown, Output = unknown> {
   verbatimInputs?: readonly string[];
   /** Throws an `ActionError` (see `actionError.ts`) when it fails; the engine takes `failure`. */
   run(input: Input, context: ActionContext): Promise<Output>;
-  /** What preview returns when the designer chooses not to call real endpoints. */
-  mock(input: Input): Output;
+  /**
+   * What preview returns when the designer chooses not to call real endpoints; `context` says
+   * who the preview's customer is, so a mock answers a verified customer as `run` would.
+   */
+  mock(input: Input, context?: MockContext): Output;
 }
+
+/** What a mock may know of the conversation: whether its customer is a verified one. */
+export type MockContext = Pick<ActionContext, 'verifiedCustomerId'>;
 
 /** The outside world as an action sees it; everything is injected by the host. */
 export interface ActionContext {

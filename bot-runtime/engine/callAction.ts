@@ -4,7 +4,7 @@ import {
   emptyCallRecord,
   recordingContext,
 } from '../actions/recordingContext';
-import type { ActionDefinition, OutboundRequest } from '../actions/types';
+import type { ActionDefinition, MockContext, OutboundRequest } from '../actions/types';
 import type { JsonValue } from '../flow/json';
 import type { TraceReason } from '../flow/nodes/traceReason';
 import { renderValue } from '../flow/template/renderValue';
@@ -111,7 +111,7 @@ async function attempt(
     );
   }
   const raw = mocked
-    ? await settle(async () => action.mock(parsedInput.data))
+    ? await settle(async () => action.mock(parsedInput.data, mockContext(services)))
     : await runWithTimeout(services, timeoutMs, (signal) =>
         action.run(parsedInput.data, {
           ...recordingContext(services.actionContext(signal), record),
@@ -124,6 +124,12 @@ async function attempt(
     return failure('ACTION_OUTPUT_INVALID', `"${name}" answered with an unexpected shape.`);
   }
   return { ok: true, output: toJson(parsedOutput.data) };
+}
+
+/** Only who the customer is: a mock reaches nothing else of the host. */
+function mockContext(services: EngineServices): MockContext {
+  const { verifiedCustomerId } = services.actionContext(new AbortController().signal);
+  return verifiedCustomerId === undefined ? {} : { verifiedCustomerId };
 }
 
 type RawOutcome = { ok: true; output: unknown } | Extract<ActionOutcome, { ok: false }>;

@@ -57,6 +57,31 @@ async function atEmailQuestion() {
 }
 
 describe('runTurn', () => {
+  it('starts a session at a chosen node with variables set, as the preview rehearses one', async () => {
+    const result = await runTurn({
+      flow: supportFlow,
+      nlu,
+      state: null,
+      input: { type: 'start' },
+      services: testServices(),
+      start: { nodeId: 'done', variables: { email: 'ada@example.test' } },
+    });
+    expect(textsOf(result)).toEqual(['We sent the invoice to ada@example.test.']);
+    expect(result.trace.steps.map((step) => step.nodeId)).toEqual(['done']);
+  });
+
+  it('reports a chosen start node the flow does not have', async () => {
+    const result = await runTurn({
+      flow: supportFlow,
+      nlu,
+      state: null,
+      input: { type: 'start' },
+      services: testServices(),
+      start: { nodeId: 'nowhere' },
+    });
+    expect(result.trace.error).toMatchObject({ code: 'NODE_NOT_FOUND' });
+  });
+
   it('starts at the start node and waits at the first question', async () => {
     const result = await conversation(supportFlow, { nlu }).send({ type: 'start' });
     expect(textsOf(result)).toEqual(['Back at the start. What do you need?']);

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { FlowDocument } from '../flow/flowDocument';
 import type { FlowNode } from '../flow/flowNode';
-import type { JsonObject } from '../flow/json';
+import type { JsonObject, JsonValue } from '../flow/json';
 import { nodeRegistry } from '../flow/nodes';
 import type { BotOutput } from '../flow/nodes/botOutput';
 import type { NodeRegistry } from '../flow/nodes/createNodeRegistry';
@@ -26,6 +26,18 @@ export interface RunTurnRequest {
   services: EngineServices;
   /** The node types to run with; Parley's own by default. */
   nodes?: NodeRegistry;
+  /** How a new session begins; ignored when the turn continues one. */
+  start?: SessionStart;
+}
+
+/**
+ * A session begun elsewhere than at the start node, or with variables already set, as the
+ * studio's preview rehearses one: the variables are set over the flow's defaults before the
+ * first node runs.
+ */
+export interface SessionStart {
+  nodeId?: string;
+  variables?: Record<string, JsonValue>;
 }
 
 export interface TurnResult {
@@ -132,8 +144,9 @@ class Turn {
     if (!starting && previous?.data) this.state = structuredClone(previous.data);
     this.state.turn += 1;
     if (isCustomerMessage(input.data)) this.state.customerTurns += 1;
+    if (starting) Object.assign(this.state.variables, this.request.start?.variables);
     try {
-      const entry = starting ? { nodeId: this.startNodeId(), resumed: false } : this.resumePoint();
+      const entry = starting ? { nodeId: this.firstNodeId(), resumed: false } : this.resumePoint();
       const result = await this.walk(entry.nodeId, entry.resumed, 1);
       const offerNodeId = this.turnLimitOffer();
       if (offerNodeId === null) return result;
@@ -338,6 +351,11 @@ class Turn {
       random: () => this.services.random(),
     };
     return nodeType.run(context);
+  }
+
+  private firstNodeId(): string {
+    const chosen = this.request.start?.nodeId;
+    return chosen === undefined ? this.startNodeId() : this.nodeById(chosen).id;
   }
 
   private startNodeId(): string {

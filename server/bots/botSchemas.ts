@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { sessionStateSchema } from '../../bot-runtime/engine';
+import { identifierSchema } from '../../bot-runtime/flow/identifier';
 import { jsonValueSchema } from '../../bot-runtime/flow/json';
 import { pageInput } from '../pagination';
 import { BOT_TEMPLATES } from './botTemplates';
@@ -89,11 +90,41 @@ export const previewStateSchema = z.object({
 });
 export type PreviewState = z.output<typeof previewStateSchema>;
 
+/**
+ * How a preview conversation begins, read when it starts: at a node other than the start node,
+ * with some of the flow's variables already set (over their defaults).
+ */
+export const previewStartSchema = z.object({
+  nodeId: z.string().min(1).max(200).optional(),
+  variables: z.record(identifierSchema, jsonValueSchema).optional(),
+});
+export type PreviewStart = z.output<typeof previewStartSchema>;
+
+/**
+ * Who the preview customer is: a contact of the org, or a customer id typed as the app would
+ * sign it. Either way the turn runs as that verified customer.
+ */
+export const previewCustomerSchema = z.union([
+  z.object({ contactId: z.string().min(1).max(100) }),
+  z.object({ customerId: z.string().trim().min(1, 'Type the customer id.').max(200) }),
+]);
+export type PreviewCustomer = z.output<typeof previewCustomerSchema>;
+
 export const previewTurnInput = z.object({
   botId,
-  /** The document being edited, unsaved edits included. */
+  /** The document being edited, unsaved edits included; not read when a version is chosen. */
   document: z.unknown(),
+  /** A published version to preview instead of the document. */
+  versionId: z.string().min(1).max(100).optional(),
   /** What the previous turn returned; null starts a new conversation. */
   state: previewStateSchema.nullable(),
   input: previewInputSchema,
+  start: previewStartSchema.optional(),
+  customer: previewCustomerSchema.optional(),
+  /** Actions call this deployment's endpoints with its secrets instead of their mocks. */
+  realServices: z.object({ deploymentId: z.string().min(1).max(100) }).optional(),
 });
+
+export const previewContactsInput = pageInput;
+
+export const previewDeploymentsInput = pageInput;

@@ -1,26 +1,45 @@
 import { ActionError, actionRegistry, builtInActions } from '../../bot-runtime/actions';
 import type { ActionDefinition } from '../../bot-runtime/actions/types';
-import { type Clock, runTurn, type TurnTrace } from '../../bot-runtime/engine';
+import { type Clock, runTurn, type SessionStart, type TurnTrace } from '../../bot-runtime/engine';
 import type { SessionStatus } from '../../bot-runtime/engine/sessionState';
-import { validateFlow } from '../../bot-runtime/flow';
+import { type FlowDocument, validateFlow } from '../../bot-runtime/flow';
+import type { LoadedNlu } from '../../bot-runtime/nlu';
 import type { Entry } from '../../contract/entries';
+import { getContact } from '../contacts/contactDirectory';
 import type { Db } from '../db/client';
-import type { EntryDraft } from '../db/schema';
+import type { EntryDraft, StaffRole } from '../db/schema';
 import { DomainError } from '../errors';
 import type { Handoff } from '../routing/handoff';
 import { type HandoffRehearsal, rehearseHandoff } from '../routing/rehearseHandoff';
 import { getBot } from './botCatalog';
-import type { PreviewInput, PreviewState } from './botSchemas';
+import type { PreviewCustomer, PreviewInput, PreviewStart, PreviewState } from './botSchemas';
 import { botTurnOutcome } from './botTurnOutcome';
 import { previewNlu } from './previewNlu';
+import { type LiveServicesConfig, liveServices } from './previewServices';
+import { previewVersion } from './previewVersion';
 import { requireLoadableFlow } from './requireLoadableFlow';
 import { toTurnInput } from './toTurnInput';
 
 export interface PreviewTurnRequest {
   botId: string;
+  /** The draft as edited; not read when `versionId` is set. */
   document: unknown;
+  /** A published version of the bot to run instead of the document. */
+  versionId?: string;
   state: PreviewState | null;
   input: PreviewInput;
+  /** Read when the conversation starts: its first node and variables set before it. */
+  start?: PreviewStart;
+  /** The verified customer the turn runs as; anonymous when left out. */
+  customer?: PreviewCustomer;
+  /** Actions call this deployment's real services instead of answering from their mocks. */
+  realServices?: { deploymentId: string };
+}
+
+export interface PreviewOptions {
+  clock?: Clock;
+  /** Read only when a turn asks for real services. */
+  liveConfig?: () => LiveServicesConfig;
 }
 
 export interface PreviewTurn {
@@ -52,47 +71,41 @@ const systemClock: Clock = {
 };
 
 /**
- * One turn of a studio preview conversation on the document being edited. Actions answer
- * with their mocks, so previewing never reaches a real endpoint; the conversation's state
- * travels with the studio and comes back with the next turn.
+ * One turn of a studio preview conversation on the document being edited, or on a published
+ * version. Actions answer with their mocks unless the turn asks for a deployment's real
+ * services; the conversation's state travels with the studio and comes back with the next turn.
  */
 export async function previewTurn(
   db: Db,
-  orgId: string,
+  actor: { orgId: string; role: StaffRole },
   request: PreviewTurnRequest,
-  clock: Clock = systemClock,
+  options: PreviewOptions = {},
 ): Promise<PreviewTurn> {
+  const { orgId } = actor;
+  const clock = options.clock ?? systemClock;
   getBot(db, orgId, request.botId);
-  const flow = requireLoadableFlow(request.document);
-  const errors = validateFlow(flow, {
-    knownActions: actionRegistry.list().map((action) => action.name),
-  }).filter((issue) => issue.severity === 'error');
-  if (errors.length > 0) {
-    throw new DomainError(
-      'FLOW_HAS_ERRORS',
-      `Fix the draft's ${errors.length} error${errors.length === 1 ? '' : 's'} to preview it: ${errors.map((e) => e.message).join(' ')}`,
-      { issues: errors },
-    );
-  }
+  const live = request.realServices
+    ? liveServices(db, actor, request.realServices.deploymentId, () => requireLiveConfig(options))
+    : null;
+  const { flow, nlu } = request.versionId
+    ? previewVersion(db, orgId, request.botId, request.versionId)
+    : previewedDraft(request.document);
+  const verifiedCustomerId = request.customer && customerIdOf(db, orgId, request.customer);
   const starting = request.input.type === 'start' || request.state === null;
   const result = await runTurn({
     flow,
-    nlu: previewNlu(flow),
+    nlu,
     state: starting ? null : (request.state?.session ?? null),
     input: toTurnInput(request.input),
+    start: starting ? sessionStart(flow, request.start) : undefined,
     services: {
       clock,
       random: Math.random,
       actions: actionsByName,
-      mockActions: true,
+      mockActions: live === null,
       actionContext: (signal) => ({
-        fetch: () =>
-          Promise.reject(
-            new ActionError('OUTBOUND_ADDRESS_BLOCKED', 'Preview does not call real endpoints.'),
-          ),
-        runScript: async () => ({}),
-        secret: () => undefined,
-        settings: {},
+        ...(live?.(signal) ?? mockedServices),
+        ...(verifiedCustomerId ? { verifiedCustomerId } : {}),
         signal,
         now: clock.now,
       }),
@@ -119,6 +132,66 @@ export async function previewTurn(
       ? rehearseHandoff(db, orgId, outcome.handoff, new Date(clock.now()))
       : null,
   };
+}
+
+/** Never called while actions answer from their mocks; there only so a slip reaches nothing. */
+const mockedServices = {
+  fetch: () =>
+    Promise.reject(
+      new ActionError('OUTBOUND_ADDRESS_BLOCKED', 'Preview does not call real endpoints.'),
+    ),
+  runScript: async () => ({}),
+  secret: () => undefined,
+  settings: {},
+};
+
+function requireLiveConfig(options: PreviewOptions): LiveServicesConfig {
+  if (!options.liveConfig)
+    throw new Error('Real services were asked for without their configuration.');
+  return options.liveConfig();
+}
+
+function previewedDraft(document: unknown): { flow: FlowDocument; nlu: LoadedNlu } {
+  const flow = requireLoadableFlow(document);
+  const errors = validateFlow(flow, {
+    knownActions: actionRegistry.list().map((action) => action.name),
+  }).filter((issue) => issue.severity === 'error');
+  if (errors.length > 0) {
+    throw new DomainError(
+      'FLOW_HAS_ERRORS',
+      `Fix the draft's ${errors.length} error${errors.length === 1 ? '' : 's'} to preview it: ${errors.map((e) => e.message).join(' ')}`,
+      { issues: errors },
+    );
+  }
+  return { flow, nlu: previewNlu(flow) };
+}
+
+/** The app's id for the customer, as a verified identity token would carry it. */
+function customerIdOf(db: Db, orgId: string, customer: PreviewCustomer): string {
+  return 'contactId' in customer
+    ? getContact(db, orgId, customer.contactId).externalUserId
+    : customer.customerId;
+}
+
+/** A start node or variable the flow does not have is refused, naming it, rather than ignored. */
+function sessionStart(flow: FlowDocument, start: PreviewStart | undefined): SessionStart {
+  if (!start) return {};
+  const { nodeId, variables } = start;
+  if (nodeId !== undefined && !flow.nodes.some((node) => node.id === nodeId)) {
+    throw new DomainError('INVALID_INPUT', `The flow has no node "${nodeId}" to start from.`, {
+      field: 'start.nodeId',
+    });
+  }
+  const declared = new Set(flow.settings.variables.map((variable) => variable.name));
+  const unknown = Object.keys(variables ?? {}).filter((name) => !declared.has(name));
+  if (unknown.length > 0) {
+    throw new DomainError(
+      'INVALID_INPUT',
+      `The flow declares no variable ${unknown.map((name) => `"${name}"`).join(', ')}; add it in Flow settings first.`,
+      { field: 'start.variables', variables: unknown },
+    );
+  }
+  return { ...(nodeId !== undefined ? { nodeId } : {}), ...(variables ? { variables } : {}) };
 }
 
 function customerEntryOf(input: PreviewInput): EntryDraft[] {

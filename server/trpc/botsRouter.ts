@@ -13,6 +13,8 @@ import {
   createBotInput,
   importBotInput,
   listBotsInput,
+  previewContactsInput,
+  previewDeploymentsInput,
   previewTurnInput,
   publishDraftInput,
   renameBotInput,
@@ -30,11 +32,20 @@ import {
   restoreDraftFromVersion,
 } from '../bots/botVersions';
 import { listLiveVersions, setLiveVersion } from '../bots/liveVersions';
+import { previewDeployments } from '../bots/previewServices';
 import { previewTurn } from '../bots/previewTurn';
 import { tryNlu } from '../bots/tryNlu';
+import { listContacts } from '../contacts/contactDirectory';
+import { deriveSecretsKey } from '../deployments/secretCipher';
+import { getEnv } from '../env';
 import { router, staffProcedure } from './trpc';
 
 /** QA opens, reads and previews bots; only admins and designers change them. */
+
+const liveConfig = () => {
+  const env = getEnv();
+  return { secretsKey: deriveSecretsKey(env.nextAuthSecret), trustedOrigins: env.trustedOrigins };
+};
 
 export const botsRouter = router({
   list: staffProcedure
@@ -73,10 +84,18 @@ export const botsRouter = router({
   tryNlu: staffProcedure
     .input(tryNluInput)
     .mutation(({ ctx, input }) => tryNlu(ctx.db, ctx.user.orgId, input)),
-  /** One turn of a chat with the document being edited; QA previews as well. */
+  /** One turn of a chat with the document being edited or a version; QA previews as well. */
   previewTurn: staffProcedure
     .input(previewTurnInput)
-    .mutation(({ ctx, input }) => previewTurn(ctx.db, ctx.user.orgId, input)),
+    .mutation(({ ctx, input }) => previewTurn(ctx.db, ctx.user, input, { liveConfig })),
+  /** The org's contacts, for the preview to run as one of them. */
+  previewContacts: staffProcedure
+    .input(previewContactsInput)
+    .query(({ ctx, input }) => listContacts(ctx.db, ctx.user.orgId, input)),
+  /** The deployments whose real services a designer may preview with. */
+  previewDeployments: staffProcedure
+    .input(previewDeploymentsInput)
+    .query(({ ctx, input }) => previewDeployments(ctx.db, ctx.user.orgId, input)),
   versions: staffProcedure
     .input(botIdInput)
     .query(({ ctx, input }) => listVersions(ctx.db, ctx.user.orgId, input.botId)),

@@ -24,6 +24,8 @@ export const PROCEDURE_ACCESS: Record<string, readonly StaffRole[] | 'anyStaff'>
   'bots.draft': studio,
   'bots.tryNlu': studio,
   'bots.previewTurn': studio,
+  'bots.previewContacts': studio,
+  'bots.previewDeployments': botEditors,
   'bots.versions': studio,
   'bots.version': studio,
   'bots.liveVersions': studio,

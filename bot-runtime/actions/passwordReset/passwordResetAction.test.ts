@@ -108,4 +108,15 @@ describe('passwordReset action', () => {
     expect(passwordResetAction.mock({ email: undefined }).outcome).toBe('email_required');
     expect(passwordResetAction.mock({ email: knownEmail }).outcome).toBe('requested');
   });
+
+  it('previews a verified customer without asking for the email', () => {
+    const preview = passwordResetAction.mock(
+      { email: undefined },
+      { verifiedCustomerId: 'cus_42' },
+    );
+    expect(preview).toEqual({
+      outcome: 'requested',
+      message: "I've sent a password reset link to the email address on your account.",
+    });
+  });
 });

@@ -67,8 +67,7 @@ export const passwordResetAction: ActionDefinition<PasswordResetInput, PasswordR
     return next;
   },
 
-  // Preview has no verified customer: it takes the email path.
-  mock: (input) => nextStep(input, undefined),
+  mock: (input, context) => nextStep(input, context?.verifiedCustomerId),
 };
 
 /**

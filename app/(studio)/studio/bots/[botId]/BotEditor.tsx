@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { ReactFlowProvider } from '@xyflow/react';
+import { ReactFlowProvider, useStoreApi, type Viewport } from '@xyflow/react';
 import Link from 'next/link';
 import { useState } from 'react';
 import { errorMessage, useTRPC } from '@/app/_trpc/client';
@@ -9,9 +9,10 @@ import type { ActionSummary } from '@/bot-runtime/actions';
 import type { FlowIssue } from '@/bot-runtime/flow';
 import type { BotDraft } from '@/server/bots/botDrafts';
 import type { CanvasSize } from './_canvas/canvasSize';
-import { MIN_ZOOM } from './_canvas/FlowCanvas';
 import { openingCanvasElements } from './_canvas/flowCanvasElements';
 import { noteCanvasNodes } from './_canvas/noteCanvasNodes';
+import { openingView } from './_canvas/openingViewport';
+import { MIN_ZOOM } from './_canvas/zoomLevels';
 import { Editor } from './_editor/Editor';
 import { groupByNode } from './_problems/groupByNode';
 
@@ -74,8 +75,9 @@ export function BotEditor({
 }
 
 /**
- * React Flow starts with the flow as opened and fits it into the pane's remembered size, so the
- * server's render already draws the canvas (the browser refits if the pane is another size).
+ * React Flow starts with the flow as opened and at its opening view (see `openingViewport`) in
+ * the pane's remembered size, so the server's render already draws the canvas (the browser
+ * redoes the view if the pane is another size).
  */
 function OpenedEditor({
   draft,
@@ -90,15 +92,17 @@ function OpenedEditor({
   initialIssues: FlowIssue[] | undefined;
   canvasSize: CanvasSize;
 }) {
-  const [{ opening, nodes }] = useState(() => {
+  const [{ opening, nodes, view }] = useState(() => {
     const elements = openingCanvasElements(draft.document, groupByNode(initialIssues ?? []));
-    // Notes count in the fit and are drawn from the start; their edits work once the canvas runs.
+    // Notes count in the view and are drawn from the start; their edits work once the canvas runs.
     const notes = noteCanvasNodes(draft.document, [], {
       readOnly: !canEdit,
       onChange: () => {},
       onRemove: () => {},
     });
-    return { opening: elements, nodes: [...notes, ...elements.nodes] };
+    const all = [...notes, ...elements.nodes];
+    const startId = elements.nodes.find((node) => node.data.isEntry)?.id ?? null;
+    return { opening: elements, nodes: all, view: openingView(all, startId, canvasSize) };
   });
   return (
     <ReactFlowProvider
@@ -107,15 +111,26 @@ function OpenedEditor({
       initialWidth={canvasSize.width}
       initialHeight={canvasSize.height}
       initialMinZoom={MIN_ZOOM}
-      fitView
     >
+      <StartAt viewport={view.viewport} />
       <Editor
         draft={draft}
         actions={actions}
         canEdit={canEdit}
         initialIssues={initialIssues}
         opening={opening}
+        openingView={view}
       />
     </ReactFlowProvider>
   );
+}
+
+/**
+ * Puts React Flow's store at the opening view before anything draws from it, on the server as
+ * in the browser; React Flow's provider can only start fitted to every node.
+ */
+function StartAt({ viewport }: { viewport: Viewport }) {
+  const store = useStoreApi();
+  useState(() => store.setState({ transform: [viewport.x, viewport.y, viewport.zoom] }));
+  return null;
 }

@@ -11,6 +11,7 @@ import {
   ReactFlow,
   useReactFlow,
   useStore,
+  useStoreApi,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import {
@@ -25,6 +26,7 @@ import {
   useState,
 } from 'react';
 import type { FlowDocument, FlowIssue } from '@/bot-runtime/flow';
+import type { PreviewPath } from '../_preview/previewPath';
 import type { FlowComparison } from '../_versions/flowComparison';
 import { canvasSizeCookie } from './canvasSize';
 import { DotGrid } from './DotGrid';
@@ -39,8 +41,10 @@ import { addConnectedNode, addNode, connect, moveNodes, removeElements } from '.
 import { NodePicker } from './NodePicker';
 import { noteCanvasNodes, noteIdOf } from './noteCanvasNodes';
 import { moveNotes, removeNotes, resizeNotes, updateNote } from './noteEdits';
+import { type OpeningView, openingViewport } from './openingViewport';
 import { PALETTE_DRAG_TYPE } from './Palette';
 import { type StickyNoteCanvasNode, StickyNoteView } from './StickyNoteView';
+import { MIN_ZOOM } from './zoomLevels';
 
 const nodeTypes = { flowNode: FlowNodeView, stickyNote: StickyNoteView };
 
@@ -61,8 +65,6 @@ interface PendingConnection {
 
 export type { NodeSizes };
 
-export const MIN_ZOOM = 0.1;
-
 /**
  * The flow drawn with React Flow. The flow document stays the one source of truth: every
  * canvas event becomes an edit of it (a drag is previewed, then recorded once when it ends).
@@ -76,11 +78,12 @@ export function FlowCanvas({
   comparison,
   sizes,
   opening,
+  openingView,
   onSelection,
   onApply,
   onPreview,
   onCheckpoint,
-  previewNodeId = null,
+  previewPath = null,
 }: {
   flow: FlowDocument;
   issuesByNode: Map<string, FlowIssue[]>;
@@ -96,12 +99,14 @@ export function FlowCanvas({
   sizes: RefObject<NodeSizes>;
   /** What React Flow was started with (see `openingCanvasElements`). */
   opening: CanvasElements;
+  /** The view React Flow was started at (see `openingViewport`). */
+  openingView: OpeningView;
   onSelection: (selection: Selection) => void;
   onApply: (flow: FlowDocument, mergeKey?: string) => void;
   onPreview: (flow: FlowDocument) => void;
   onCheckpoint: (before: FlowDocument) => void;
-  /** The node the preview conversation waits at, marked on the canvas. */
-  previewNodeId?: string | null;
+  /** The way the preview conversation went, marked on the canvas. */
+  previewPath?: PreviewPath | null;
 }) {
   const reactFlow = useReactFlow();
   const dragOrigin = useRef<FlowDocument | null>(null);
@@ -140,30 +145,16 @@ export function FlowCanvas({
       foundNodeIds,
       nodeKinds: comparison?.nodeKinds ?? null,
       edgeKinds: comparison?.edgeKinds ?? null,
-      previewNodeId,
+      preview: previewPath,
     }),
-    [
-      selection.nodes,
-      selection.edges,
-      sizes,
-      issuesByNode,
-      foundNodeIds,
-      comparison,
-      previewNodeId,
-    ],
+    [selection.nodes, selection.edges, sizes, issuesByNode, foundNodeIds, comparison, previewPath],
   );
   const elements = useMemo(() => toCanvasElements(flow, marks, drawn.current), [flow, marks]);
   // Only what React Flow was given can be handed back: a render React threw away gave it nothing.
   useLayoutEffect(() => {
     drawn.current = elements.drawn;
   }, [elements]);
-  // The first frames are drawn at zoom 1 until React Flow has fitted the flow to the pane;
-  // drawing the nodes in full there would be thrown away at once for a large flow.
-  const fitQueued = useStore((state) => state.fitViewQueued);
-  const [fitted, setFitted] = useState(false);
-  useEffect(() => {
-    if (!fitQueued) setFitted(true);
-  }, [fitQueued]);
+  const fitted = useOpeningView(openingView);
 
   // Notes first, so the flow's boxes are drawn over them.
   const canvasNodes = useMemo<CanvasNode[]>(
@@ -356,7 +347,7 @@ export function FlowCanvas({
           multiSelectionKeyCode={['Meta', 'Control']}
           selectionKeyCode="Shift"
           minZoom={MIN_ZOOM}
-          fitView
+          defaultViewport={openingView.viewport}
           proOptions={{ hideAttribution: true }}
         >
           <DotGrid />
@@ -382,6 +373,27 @@ function ClientOnly({ children }: { children: ReactNode }) {
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
   return mounted ? children : null;
+}
+
+/**
+ * The server drew the opening view for the pane size it was told; a pane of another size gets
+ * its own. Until then nodes are drawn with least detail: drawing them in full for a view about
+ * to change would be thrown away at once for a large flow.
+ */
+function useOpeningView(view: OpeningView): boolean {
+  const store = useStoreApi();
+  const reactFlow = useReactFlow();
+  const [opened, setOpened] = useState(false);
+  // React Flow has measured its pane in its own effects, which run before this one.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the view is redone once, on opening.
+  useEffect(() => {
+    const { width, height } = store.getState();
+    if (width > 0 && height > 0 && (width !== view.pane.width || height !== view.pane.height)) {
+      reactFlow.setViewport(openingViewport(view.layout, { width, height }));
+    }
+    setOpened(true);
+  }, []);
+  return opened;
 }
 
 /** The next page the studio serves fits its canvas into this pane's size. */

@@ -10,6 +10,7 @@ import {
 } from '@xyflow/react';
 import { type CSSProperties, createContext, memo, type ReactNode, useContext } from 'react';
 import type { FlowIssue, NodeChangeKind, NodeOutput } from '@/bot-runtime/flow';
+import { type Detail, detailAtZoom } from './zoomLevels';
 
 export type FlowNodeData = {
   label: string;
@@ -25,19 +26,7 @@ export type FlowNodeData = {
 
 export type FlowCanvasNode = Node<FlowNodeData, 'flowNode'>;
 
-/**
- * Zoomed out, a node's text is a few pixels tall: below FULL_ZOOM nodes are drawn as outline,
- * icon, label in large type and marks; below LABEL_ZOOM, where even that label is too small to
- * read, as outline, icon and marks. Both are several times cheaper to draw, and to repaint on
- * every frame of a pan, than 300 nodes of small text.
- */
-const FULL_ZOOM = 0.4;
-const LABEL_ZOOM = 0.3;
-type Detail = 'full' | 'label' | 'icon';
-const detailAtZoom = (state: ReactFlowState): Detail => {
-  const zoom = state.transform[2];
-  return zoom >= FULL_ZOOM ? 'full' : zoom >= LABEL_ZOOM ? 'label' : 'icon';
-};
+const detailOfStore = (state: ReactFlowState): Detail => detailAtZoom(state.transform[2]);
 
 /** True while the canvas is not yet fitted: nodes are drawn with least detail whatever the zoom. */
 const DrawFarContext = createContext(false);
@@ -50,7 +39,7 @@ export const FlowNodeView = memo(function FlowNodeView({
   selected,
   height,
 }: NodeProps<FlowCanvasNode>) {
-  const zoomDetail = useStore(detailAtZoom);
+  const zoomDetail = useStore(detailOfStore);
   const detail = useContext(DrawFarContext) ? 'icon' : zoomDetail;
   const severity = data.issues.some((i) => i.severity === 'error')
     ? 'error'

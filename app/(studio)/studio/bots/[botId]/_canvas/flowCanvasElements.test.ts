@@ -32,7 +32,7 @@ const marks = (overrides: Partial<CanvasMarks> = {}): CanvasMarks => ({
   foundNodeIds: new Set(),
   nodeKinds: null,
   edgeKinds: null,
-  previewNodeId: null,
+  preview: null,
   ...overrides,
 });
 
@@ -138,13 +138,20 @@ describe('canvas elements of a large flow', () => {
       marks({
         foundNodeIds: new Set(['one']),
         nodeKinds: new Map([['two', 'added']]),
-        previewNodeId: 'start',
+        preview: {
+          currentNodeId: 'one',
+          visitedNodeIds: new Set(['start', 'one']),
+          visitedEdgeIds: new Set(['edge1']),
+        },
       }),
     );
     expect(nodes.one?.data.highlight).toBe('found');
     expect(nodes.two?.data.highlight).toBe('added');
-    expect(nodes.start?.className).toBe('is-preview-current');
-    expect(plain.edge1?.selected).toBe(false);
+    expect(nodes.start?.className).toBe('is-preview-visited');
+    expect(nodes.one?.className).toBe('is-preview-current');
+    expect(nodes.two?.className).toBeUndefined();
+    expect(plain.edge1).toMatchObject({ selected: false, className: 'is-preview-visited' });
+    expect(plain.edge1?.ariaLabel).toMatch(/taken in the preview$/);
 
     const { edges: marked } = draw(
       doc,

@@ -6,6 +6,7 @@ import {
   type FlowNode,
   nodeRegistry,
 } from '@/bot-runtime/flow';
+import type { PreviewPath } from '../_preview/previewPath';
 import type { FlowCanvasNode, FlowNodeData } from './FlowNodeView';
 import { nodeGeometry } from './nodeGeometry';
 
@@ -25,7 +26,8 @@ export interface CanvasMarks {
   foundNodeIds: ReadonlySet<string>;
   nodeKinds: ReadonlyMap<string, FlowNodeData['highlight']> | null;
   edgeKinds: ReadonlyMap<string, 'added' | 'removed'> | null;
-  previewNodeId: string | null;
+  /** The way the preview conversation went, while the preview is open. */
+  preview: PreviewPath | null;
 }
 
 /**
@@ -82,7 +84,7 @@ export function openingCanvasElements(
       foundNodeIds: NOTHING,
       nodeKinds: null,
       edgeKinds: null,
-      previewNodeId: null,
+      preview: null,
     },
     NOTHING_DRAWN,
   );
@@ -93,7 +95,7 @@ interface NodeInputs {
   x: number;
   y: number;
   selected: boolean;
-  preview: boolean;
+  preview: PreviewMark;
   issues: FlowIssue[];
   highlight: FlowNodeData['highlight'];
 }
@@ -102,6 +104,17 @@ interface EdgeInputs {
   edge: FlowEdge;
   selected: boolean;
   kind: 'added' | 'removed' | undefined;
+  /** Followed by the preview conversation. */
+  visited: boolean;
+}
+
+/** Where a node stands in the preview conversation: where it waits, or passed through. */
+type PreviewMark = 'current' | 'visited' | null;
+
+function previewMarkOf(nodeId: string, preview: PreviewPath | null): PreviewMark {
+  if (!preview) return null;
+  if (preview.currentNodeId === nodeId) return 'current';
+  return preview.visitedNodeIds.has(nodeId) ? 'visited' : null;
 }
 
 const NO_ISSUES: FlowIssue[] = [];
@@ -117,7 +130,7 @@ function toCanvasNodes(flow: FlowDocument, marks: CanvasMarks, drawn: DrawnEleme
       x: position.x,
       y: position.y,
       selected: marks.selectedNodeIds.has(node.id),
-      preview: node.id === marks.previewNodeId,
+      preview: previewMarkOf(node.id, marks.preview),
       issues: marks.issuesByNode.get(node.id) ?? NO_ISSUES,
       highlight:
         marks.nodeKinds?.get(node.id) ?? (marks.foundNodeIds.has(node.id) ? 'found' : null),
@@ -175,7 +188,7 @@ function buildNode(
     initialHeight: geometry.height,
     handles: size ? undefined : geometry.handles,
     deletable: !nodeType?.isEntry,
-    className: inputs.preview ? 'is-preview-current' : undefined,
+    className: inputs.preview ? `is-preview-${inputs.preview}` : undefined,
     data,
   };
 }
@@ -208,13 +221,15 @@ function toCanvasEdges(flow: FlowDocument, marks: CanvasMarks, drawn: DrawnEleme
       edge,
       selected: marks.selectedEdgeIds.has(edge.id),
       kind: marks.edgeKinds?.get(edge.id),
+      visited: marks.preview?.visitedEdgeIds.has(edge.id) ?? false,
     };
     const cached = drawn.get(edge.id);
     const entry =
       cached &&
       cached.inputs.edge === edge &&
       cached.inputs.selected === inputs.selected &&
-      cached.inputs.kind === inputs.kind
+      cached.inputs.kind === inputs.kind &&
+      cached.inputs.visited === inputs.visited
         ? cached
         : { inputs, edge: buildEdge(inputs) };
     next.set(edge.id, entry);
@@ -223,16 +238,17 @@ function toCanvasEdges(flow: FlowDocument, marks: CanvasMarks, drawn: DrawnEleme
   return { elements, drawn: next };
 }
 
-function buildEdge({ edge, selected, kind }: EdgeInputs): Edge {
+function buildEdge({ edge, selected, kind, visited }: EdgeInputs): Edge {
+  const classes = [kind && `edge-${kind}`, visited && 'is-preview-visited'].filter(Boolean);
   return {
     id: edge.id,
-    className: kind ? `edge-${kind}` : undefined,
+    className: classes.length > 0 ? classes.join(' ') : undefined,
     source: edge.sourceNodeId,
     sourceHandle: edge.sourceOutput,
     target: edge.targetNodeId,
     targetHandle: 'in',
     selected,
     markerEnd: ARROW,
-    ariaLabel: `Edge from ${edge.sourceNodeId} (${edge.sourceOutput}) to ${edge.targetNodeId}`,
+    ariaLabel: `Edge from ${edge.sourceNodeId} (${edge.sourceOutput}) to ${edge.targetNodeId}${visited ? ', taken in the preview' : ''}`,
   };
 }

@@ -1,12 +1,13 @@
 'use client';
 
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ActionSummary } from '@/bot-runtime/actions';
 import type { FlowDocument, FlowIssue } from '@/bot-runtime/flow';
 import type { BotDraft } from '@/server/bots/botDrafts';
 import { FindBar } from '../_canvas/FindBar';
 import { FlowCanvas, type NodeSizes, type Selection } from '../_canvas/FlowCanvas';
 import type { CanvasElements } from '../_canvas/flowCanvasElements';
+import type { OpeningView } from '../_canvas/openingViewport';
 import { Palette } from '../_canvas/Palette';
 import { useCanvasCommands } from '../_canvas/useCanvasCommands';
 import { useCanvasFind } from '../_canvas/useCanvasFind';
@@ -17,6 +18,7 @@ import { useDraftSync } from '../_draft/useDraftSync';
 import { useUndoShortcuts } from '../_draft/useUndoShortcuts';
 import { Inspector } from '../_inspector/Inspector';
 import { PreviewPanel } from '../_preview/PreviewPanel';
+import { previewPath } from '../_preview/previewPath';
 import { ProblemsPanel } from '../_problems/ProblemsPanel';
 import { useFlowIssues } from '../_problems/useFlowIssues';
 import { ComparePanel } from '../_versions/ComparePanel';
@@ -42,12 +44,14 @@ export function Editor({
   canEdit,
   initialIssues,
   opening,
+  openingView,
 }: {
   draft: BotDraft;
   actions: ActionSummary[];
   canEdit: boolean;
   initialIssues: FlowIssue[] | undefined;
   opening: CanvasElements;
+  openingView: OpeningView;
 }) {
   const botId = draft.botId;
   const banner = useEditorBanner();
@@ -94,6 +98,10 @@ export function Editor({
   });
   const find = useCanvasFind({ flow, enabled: !panels.codeView, onFocusNode: canvas.focusNode });
   const download = useDraftExport(botId, banner.setError);
+  const path = useMemo(
+    () => previewPath(history.flow, panels.previewTurns),
+    [history.flow, panels.previewTurns],
+  );
 
   useUndoShortcuts(!readOnly, history.undo, history.redo);
   const selectPasted = useCallback((pasted: { nodeIds: string[]; noteIds: string[] }) => {
@@ -149,7 +157,7 @@ export function Editor({
       <div
         className={`editor-body${readOnly || panels.codeView ? ' is-readonly' : ''}${panels.previewOpen ? ' has-preview' : ''}`}
       >
-        {!readOnly && !panels.codeView && (
+        {!readOnly && !panels.codeView && !panels.previewOpen && (
           <Palette onAdd={canvas.addFromPalette} onAddNote={canvas.addNoteAtCentre} />
         )}
         {panels.codeView ? (
@@ -164,11 +172,12 @@ export function Editor({
             comparison={comparison}
             sizes={sizes}
             opening={opening}
+            openingView={openingView}
             onSelection={setSelection}
             onApply={apply}
             onPreview={history.preview}
             onCheckpoint={history.checkpoint}
-            previewNodeId={panels.previewOpen ? panels.previewNodeId : null}
+            previewPath={panels.previewOpen ? path : null}
           />
         )}
         <EditorSidePanel
@@ -176,6 +185,24 @@ export function Editor({
           onTab={panels.setTab}
           problemCount={issues.length}
           errorCount={errors.length}
+          preview={
+            panels.previewOpen && (
+              <PreviewPanel
+                botId={botId}
+                botName={draft.botName}
+                flow={history.flow}
+                selectedNode={
+                  selectedNode && viewing === null && comparison === null
+                    ? { id: selectedNode.id, label: selectedNode.label || selectedNode.id }
+                    : null
+                }
+                canUseRealServices={canEdit}
+                onTurns={panels.setPreviewTurns}
+                onFocusNode={canvas.focusNode}
+                onClose={panels.closePreview}
+              />
+            )
+          }
         >
           {panels.tab === 'inspector' && comparison && (
             <ComparePanel
@@ -212,16 +239,6 @@ export function Editor({
             />
           )}
         </EditorSidePanel>
-        {panels.previewOpen && (
-          <PreviewPanel
-            botId={botId}
-            botName={draft.botName}
-            flow={history.flow}
-            onCurrentNode={panels.setPreviewNodeId}
-            onFocusNode={canvas.focusNode}
-            onClose={panels.closePreview}
-          />
-        )}
       </div>
 
       <EditorDialogs

@@ -9,6 +9,8 @@ import type { PreviewTurn } from '@/server/bots/previewTurn';
 import { HandoffRehearsalCard } from './HandoffRehearsalCard';
 import { PreviewChat } from './PreviewChat';
 import { PreviewChatPort } from './PreviewChatPort';
+import { PreviewSetupForm } from './PreviewSetupForm';
+import { DRAFT_SETUP, describeSetup, type PreviewSetup, setupRequest } from './previewSetup';
 import { TracePanel } from './TracePanel';
 import './preview.css';
 
@@ -21,15 +23,21 @@ export function PreviewPanel({
   botId,
   botName,
   flow,
-  onCurrentNode,
+  selectedNode,
+  canUseRealServices,
+  onTurns,
   onFocusNode,
   onClose,
 }: {
   botId: string;
   botName: string;
   flow: FlowDocument;
-  /** The node the conversation waits at, or null when there is none. */
-  onCurrentNode: (nodeId: string | null) => void;
+  /** The node selected on the canvas, which a conversation can start from. */
+  selectedNode: { id: string; label: string } | null;
+  /** Designers and admins may preview with a deployment's real services. */
+  canUseRealServices: boolean;
+  /** The conversation's turns so far, whenever they change; none once the panel closes. */
+  onTurns: (turns: readonly PreviewTurn[]) => void;
   onFocusNode: (nodeId: string) => void;
   onClose: () => void;
 }) {
@@ -43,13 +51,30 @@ export function PreviewPanel({
   const [port, setPort] = useState(() => createPort());
   const [turns, setTurns] = useState<PreviewTurn[]>([]);
   const [failure, setFailure] = useState<unknown>(null);
+  const [setup, setSetup] = useState<PreviewSetup>(DRAFT_SETUP);
+  const [setupOpen, setSetupOpen] = useState(false);
+  // Read by the port on every turn; set before a restart, whose first turn runs before effects.
+  const setupRef = useRef(setup);
 
   function createPort() {
     return new PreviewChatPort(
       (state, input) =>
-        latest.current.mutateAsync({ botId, document: latest.current.flow, state, input }),
+        latest.current.mutateAsync({
+          botId,
+          document: latest.current.flow,
+          state,
+          input,
+          ...setupRequest(setupRef.current),
+        }),
       botName,
     );
+  }
+
+  function applySetup(next: PreviewSetup) {
+    setupRef.current = next;
+    setSetup(next);
+    setSetupOpen(false);
+    restart();
   }
 
   useEffect(() => {
@@ -60,14 +85,14 @@ export function PreviewPanel({
       }
       setFailure(null);
       setTurns((current) => [...current, event.turn]);
-      onCurrentNode(event.turn.currentNodeId);
     });
     return () => {
       unsubscribe();
     };
-  }, [port, onCurrentNode]);
+  }, [port]);
 
-  useEffect(() => () => onCurrentNode(null), [onCurrentNode]);
+  useEffect(() => onTurns(turns), [turns, onTurns]);
+  useEffect(() => () => onTurns([]), [onTurns]);
 
   const lastTurn = turns.at(-1);
   const rehearsal = lastTurn?.status === 'escalated' ? lastTurn.rehearsal : null;
@@ -76,7 +101,6 @@ export function PreviewPanel({
     port.close();
     setTurns([]);
     setFailure(null);
-    onCurrentNode(null);
     setPort(createPort());
   }
 
@@ -84,7 +108,16 @@ export function PreviewPanel({
     <section className="preview-panel" aria-label="Preview">
       <header className="preview-header">
         <h2>Preview</h2>
-        <span className="muted">Draft · mock actions</span>
+        <span className="muted" data-testid="preview-setup-summary">
+          {describeSetup(setup)}
+        </span>
+        <button
+          type="button"
+          aria-expanded={setupOpen}
+          onClick={() => setSetupOpen((open) => !open)}
+        >
+          Settings
+        </button>
         <button type="button" onClick={restart}>
           Restart
         </button>
@@ -92,6 +125,16 @@ export function PreviewPanel({
           ×
         </button>
       </header>
+      {setupOpen && (
+        <PreviewSetupForm
+          botId={botId}
+          setup={setup}
+          variables={flow.settings.variables}
+          selectedNode={selectedNode}
+          canUseRealServices={canUseRealServices}
+          onApply={applySetup}
+        />
+      )}
       {failure !== null && <PreviewFailure error={failure} onFocusNode={onFocusNode} />}
       <PreviewChat port={port} />
       {rehearsal && (
