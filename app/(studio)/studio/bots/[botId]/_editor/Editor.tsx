@@ -19,6 +19,7 @@ import { Inspector } from '../_inspector/Inspector';
 import { PreviewPanel } from '../_preview/PreviewPanel';
 import { ProblemsPanel } from '../_problems/ProblemsPanel';
 import { useFlowIssues } from '../_problems/useFlowIssues';
+import { TestsPanel } from '../_tests/TestsPanel';
 import { ComparePanel } from '../_versions/ComparePanel';
 import { useVersionViewing } from '../_versions/useVersionViewing';
 import { VersionsPanel } from '../_versions/VersionsPanel';
@@ -201,6 +202,15 @@ export function Editor({
               onOpenSettings={panels.openSettings}
             />
           )}
+          {panels.tab === 'tests' && (
+            <TestsPanel
+              botId={botId}
+              saving={autosave.unsaved}
+              nodeLabel={(nodeId) =>
+                history.flow.nodes.find((node) => node.id === nodeId)?.label || nodeId
+              }
+            />
+          )}
           {panels.tab === 'versions' && (
             <VersionsPanel
               botId={botId}
@@ -220,6 +230,7 @@ export function Editor({
             onCurrentNode={panels.setPreviewNodeId}
             onFocusNode={canvas.focusNode}
             onClose={panels.closePreview}
+            onTestCaseSaved={() => panels.setTab('tests')}
           />
         )}
       </div>

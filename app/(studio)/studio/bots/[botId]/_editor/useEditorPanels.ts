@@ -3,7 +3,7 @@
 import { useCallback, useState } from 'react';
 import type { SettingsSection } from '../_settings/flowSettingsEdits';
 
-export type SideTab = 'inspector' | 'problems' | 'versions';
+export type SideTab = 'inspector' | 'problems' | 'versions' | 'tests';
 
 /** Which of the editor's panels and dialogs are open around the canvas. */
 export function useEditorPanels() {

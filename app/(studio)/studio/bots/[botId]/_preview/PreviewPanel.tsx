@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { errorMessage, useTRPC } from '@/app/_trpc/client';
 import type { FlowDocument } from '@/bot-runtime/flow';
 import type { PreviewTurn } from '@/server/bots/previewTurn';
+import { SaveAsTestCase } from '../_tests/SaveAsTestCase';
 import { PreviewChat } from './PreviewChat';
 import { PreviewChatPort } from './PreviewChatPort';
 import { TracePanel } from './TracePanel';
@@ -23,6 +24,7 @@ export function PreviewPanel({
   onCurrentNode,
   onFocusNode,
   onClose,
+  onTestCaseSaved,
 }: {
   botId: string;
   botName: string;
@@ -31,6 +33,7 @@ export function PreviewPanel({
   onCurrentNode: (nodeId: string | null) => void;
   onFocusNode: (nodeId: string) => void;
   onClose: () => void;
+  onTestCaseSaved: () => void;
 }) {
   const trpc = useTRPC();
   const { mutateAsync } = useMutation(trpc.bots.previewTurn.mutationOptions());
@@ -90,6 +93,7 @@ export function PreviewPanel({
       </header>
       {failure !== null && <PreviewFailure error={failure} onFocusNode={onFocusNode} />}
       <PreviewChat port={port} />
+      <SaveAsTestCase botId={botId} turns={turns} onSaved={onTestCaseSaved} />
       <section className="preview-trace-section" aria-label="Trace">
         <h3>Trace</h3>
         <TracePanel turns={turns} onFocusNode={onFocusNode} />
