@@ -70,6 +70,16 @@ test('QA saves a preview chat as a test case that guards the order answer throug
   await expect(saved.getByTestId('actual')).toContainText('"Your order A1001 is shipped."');
   await expect(testRow(qa, 'Order status with the number')).toContainText('Failed');
 
+  // Opening it in the preview replays the customer's part against the draft, with the trace
+  // (after a reload: QA's editor shows the draft as it was when opened).
+  await openEditor(qa);
+  await qa.getByRole('tab', { name: 'Tests' }).click();
+  await saved.getByRole('button', { name: 'Open where is my order A1001 in the preview' }).click();
+  await expect(chat.getByText('Your order A1001 is shipped.')).toBeVisible();
+  await expect(
+    preview.getByRole('region', { name: 'Trace' }).getByTestId('trace-step-orderAnswer'),
+  ).toBeVisible();
+
   // Publishing shows the failure and asks before going ahead.
   await designer.getByRole('button', { name: 'Publish…' }).click();
   const dialog = designer.getByRole('dialog', { name: 'Publish a new version' });

@@ -36,7 +36,8 @@ export const endStatuses = ['awaiting_input', 'escalated', 'ended'] as const;
  *   is matched anywhere by the RE2 pattern `text` (matches); `ignoreCase` for all three.
  * - `intent`: the intent the NLU read in the customer's message this turn, below the flow's
  *   threshold counting as `null` (not understood); for a tapped quick reply that names an intent,
- *   that intent. `null` expects "not understood".
+ *   that intent. `null` expects "not understood", which is also what a turn whose message no
+ *   node classified reads (an email typed at an ask node).
  * - `visited`: the turn went through the node (entered it, resumed it or jumped from it).
  * - `variable`: after the turn the variable holds exactly this JSON value (unset reads `null`).
  * - `status`: after the turn the conversation waits for the customer (`awaiting_input`), is

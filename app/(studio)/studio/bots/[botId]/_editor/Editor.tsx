@@ -3,6 +3,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { ActionSummary } from '@/bot-runtime/actions';
 import type { FlowDocument, FlowIssue } from '@/bot-runtime/flow';
+import type { MessageInput } from '@/sdk/types';
 import type { BotDraft } from '@/server/bots/botDrafts';
 import { FindBar } from '../_canvas/FindBar';
 import { FlowCanvas, type NodeSizes, type Selection } from '../_canvas/FlowCanvas';
@@ -32,6 +33,7 @@ import { useEditorBanner } from './useEditorBanner';
 import { useEditorPanels } from './useEditorPanels';
 
 const NO_NOTES: string[] = [];
+const NO_MESSAGES: MessageInput[] = [];
 
 /**
  * The opened editor: the draft (or a version, or a comparison) on the canvas or as code, with
@@ -205,6 +207,7 @@ export function Editor({
           {panels.tab === 'tests' && (
             <TestsPanel
               botId={botId}
+              onReplay={panels.replayInPreview}
               saving={autosave.unsaved}
               nodeLabel={(nodeId) =>
                 history.flow.nodes.find((node) => node.id === nodeId)?.label || nodeId
@@ -224,6 +227,8 @@ export function Editor({
         </EditorSidePanel>
         {panels.previewOpen && (
           <PreviewPanel
+            key={panels.replay?.key ?? 0}
+            replay={panels.replay?.messages ?? NO_MESSAGES}
             botId={botId}
             botName={draft.botName}
             flow={history.flow}

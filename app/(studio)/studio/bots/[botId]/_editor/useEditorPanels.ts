@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useState } from 'react';
+import type { MessageInput } from '@/sdk/types';
 import type { SettingsSection } from '../_settings/flowSettingsEdits';
 
 export type SideTab = 'inspector' | 'problems' | 'versions' | 'tests';
@@ -15,6 +16,8 @@ export function useEditorPanels() {
   /** The flow settings dialog, when open, and the part of it to show first. */
   const [settings, setSettings] = useState<{ section: SettingsSection | null } | null>(null);
   const [publishing, setPublishing] = useState(false);
+  /** A test case being replayed in the preview; a new key starts the preview afresh. */
+  const [replay, setReplay] = useState<{ key: number; messages: MessageInput[] } | null>(null);
 
   return {
     tab,
@@ -32,5 +35,10 @@ export function useEditorPanels() {
     closeSettings: () => setSettings(null),
     publishing,
     setPublishing,
+    replay,
+    replayInPreview: (messages: MessageInput[]) => {
+      setReplay((current) => ({ key: (current?.key ?? 0) + 1, messages }));
+      setPreviewOpen(true);
+    },
   };
 }

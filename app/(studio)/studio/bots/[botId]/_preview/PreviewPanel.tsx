@@ -5,6 +5,7 @@ import { TRPCClientError } from '@trpc/client';
 import { useEffect, useRef, useState } from 'react';
 import { errorMessage, useTRPC } from '@/app/_trpc/client';
 import type { FlowDocument } from '@/bot-runtime/flow';
+import type { MessageInput } from '@/sdk/types';
 import type { PreviewTurn } from '@/server/bots/previewTurn';
 import { SaveAsTestCase } from '../_tests/SaveAsTestCase';
 import { PreviewChat } from './PreviewChat';
@@ -15,9 +16,11 @@ import './preview.css';
 /**
  * "Preview": chat with the document being edited, unsaved edits included, and read the
  * engine's trace of every turn. Each turn sends the document as it is at that moment, so an
- * edit applies from the next message on; Restart begins again from the greeting.
+ * edit applies from the next message on; Restart begins again from the greeting. `replay`:
+ * messages sent on opening, after the greeting, to play a saved test case again.
  */
 export function PreviewPanel({
+  replay,
   botId,
   botName,
   flow,
@@ -26,6 +29,7 @@ export function PreviewPanel({
   onClose,
   onTestCaseSaved,
 }: {
+  replay: readonly MessageInput[];
   botId: string;
   botName: string;
   flow: FlowDocument;
@@ -42,7 +46,14 @@ export function PreviewPanel({
     latest.current = { flow, mutateAsync };
   }, [flow, mutateAsync]);
 
-  const [port, setPort] = useState(() => createPort());
+  const [port, setPort] = useState(() => {
+    const opening = createPort();
+    if (replay.length > 0) {
+      opening.start();
+      for (const message of replay) opening.send(message);
+    }
+    return opening;
+  });
   const [turns, setTurns] = useState<PreviewTurn[]>([]);
   const [failure, setFailure] = useState<unknown>(null);
 

@@ -5,9 +5,11 @@ import { useEffect, useState } from 'react';
 import { ErrorAlert } from '@/app/_components/ErrorAlert';
 import { useTRPC } from '@/app/_trpc/client';
 import type { TestCase } from '@/bot-runtime/botTests/testCase';
+import type { MessageInput } from '@/sdk/types';
 import type { StoredTestCase } from '@/server/bots/botTestCases';
 import type { BotTestRun } from '@/server/bots/runBotTests';
 import { FailureDetail } from './FailureDetail';
+import { replayMessages } from './replayMessages';
 import { TestCaseEditor } from './TestCaseEditor';
 import './tests.css';
 
@@ -22,8 +24,11 @@ export function TestsPanel({
   botId,
   saving,
   nodeLabel,
+  onReplay,
 }: {
   botId: string;
+  /** Opens the preview and plays these messages after the greeting. */
+  onReplay: (messages: MessageInput[]) => void;
   /** The draft has edits not saved yet; runs wait for them, since they read the saved draft. */
   saving: boolean;
   nodeLabel: (nodeId: string) => string;
@@ -38,6 +43,7 @@ export function TestsPanel({
     null,
   );
   const [page, setPage] = useState(1);
+  const [replayNote, setReplayNote] = useState<string | null>(null);
   const invalidate = () =>
     queryClient.invalidateQueries({ queryKey: trpc.bots.testCases.queryKey({ botId }) });
   const run = useMutation(
@@ -138,6 +144,11 @@ export function TestsPanel({
           Draft: {summary.passed} passed, {summary.failed} failed, {summary.notRun} not run
         </p>
       )}
+      {replayNote && (
+        <p className="alert alert-warning" role="status">
+          {replayNote}
+        </p>
+      )}
       {run.isError && <ErrorAlert error={run.error} />}
       {remove.isError && <ErrorAlert error={remove.error} />}
       {cases.length === 0 ? (
@@ -155,6 +166,15 @@ export function TestsPanel({
               busy={busy}
               onRun={() => runCases([stored.testCase.id])}
               onEdit={() => setEditing({ testCase: stored.testCase, revision: stored.revision })}
+              onReplay={() => {
+                const { messages, stoppedAt } = replayMessages(stored.testCase);
+                setReplayNote(
+                  stoppedAt === null
+                    ? null
+                    : `The preview replays “${stored.testCase.name}” up to turn ${stoppedAt}: it cannot play routing’s “nobody can come” yet.`,
+                );
+                onReplay(messages);
+              }}
               onDelete={() => {
                 if (window.confirm(`Delete the test case “${stored.testCase.name}”?`)) {
                   remove.mutate({ botId, caseId: stored.testCase.id });
@@ -187,6 +207,7 @@ function TestCaseRow({
   busy,
   onRun,
   onEdit,
+  onReplay,
   onDelete,
 }: {
   stored: StoredTestCase;
@@ -194,6 +215,7 @@ function TestCaseRow({
   busy: boolean;
   onRun: () => void;
   onEdit: () => void;
+  onReplay: () => void;
   onDelete: () => void;
 }) {
   const { testCase, lastRun } = stored;
@@ -213,6 +235,14 @@ function TestCaseRow({
         <span className="tests-case-name">{testCase.name}</span>
         <button type="button" disabled={busy} onClick={onRun} aria-label={`Run ${testCase.name}`}>
           Run
+        </button>
+        <button
+          type="button"
+          onClick={onReplay}
+          aria-label={`Open ${testCase.name} in the preview`}
+          title="Open in preview: replays the customer's part with the trace"
+        >
+          Open in preview
         </button>
         <button type="button" onClick={onEdit} aria-label={`Edit ${testCase.name}`}>
           Edit
