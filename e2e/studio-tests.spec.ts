@@ -106,3 +106,43 @@ test('QA saves a preview chat as a test case that guards the order answer throug
     designer.getByRole('status').filter({ hasText: 'Published version 1.' }),
   ).toBeVisible();
 });
+
+test('a designer loosens a test to survive a rewording, and undoes deleting one', async ({
+  page,
+}) => {
+  await signIn(page, 'designer@acme.test');
+  await createBot(page, 'Loosened tests', 'customerSupport');
+  await setOrderAnswer(page, 'Good news: order {{orderNumber}} is {{orderState}}.');
+  await page.getByRole('tab', { name: 'Tests' }).click();
+  const tests = page.getByRole('tabpanel', { name: 'Tests' });
+  const orderCase = testRow(page, 'Order status with the number');
+  await orderCase.getByRole('button', { name: 'Run Order status with the number' }).click();
+  await expect(orderCase).toContainText('Failed');
+
+  // Loosen the exact answer to "containing" a part the rewording kept.
+  await orderCase.getByRole('button', { name: 'Edit Order status with the number' }).click();
+  const form = page.getByRole('form', { name: 'Edit test case' });
+  // The first message expected at turn 1 is the order answer, word for word.
+  const answer = form
+    .getByRole('group', { name: /^Turn 1:/ })
+    .locator('.tests-expectation')
+    .filter({ hasText: 'Bot says' })
+    .first();
+  await expect(answer.getByLabel('Bot message')).toHaveValue('Order A1001 is shipped.');
+  await answer.getByLabel('How the text must match').selectOption('contains');
+  await answer.getByLabel('Bot message').fill('order A1001 is shipped');
+  await form.getByRole('button', { name: 'Save test case' }).click();
+  await expect(orderCase).toContainText('Not run');
+  await orderCase.getByRole('button', { name: 'Run Order status with the number' }).click();
+  await expect(orderCase).toContainText('Passed');
+
+  // Deleting is undone from the notice.
+  await testRow(page, 'FAQ: returns').getByRole('button', { name: 'Delete FAQ: returns' }).click();
+  await expect(testRow(page, 'FAQ: returns')).toHaveCount(0);
+  await tests
+    .getByRole('status')
+    .filter({ hasText: 'Deleted “FAQ: returns”.' })
+    .getByRole('button', { name: 'Undo' })
+    .click();
+  await expect(testRow(page, 'FAQ: returns')).toBeVisible();
+});

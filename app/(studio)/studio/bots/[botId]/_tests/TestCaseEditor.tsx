@@ -59,7 +59,19 @@ export function TestCaseEditor({
   onDone: () => void;
 }) {
   const trpc = useTRPC();
-  const [testCase, setTestCase] = useState(initial);
+  const [testCase, setCurrent] = useState(initial);
+  /** Earlier states of the form, newest last, for Undo. */
+  const [past, setPast] = useState<TestCase[]>([]);
+  const setTestCase = (next: TestCase | ((current: TestCase) => TestCase)) => {
+    setPast((earlier) => [...earlier.slice(-49), testCase]);
+    setCurrent(next);
+  };
+  const undo = () => {
+    const previous = past.at(-1);
+    if (!previous) return;
+    setPast(past.slice(0, -1));
+    setCurrent(previous);
+  };
   const create = useMutation(trpc.bots.createTestCase.mutationOptions({ onSuccess: onDone }));
   const update = useMutation(trpc.bots.updateTestCase.mutationOptions({ onSuccess: onDone }));
   const saving = create.isPending || update.isPending;
@@ -184,6 +196,9 @@ export function TestCaseEditor({
       <div className="row">
         <button type="submit" className="primary" disabled={saving}>
           {saving ? 'Saving…' : 'Save test case'}
+        </button>
+        <button type="button" onClick={undo} disabled={past.length === 0 || saving}>
+          Undo
         </button>
         <button type="button" onClick={onDone} disabled={saving}>
           Cancel

@@ -54,7 +54,17 @@ export function TestsPanel({
       },
     }),
   );
+  /** The case last deleted, which Undo stores again. */
+  const [deleted, setDeleted] = useState<TestCase | null>(null);
   const remove = useMutation(trpc.bots.deleteTestCase.mutationOptions({ onSuccess: invalidate }));
+  const restore = useMutation(
+    trpc.bots.createTestCase.mutationOptions({
+      onSuccess: () => {
+        setDeleted(null);
+        return invalidate();
+      },
+    }),
+  );
 
   // A save gives the draft a new revision: results read "not run" from then on.
   useEffect(() => {
@@ -149,6 +159,19 @@ export function TestsPanel({
           {replayNote}
         </p>
       )}
+      {deleted && (
+        <p className="alert alert-success row" role="status">
+          Deleted “{deleted.name}”.
+          <button
+            type="button"
+            disabled={restore.isPending}
+            onClick={() => restore.mutate({ botId, testCase: deleted })}
+          >
+            Undo
+          </button>
+        </p>
+      )}
+      {restore.isError && <ErrorAlert error={restore.error} />}
       {run.isError && <ErrorAlert error={run.error} />}
       {remove.isError && <ErrorAlert error={remove.error} />}
       {cases.length === 0 ? (
@@ -175,11 +198,12 @@ export function TestsPanel({
                 );
                 onReplay(messages);
               }}
-              onDelete={() => {
-                if (window.confirm(`Delete the test case “${stored.testCase.name}”?`)) {
-                  remove.mutate({ botId, caseId: stored.testCase.id });
-                }
-              }}
+              onDelete={() =>
+                remove.mutate(
+                  { botId, caseId: stored.testCase.id },
+                  { onSuccess: () => setDeleted(stored.testCase) },
+                )
+              }
             />
           ))}
         </ul>
