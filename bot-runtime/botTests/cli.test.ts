@@ -83,12 +83,23 @@ describe.concurrent('npm run bot-test', () => {
     const missing = await botTest(join(directory, 'nowhere.json'));
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain(`bot-test: cannot read ${join(directory, 'nowhere.json')}`);
+  });
+
+  it('exits 2 on a file that is not JSON', async () => {
     const notJson = await botTest(writeExport('notes.json', 'my bot, roughly'));
     expect(notJson.status).toBe(2);
     expect(notJson.stderr).toContain('is not JSON');
-    const notABot = await botTest(writeExport('other.json', { hello: 'world' }));
-    expect(notABot.status).toBe(2);
-    expect(notABot.stderr).toContain('is not an exported Parley bot');
+  });
+
+  it('exits 2 on JSON that is not an exported bot, naming the problems', async () => {
+    const unversioned = await botTest(writeExport('other.json', { hello: 'world' }));
+    expect(unversioned.status).toBe(2);
+    expect(unversioned.stderr).toContain(
+      'is not an exported Parley bot: The flow document has no schemaVersion number.',
+    );
+    const nodeless = await botTest(writeExport('nodeless.json', { schemaVersion: 1 }));
+    expect(nodeless.status).toBe(2);
+    expect(nodeless.stderr).toContain('  nodes: Invalid input: expected array');
   });
 
   it('exits 2 and prints its usage when called wrongly', async () => {
