@@ -15,7 +15,10 @@ export type DomainErrorCode =
   | 'FLOW_HAS_ERRORS'
   | 'FLOW_INVALID'
   | 'DRAFT_CONFLICT'
-  | 'BOT_IS_LIVE';
+  | 'BOT_IS_LIVE'
+  | 'TEST_CASES_INVALID'
+  | 'TEST_CASE_EXISTS'
+  | 'TEST_CASE_CONFLICT';
 
 export class DomainError extends Error {
   constructor(

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import type { TestCase } from '../../bot-runtime/botTests/testCase';
 import type { FlowDocument } from '../../bot-runtime/flow';
 import { recordAudit } from '../audit/recordAudit';
 import type { StaffUser } from '../auth/staffAuth';
@@ -10,6 +11,7 @@ import { likePattern, type Page, type PageInput } from '../pagination';
 import type { createBotInput } from './botSchemas';
 import { templateDocument } from './botTemplates';
 import { requireLoadableFlow } from './requireLoadableFlow';
+import { insertTestCases, readTestCases } from './storedTestCases';
 
 export interface BotSummary {
   id: string;
@@ -61,17 +63,20 @@ export function getBot(db: Db, orgId: string, botId: string): BotSummary {
   return row;
 }
 
+/** A new bot from a template, with the test cases the template ships. */
 export function createBot(db: Db, actor: StaffUser, input: z.infer<typeof createBotInput>) {
-  const document = requireLoadableFlow(templateDocument(input.template, input.name));
-  return insertBot(db, actor, document, { template: input.template });
+  const template = templateDocument(input.template, input.name);
+  const document = requireLoadableFlow(template.document);
+  return insertBot(db, actor, document, { template: input.template }, template.testCases);
 }
 
-/** Stores a new bot with its draft; the name and description come from the document. */
+/** Stores a new bot with its draft and test cases; the name and description come from the document. */
 export function insertBot(
   db: Db,
   actor: StaffUser,
   document: FlowDocument,
   auditDetails: Record<string, unknown>,
+  testCases: readonly TestCase[] = [],
 ): BotSummary {
   const now = new Date();
   const botId = db.transaction((tx) => {
@@ -89,6 +94,7 @@ export function insertBot(
     tx.insert(botDrafts)
       .values({ botId: bot.id, orgId: actor.orgId, document, updatedBy: actor.id, updatedAt: now })
       .run();
+    insertTestCases(tx, actor.orgId, bot.id, testCases, actor.id);
     return bot.id;
   });
   recordAudit(db, {
@@ -119,7 +125,7 @@ export function renameBot(db: Db, actor: StaffUser, botId: string, name: string)
   return getBot(db, actor.orgId, botId);
 }
 
-/** A new bot with a copy of the draft; versions stay with the original. */
+/** A new bot with a copy of the draft and the test cases; versions stay with the original. */
 export function duplicateBot(db: Db, actor: StaffUser, botId: string): BotSummary {
   const original = getBot(db, actor.orgId, botId);
   const draft = db
@@ -133,6 +139,7 @@ export function duplicateBot(db: Db, actor: StaffUser, botId: string): BotSummar
     actor,
     { ...document, name: `${original.name} (copy)`, description: original.description },
     { duplicatedFrom: botId },
+    readTestCases(db, actor.orgId, botId),
   );
 }
 

@@ -1,3 +1,9 @@
+import { readTestSuite, TEST_CASES_FIELD } from '../../bot-runtime/botTests/readBotExport';
+import {
+  CURRENT_TEST_SUITE_SCHEMA_VERSION,
+  type TestCase,
+  type TestSuite,
+} from '../../bot-runtime/botTests/testCase';
 import type { FlowDocument } from '../../bot-runtime/flow';
 import type { StaffUser } from '../auth/staffAuth';
 import type { Db } from '../db/client';
@@ -6,22 +12,36 @@ import { slugify } from '../slugify';
 import { type BotSummary, getBot, insertBot } from './botCatalog';
 import { getDraft } from './botDrafts';
 import { lineAt, requireLoadableFlow } from './requireLoadableFlow';
+import { readTestCases } from './storedTestCases';
 
-/** The draft as a file another Parley installation (or this one) can import. */
+/**
+ * The draft as a file another Parley installation (or this one) can import, and `bot-test` can
+ * run: the flow document with the bot's test cases beside its fields, as a suite with its own
+ * schemaVersion.
+ */
 export function exportBot(
   db: Db,
   orgId: string,
   botId: string,
-): { fileName: string; document: FlowDocument } {
+): { fileName: string; document: FlowDocument & { testCases: TestSuite } } {
   const bot = getBot(db, orgId, botId);
   const { document } = getDraft(db, orgId, botId);
+  const cases = readTestCases(db, orgId, botId);
   return {
     fileName: `${slugify(bot.name, 60, 'bot')}.json`,
-    document: { ...document, name: bot.name, description: bot.description },
+    document: {
+      ...document,
+      name: bot.name,
+      description: bot.description,
+      [TEST_CASES_FIELD]: { schemaVersion: CURRENT_TEST_SUITE_SCHEMA_VERSION, cases },
+    },
   };
 }
 
-/** Creates a bot from an exported file; a file that is not a flow is refused with every problem. */
+/**
+ * Creates a bot from an exported file, with the test cases it carries; a file that is not a
+ * flow, or whose test cases are broken, is refused with every problem.
+ */
 export function importBot(
   db: Db,
   actor: StaffUser,
@@ -29,11 +49,30 @@ export function importBot(
 ): BotSummary {
   const raw = parseJson(input.text);
   const document = requireLoadableFlow(raw, input.text);
+  const testCases = requireTestCases(raw);
   return insertBot(
     db,
     actor,
     { ...document, name: input.name ?? document.name },
     { imported: true },
+    testCases,
+  );
+}
+
+/** The test cases of an exported bot; none in a file exported before bots had them. */
+export function requireTestCases(raw: unknown): TestCase[] {
+  const suite = (raw as Record<string, unknown>)[TEST_CASES_FIELD];
+  if (suite === undefined) return [];
+  const read = readTestSuite(suite);
+  if (read.ok) return read.cases;
+  const issues = read.error.issues.map((issue) => ({
+    path: issue.path.join('.'),
+    message: issue.message,
+  }));
+  throw new DomainError(
+    'TEST_CASES_INVALID',
+    `The file's test cases are not valid (${issues.length} problem${issues.length === 1 ? '' : 's'}): ${issues[0]?.path}: ${issues[0]?.message}`,
+    { issues },
   );
 }
 

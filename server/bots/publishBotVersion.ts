@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import { actionRegistry } from '../../bot-runtime/actions';
-import { type FlowDocument, loadFlow, validateFlow } from '../../bot-runtime/flow';
-import { trainNlu } from '../../bot-runtime/nlu';
+import { trainFlowNlu } from '../../bot-runtime/botTests/trainFlowNlu';
+import { loadFlow, validateFlow } from '../../bot-runtime/flow';
 import type { Db } from '../db/client';
 import { botVersions } from '../db/schema';
 import { DomainError } from '../errors';
@@ -40,7 +40,7 @@ export function publishBotVersion(db: Db, request: PublishRequest) {
       },
     );
   }
-  const nluModel = trainFlowNlu(flow);
+  const nluModel = trainFlowNlu(flow, nluResources);
   const checksum = createHash('sha256').update(JSON.stringify({ flow, nluModel })).digest('hex');
   return db.transaction((tx) => {
     const latest = tx
@@ -64,17 +64,4 @@ export function publishBotVersion(db: Db, request: PublishRequest) {
       .returning()
       .get();
   });
-}
-
-/** A flow without intents still gets a model, so every version loads the same way. */
-function trainFlowNlu(flow: FlowDocument) {
-  const intents = flow.nlu.intents.filter((intent) => intent.phrases.length > 0);
-  return trainNlu(
-    {
-      language: flow.nlu.language,
-      intents: intents.length > 0 ? intents : [{ name: 'none', phrases: ['-'] }],
-      entities: flow.nlu.entities,
-    },
-    nluResources,
-  );
 }

@@ -1,13 +1,15 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import template from '../../bot-runtime/templates/customer-support.json';
+import { customerSupportTestCases } from '../bots/botTemplates';
 import { publishBotVersion } from '../bots/publishBotVersion';
+import { insertTestCases } from '../bots/storedTestCases';
 import type { Db } from '../db/client';
 import { botDrafts, bots, deployments } from '../db/schema';
 import { DEMO_KNOWLEDGE_BASE } from '../demo/demoStore';
 import { DEFAULT_DEPLOYMENT_SETTINGS } from '../deployments/deploymentCatalog';
 
 /**
- * Gives the demo org its "Customer support" bot: a draft from the template, published as
+ * Gives the demo org its "Customer support" bot: a draft and test cases from the template, published as
  * version 1 and live on the demo deployments, whose actions call the demo store's endpoints on
  * this same server. Does nothing for parts that already exist.
  */
@@ -29,11 +31,13 @@ export function seedDemoBot(
     .values({ orgId, name: template.name, description: template.description, updatedAt: now })
     .returning()
     .get();
-  db.insert(botDrafts).values({ botId: bot.id, orgId, document: template, updatedAt: now }).run();
+  const { testCases: _suite, ...document } = template;
+  db.insert(botDrafts).values({ botId: bot.id, orgId, document, updatedAt: now }).run();
+  insertTestCases(db, orgId, bot.id, customerSupportTestCases(), null);
   const version = publishBotVersion(db, {
     orgId,
     botId: bot.id,
-    document: template,
+    document,
     authorId: null,
     note: 'Demo bot from the Customer support template',
   });

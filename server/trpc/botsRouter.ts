@@ -24,6 +24,12 @@ import {
   tryNluInput,
   versionInput,
 } from '../bots/botSchemas';
+import {
+  createTestCase,
+  deleteTestCase,
+  listTestCases,
+  updateTestCase,
+} from '../bots/botTestCases';
 import { exportBot, importBot } from '../bots/botTransfer';
 import {
   getVersion,
@@ -34,6 +40,14 @@ import {
 import { listLiveVersions, setLiveVersion } from '../bots/liveVersions';
 import { previewDeployments } from '../bots/previewServices';
 import { previewTurn } from '../bots/previewTurn';
+import { runBotTests } from '../bots/runBotTests';
+import {
+  createTestCaseInput,
+  deleteTestCaseInput,
+  runTestsInput,
+  testCasesInput,
+  updateTestCaseInput,
+} from '../bots/testCaseSchemas';
 import { tryNlu } from '../bots/tryNlu';
 import { listContacts } from '../contacts/contactDirectory';
 import { deriveSecretsKey } from '../deployments/secretCipher';
@@ -112,4 +126,21 @@ export const botsRouter = router({
   setLiveVersion: staffProcedure
     .input(setLiveVersionInput)
     .mutation(({ ctx, input }) => setLiveVersion(ctx.db, ctx.user, input)),
+  /** The bot's test cases with their latest results on the draft; what publishing shows. */
+  testCases: staffProcedure
+    .input(testCasesInput)
+    .query(({ ctx, input }) => listTestCases(ctx.db, ctx.user.orgId, input.botId)),
+  /** QA saves and edits test cases too: they test the bot, they do not change it. */
+  createTestCase: staffProcedure
+    .input(createTestCaseInput)
+    .mutation(({ ctx, input }) => createTestCase(ctx.db, ctx.user, input.botId, input.testCase)),
+  updateTestCase: staffProcedure
+    .input(updateTestCaseInput)
+    .mutation(({ ctx, input }) => updateTestCase(ctx.db, ctx.user, input)),
+  deleteTestCase: staffProcedure
+    .input(deleteTestCaseInput)
+    .mutation(({ ctx, input }) => deleteTestCase(ctx.db, ctx.user, input.botId, input.caseId)),
+  runTests: staffProcedure
+    .input(runTestsInput)
+    .mutation(({ ctx, input }) => runBotTests(ctx.db, ctx.user.orgId, input)),
 });

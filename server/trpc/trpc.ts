@@ -51,6 +51,9 @@ const TRPC_CODE: Record<DomainErrorCode, TRPCError['code']> = {
   FLOW_INVALID: 'BAD_REQUEST',
   DRAFT_CONFLICT: 'CONFLICT',
   BOT_IS_LIVE: 'CONFLICT',
+  TEST_CASES_INVALID: 'BAD_REQUEST',
+  TEST_CASE_EXISTS: 'CONFLICT',
+  TEST_CASE_CONFLICT: 'CONFLICT',
 };
 
 /** The one place domain errors become tRPC errors. */

@@ -53,3 +53,38 @@ export const botVersions = sqliteTable(
   },
   (t) => [uniqueIndex('bot_versions_bot_number_unique').on(t.botId, t.number)],
 );
+
+/**
+ * A bot's saved test cases, beside its draft rather than inside it: editing a test is not an
+ * edit of the bot, so it neither conflicts with a designer's unsaved canvas nor makes the draft
+ * look changed since its tests last ran. Each keeps the result of its latest run, which
+ * publishing reads.
+ */
+export const botTestCases = sqliteTable(
+  'bot_test_cases',
+  {
+    id: id(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    botId: text('bot_id')
+      .notNull()
+      .references(() => bots.id, { onDelete: 'cascade' }),
+    /** The case's own id, unique within the bot, kept across export and import. */
+    caseId: text('case_id').notNull(),
+    name: text('name').notNull(),
+    /** The test case as `testCaseSchema` parses it. */
+    definition: json<unknown>('definition').notNull(),
+    /** Changed on every edit, so a result from before the edit reads as not run. */
+    revision: integer('revision').notNull().default(1),
+    updatedBy: text('updated_by').references(() => staffUsers.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at').notNull(),
+    /** The latest run: what it ran against, on which revision of this case, and its result. */
+    lastRun: json<unknown>('last_run'),
+  },
+  (t) => [
+    uniqueIndex('bot_test_cases_bot_case_unique').on(t.botId, t.caseId),
+    index('bot_test_cases_org_bot_idx').on(t.orgId, t.botId),
+  ],
+);

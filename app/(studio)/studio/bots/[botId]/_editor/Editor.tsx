@@ -17,10 +17,12 @@ import { DraftConflictBanner } from '../_draft/DraftConflictBanner';
 import { useDraftSync } from '../_draft/useDraftSync';
 import { useUndoShortcuts } from '../_draft/useUndoShortcuts';
 import { Inspector } from '../_inspector/Inspector';
+import type { PreviewReplayStep } from '../_preview/PreviewChatPort';
 import { PreviewPanel } from '../_preview/PreviewPanel';
 import { previewPath } from '../_preview/previewPath';
 import { ProblemsPanel } from '../_problems/ProblemsPanel';
 import { useFlowIssues } from '../_problems/useFlowIssues';
+import { TestsPanel } from '../_tests/TestsPanel';
 import { ComparePanel } from '../_versions/ComparePanel';
 import { useVersionViewing } from '../_versions/useVersionViewing';
 import { VersionsPanel } from '../_versions/VersionsPanel';
@@ -33,6 +35,7 @@ import { useEditorBanner } from './useEditorBanner';
 import { useEditorPanels } from './useEditorPanels';
 
 const NO_NOTES: string[] = [];
+const NO_STEPS: PreviewReplayStep[] = [];
 
 /**
  * The opened editor: the draft (or a version, or a comparison) on the canvas or as code, with
@@ -188,6 +191,8 @@ export function Editor({
           preview={
             panels.previewOpen && (
               <PreviewPanel
+                key={panels.replay?.key ?? 0}
+                replay={panels.replay?.steps ?? NO_STEPS}
                 botId={botId}
                 botName={draft.botName}
                 flow={history.flow}
@@ -200,6 +205,7 @@ export function Editor({
                 onTurns={panels.setPreviewTurns}
                 onFocusNode={canvas.focusNode}
                 onClose={panels.closePreview}
+                onTestCaseSaved={() => panels.setTab('tests')}
               />
             )
           }
@@ -226,6 +232,16 @@ export function Editor({
               issues={issues}
               onFocusNode={canvas.focusNode}
               onOpenSettings={panels.openSettings}
+            />
+          )}
+          {panels.tab === 'tests' && (
+            <TestsPanel
+              botId={botId}
+              onReplay={panels.replayInPreview}
+              saving={autosave.unsaved}
+              nodeLabel={(nodeId) =>
+                history.flow.nodes.find((node) => node.id === nodeId)?.label || nodeId
+              }
             />
           )}
           {panels.tab === 'versions' && (

@@ -3,13 +3,14 @@
 import type { ReactNode } from 'react';
 import type { SideTab } from './useEditorPanels';
 
-const TABS: SideTab[] = ['inspector', 'problems', 'versions'];
+const TABS: SideTab[] = ['inspector', 'problems', 'versions', 'tests'];
 
 const TAB_LABELS: Record<SideTab, string> = {
   preview: 'Preview',
   inspector: 'Inspector',
   problems: 'Problems',
   versions: 'Versions',
+  tests: 'Tests',
 };
 
 /**

@@ -2,9 +2,10 @@
 
 import { useCallback, useState } from 'react';
 import type { PreviewTurn } from '@/server/bots/previewTurn';
+import type { PreviewReplayStep } from '../_preview/PreviewChatPort';
 import type { SettingsSection } from '../_settings/flowSettingsEdits';
 
-export type SideTab = 'preview' | 'inspector' | 'problems' | 'versions';
+export type SideTab = 'preview' | 'inspector' | 'problems' | 'versions' | 'tests';
 
 /** Which of the editor's panels and dialogs are open around the canvas. */
 export function useEditorPanels() {
@@ -16,6 +17,8 @@ export function useEditorPanels() {
   /** The flow settings dialog, when open, and the part of it to show first. */
   const [settings, setSettings] = useState<{ section: SettingsSection | null } | null>(null);
   const [publishing, setPublishing] = useState(false);
+  /** A test case being replayed in the preview; a new key starts the preview afresh. */
+  const [replay, setReplay] = useState<{ key: number; steps: PreviewReplayStep[] } | null>(null);
 
   const openPreview = (open: boolean) => {
     setPreviewOpen(open);
@@ -43,5 +46,10 @@ export function useEditorPanels() {
     closeSettings: () => setSettings(null),
     publishing,
     setPublishing,
+    replay,
+    replayInPreview: (steps: PreviewReplayStep[]) => {
+      setReplay((current) => ({ key: (current?.key ?? 0) + 1, steps }));
+      openPreview(true);
+    },
   };
 }

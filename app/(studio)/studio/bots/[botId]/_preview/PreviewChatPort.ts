@@ -16,6 +16,9 @@ import type { PreviewInput, PreviewState } from '@/server/bots/botSchemas';
 import type { PreviewTurn } from '@/server/bots/previewTurn';
 
 /** Runs one preview turn on the server, on the document as it is at that moment. */
+/** One step of a replayed test case: what the customer sent, or routing's or an agent's part. */
+export type PreviewReplayStep = MessageInput | { rehearse: 'noAgent' | 'returned' };
+
 export type PreviewTurnCall = (
   state: PreviewState | null,
   input: PreviewInput,
@@ -69,6 +72,14 @@ export class PreviewChatPort implements ChatPort {
   /** Plays routing's or an agent's part: nobody can come, or the agent hands back. */
   rehearse(type: 'noAgent' | 'returned') {
     this.enqueue(() => ({ type }));
+  }
+
+  /** Plays a saved conversation's steps in order, as the customer, routing and agents did. */
+  replay(steps: readonly PreviewReplayStep[]) {
+    for (const step of steps) {
+      if (typeof step === 'object' && 'rehearse' in step) this.rehearse(step.rehearse);
+      else void this.send(step);
+    }
   }
 
   async send(input: MessageInput): Promise<OutgoingMessage> {

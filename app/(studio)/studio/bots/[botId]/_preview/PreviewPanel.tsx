@@ -6,9 +6,10 @@ import { useEffect, useRef, useState } from 'react';
 import { errorMessage, useTRPC } from '@/app/_trpc/client';
 import type { FlowDocument } from '@/bot-runtime/flow';
 import type { PreviewTurn } from '@/server/bots/previewTurn';
+import { SaveAsTestCase } from '../_tests/SaveAsTestCase';
 import { HandoffRehearsalCard } from './HandoffRehearsalCard';
 import { PreviewChat } from './PreviewChat';
-import { PreviewChatPort } from './PreviewChatPort';
+import { PreviewChatPort, type PreviewReplayStep } from './PreviewChatPort';
 import { PreviewSetupForm } from './PreviewSetupForm';
 import { DRAFT_SETUP, describeSetup, type PreviewSetup, setupRequest } from './previewSetup';
 import { TracePanel } from './TracePanel';
@@ -17,9 +18,11 @@ import './preview.css';
 /**
  * "Preview": chat with the document being edited, unsaved edits included, and read the
  * engine's trace of every turn. Each turn sends the document as it is at that moment, so an
- * edit applies from the next message on; Restart begins again from the greeting.
+ * edit applies from the next message on; Restart begins again from the greeting. `replay`:
+ * messages sent on opening, after the greeting, to play a saved test case again.
  */
 export function PreviewPanel({
+  replay,
   botId,
   botName,
   flow,
@@ -28,7 +31,9 @@ export function PreviewPanel({
   onTurns,
   onFocusNode,
   onClose,
+  onTestCaseSaved,
 }: {
+  replay: readonly PreviewReplayStep[];
   botId: string;
   botName: string;
   flow: FlowDocument;
@@ -40,6 +45,7 @@ export function PreviewPanel({
   onTurns: (turns: readonly PreviewTurn[]) => void;
   onFocusNode: (nodeId: string) => void;
   onClose: () => void;
+  onTestCaseSaved: () => void;
 }) {
   const trpc = useTRPC();
   const { mutateAsync } = useMutation(trpc.bots.previewTurn.mutationOptions());
@@ -48,7 +54,14 @@ export function PreviewPanel({
     latest.current = { flow, mutateAsync };
   }, [flow, mutateAsync]);
 
-  const [port, setPort] = useState(() => createPort());
+  const [port, setPort] = useState(() => {
+    const opening = createPort();
+    if (replay.length > 0) {
+      opening.start();
+      opening.replay(replay);
+    }
+    return opening;
+  });
   const [turns, setTurns] = useState<PreviewTurn[]>([]);
   const [failure, setFailure] = useState<unknown>(null);
   const [setup, setSetup] = useState<PreviewSetup>(DRAFT_SETUP);
@@ -140,6 +153,7 @@ export function PreviewPanel({
       {rehearsal && (
         <HandoffRehearsalCard rehearsal={rehearsal} onRehearse={(type) => port.rehearse(type)} />
       )}
+      <SaveAsTestCase botId={botId} turns={turns} onSaved={onTestCaseSaved} />
       <section className="preview-trace-section" aria-label="Trace">
         <h3>Trace</h3>
         <TracePanel turns={turns} onFocusNode={onFocusNode} />

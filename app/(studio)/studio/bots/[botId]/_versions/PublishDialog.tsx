@@ -9,8 +9,13 @@ import { useTRPC } from '@/app/_trpc/client';
 import type { FlowIssue } from '@/bot-runtime/flow';
 import { ProblemsPanel } from '../_problems/ProblemsPanel';
 import type { SettingsSection } from '../_settings/flowSettingsEdits';
+import { PublishTestCheck, useTestsAllowPublish } from '../_tests/PublishTestCheck';
 
-/** Publishes the saved draft with a note; errors block it and are listed. */
+/**
+ * Publishes the saved draft with a note; errors block it and are listed. The draft's test
+ * results are shown, and a failed test or one not run since the last change asks for
+ * confirmation first.
+ */
 export function PublishDialog({
   open,
   botId,
@@ -33,11 +38,14 @@ export function PublishDialog({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [note, setNote] = useState('');
+  const [publishAnyway, setPublishAnyway] = useState(false);
+  const testsPass = useTestsAllowPublish(botId, open);
   const publish = useMutation(
     trpc.bots.publish.mutationOptions({
       onSuccess: (version) => {
         queryClient.invalidateQueries({ queryKey: trpc.bots.versions.queryKey({ botId }) });
         setNote('');
+        setPublishAnyway(false);
         onPublished(version.number);
       },
     }),
@@ -45,20 +53,19 @@ export function PublishDialog({
   const refused = blockingIssues(publish.error);
   const blocking = refused ?? errors;
 
+  function close() {
+    publish.reset();
+    setPublishAnyway(false);
+    onClose();
+  }
+
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     publish.mutate({ botId, note });
   }
 
   return (
-    <Dialog
-      open={open}
-      title="Publish a new version"
-      onClose={() => {
-        publish.reset();
-        onClose();
-      }}
-    >
+    <Dialog open={open} title="Publish a new version" onClose={close}>
       <form className="stack" onSubmit={onSubmit}>
         {blocking.length > 0 ? (
           <>
@@ -80,6 +87,7 @@ export function PublishDialog({
         ) : (
           publish.isError && <ErrorAlert error={publish.error} />
         )}
+        <PublishTestCheck botId={botId} confirmed={publishAnyway} onConfirmed={setPublishAnyway} />
         <label>
           Note
           <textarea
@@ -94,10 +102,10 @@ export function PublishDialog({
           serving their current version until you make this one live.
         </p>
         <DialogFormActions
-          onCancel={onClose}
+          onCancel={close}
           busy={publish.isPending || saving}
           busyLabel={publish.isPending ? 'Publishing…' : 'Saving draft…'}
-          disabled={errors.length > 0}
+          disabled={errors.length > 0 || !(testsPass || publishAnyway)}
           submitLabel="Publish"
         />
       </form>
