@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { type TestCase, testCaseSchema } from '../../bot-runtime/botTests/testCase';
 import type { StaffUser } from '../auth/staffAuth';
 import type { Db } from '../db/client';
@@ -23,7 +23,10 @@ export interface TestCaseList {
   summary: { total: number; passed: number; failed: number; notRun: number };
 }
 
-/** A bot's test cases in the order they were added, each with its latest result. */
+/**
+ * A bot's test cases in the order they were added (rowid keeps the order of cases stored
+ * together), each with its latest result.
+ */
 export function listTestCases(db: Db, orgId: string, botId: string): TestCaseList {
   getBot(db, orgId, botId);
   const draftRevision = currentDraftRevision(db, orgId, botId);
@@ -31,7 +34,7 @@ export function listTestCases(db: Db, orgId: string, botId: string): TestCaseLis
     .select()
     .from(botTestCases)
     .where(and(eq(botTestCases.orgId, orgId), eq(botTestCases.botId, botId)))
-    .orderBy(asc(botTestCases.createdAt), asc(botTestCases.id))
+    .orderBy(asc(botTestCases.createdAt), sql`rowid`)
     .all()
     .map((row): StoredTestCase => {
       const lastRun = row.lastRun === null ? null : lastRunSchema.parse(row.lastRun);

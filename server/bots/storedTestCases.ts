@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { type TestCase, testCaseSchema } from '../../bot-runtime/botTests/testCase';
 import type { Db } from '../db/client';
 import { botTestCases } from '../db/schema';
@@ -18,28 +18,30 @@ export function insertTestCases(
   const now = new Date();
   db.insert(botTestCases)
     .values(
-      cases.map((testCase, index) => ({
+      cases.map((testCase) => ({
         orgId,
         botId,
         caseId: testCase.id,
         name: testCase.name,
         definition: testCase,
         updatedBy: authorId,
-        // One millisecond apart keeps the order they came in.
-        createdAt: new Date(now.getTime() + index),
+        createdAt: now,
         updatedAt: now,
       })),
     )
     .run();
 }
 
-/** A bot's test cases in the order they were added, without checking the bot is the org's. */
+/**
+ * A bot's test cases in the order they were added (rowid keeps the order of cases stored
+ * together), without checking the bot is the org's.
+ */
 export function readTestCases(db: Writer, orgId: string, botId: string): TestCase[] {
   return db
     .select({ definition: botTestCases.definition })
     .from(botTestCases)
     .where(and(eq(botTestCases.orgId, orgId), eq(botTestCases.botId, botId)))
-    .orderBy(asc(botTestCases.createdAt), asc(botTestCases.id))
+    .orderBy(asc(botTestCases.createdAt), sql`rowid`)
     .all()
     .map((row) => testCaseSchema.parse(row.definition));
 }
