@@ -64,13 +64,7 @@ export function getVersion(
     .select({ ...versionColumns, flow: botVersions.flow })
     .from(botVersions)
     .leftJoin(staffUsers, eq(staffUsers.id, botVersions.authorId))
-    .where(
-      and(
-        eq(botVersions.id, versionId),
-        eq(botVersions.botId, botId),
-        eq(botVersions.orgId, orgId),
-      ),
-    )
+    .where(isVersionOf(orgId, botId, versionId))
     .get();
   if (!row) throw new DomainError('NOT_FOUND', 'No such version of this bot.');
   const liveOn = db
@@ -137,4 +131,13 @@ export function restoreDraftFromVersion(
     details: { version: version.number, revision: saved.revision },
   });
   return saved;
+}
+
+/** The version, when it is one of this org's bot's: anything else is nobody's to read. */
+export function isVersionOf(orgId: string, botId: string, versionId: string) {
+  return and(
+    eq(botVersions.id, versionId),
+    eq(botVersions.botId, botId),
+    eq(botVersions.orgId, orgId),
+  );
 }

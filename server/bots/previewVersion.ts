@@ -1,9 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { type FlowDocument, loadFlow } from '../../bot-runtime/flow';
 import { type LoadedNlu, loadNlu } from '../../bot-runtime/nlu';
 import type { Db } from '../db/client';
 import { botVersions } from '../db/schema';
 import { DomainError } from '../errors';
+import { isVersionOf } from './botVersions';
 import { nluResources } from './nluResources';
 
 const CACHED_VERSIONS = 16;
@@ -24,13 +25,7 @@ export function previewVersion(
   const row = db
     .select({ id: botVersions.id })
     .from(botVersions)
-    .where(
-      and(
-        eq(botVersions.id, versionId),
-        eq(botVersions.botId, botId),
-        eq(botVersions.orgId, orgId),
-      ),
-    )
+    .where(isVersionOf(orgId, botId, versionId))
     .get();
   if (!row) throw new DomainError('NOT_FOUND', 'No such version of this bot.');
   const cached = loadedById.get(versionId);

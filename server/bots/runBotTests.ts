@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import { builtInActions } from '../../bot-runtime/actions';
 import type { TestRunContext } from '../../bot-runtime/botTests/runTestCase';
 import { runTestSuite, type TestSuiteResult } from '../../bot-runtime/botTests/runTestSuite';
@@ -8,6 +7,7 @@ import { botVersions } from '../db/schema';
 import { DomainError } from '../errors';
 import { getDraft } from './botDrafts';
 import { listTestCases, recordLastRuns } from './botTestCases';
+import { isVersionOf } from './botVersions';
 import { nluResources } from './nluResources';
 import { previewNlu } from './previewNlu';
 import { requireLoadableFlow } from './requireLoadableFlow';
@@ -84,13 +84,7 @@ function versionContext(db: Db, orgId: string, botId: string, versionId: string)
   const row = db
     .select({ number: botVersions.number, flow: botVersions.flow, nluModel: botVersions.nluModel })
     .from(botVersions)
-    .where(
-      and(
-        eq(botVersions.id, versionId),
-        eq(botVersions.botId, botId),
-        eq(botVersions.orgId, orgId),
-      ),
-    )
+    .where(isVersionOf(orgId, botId, versionId))
     .get();
   if (!row) throw new DomainError('NOT_FOUND', 'No such version of this bot.');
   const context: TestRunContext = {
