@@ -48,11 +48,9 @@ test('QA saves a preview chat as a test case that guards the order answer throug
   const save = preview.getByRole('form', { name: 'Save as test case' });
   await expect(save.getByLabel('Test case name')).toHaveValue('where is my order A1001');
   await save.getByRole('button', { name: 'Save test case' }).click();
-  await expect(
-    preview.getByRole('status').filter({ hasText: 'Saved “where is my order A1001”.' }),
-  ).toBeVisible();
 
-  // The Tests tab lists it beside the template's own cases; it runs green.
+  // Saving brings up the Tests tab, which lists it beside the template's own cases; it runs green.
+  await expect(qa.getByRole('tab', { name: 'Tests' })).toHaveAttribute('aria-selected', 'true');
   const tests = qa.getByRole('tabpanel', { name: 'Tests' });
   const saved = testRow(qa, 'where is my order A1001');
   await expect(saved).toContainText('Not run');
@@ -93,6 +91,7 @@ test('QA saves a preview chat as a test case that guards the order answer throug
 
   // Putting the answer back turns every test green, and publishing no longer asks.
   await setOrderAnswer(designer, 'Order {{orderNumber}} is {{orderState}}.');
+  await qa.getByRole('tab', { name: 'Tests' }).click();
   await tests.getByRole('button', { name: 'Run all' }).click();
   await expect(tests.getByText(/^Draft: 13 passed, 0 failed, 0 not run$/)).toBeVisible();
   await expect(saved).toContainText('Passed');
