@@ -43,6 +43,14 @@ describe('durability across a crash', () => {
   };
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  /** A database of its own under `dir`, and the port its server keeps across a restart. */
+  async function scratchServer(name: string) {
+    const databasePath = path.join(mkdtempSync(path.join(dir, `${name}-`)), 'parley.db');
+    const port = await freePort();
+    const scratchEnv = { ...env, DATABASE_URL: `file:${databasePath}` };
+    return { databasePath, start: () => startServerProcess(scratchEnv, port) };
+  }
+
   it('keeps every acknowledged message exactly once, with contiguous seqs, after SIGKILL', {
     timeout: 90_000,
   }, async () => {
@@ -125,11 +133,8 @@ describe('durability across a crash', () => {
   it('leaves every hand-off asked for before SIGKILL with exactly one work item after restart', {
     timeout: 120_000,
   }, async () => {
-    const handoffDir = mkdtempSync(path.join(tmpdir(), 'parley-crash-handoff-'));
-    const databasePath = path.join(handoffDir, 'parley.db');
-    const handoffEnv = { ...env, DATABASE_URL: `file:${databasePath}` };
-    const port = await freePort();
-    const first = await startServerProcess(handoffEnv, port);
+    const { databasePath, start } = await scratchServer('handoff');
+    const first = await start();
     const client = apiClient(first.base);
     const conversations = await Promise.all(
       Array.from({ length: 60 }, async () => (await client.start()).body),
@@ -151,7 +156,7 @@ describe('durability across a crash', () => {
     );
     await killing;
 
-    const second = await startServerProcess(handoffEnv, port);
+    const second = await start();
     try {
       const db = new Database(databasePath, { readonly: true });
       try {
@@ -174,18 +179,14 @@ describe('durability across a crash', () => {
       }
     } finally {
       await second.kill('SIGTERM');
-      rmSync(handoffDir, { recursive: true, force: true });
     }
   });
 
   it('resumes an offer SIGKILL interrupted: it times out after the restart and goes to the next agent', {
     timeout: 90_000,
   }, async () => {
-    const offerDir = mkdtempSync(path.join(tmpdir(), 'parley-crash-offer-'));
-    const databasePath = path.join(offerDir, 'parley.db');
-    const offerEnv = { ...env, DATABASE_URL: `file:${databasePath}` };
-    const port = await freePort();
-    const first = await startServerProcess(offerEnv, port);
+    const { databasePath, start } = await scratchServer('offer');
+    const first = await start();
     const db = openDatabase(databasePath);
     try {
       // Bob joins Alice in Orders, both Online: whoever is offered the customer first, the
@@ -243,7 +244,7 @@ describe('durability across a crash', () => {
       const untilDue = offered.offerExpiresAt.getTime() - Date.now();
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, untilDue) + 500));
 
-      const second = await startServerProcess(offerEnv, port);
+      const second = await start();
       try {
         await expect.poll(() => item()[0]?.offeredTo, { timeout: 20_000 }).toBe(next);
         expect(item()).toHaveLength(1);
@@ -274,18 +275,14 @@ describe('durability across a crash', () => {
       }
     } finally {
       db.$client.close();
-      rmSync(offerDir, { recursive: true, force: true });
     }
   });
 
   it('keeps every acknowledged message and hand-off when SIGKILL lands in the middle of a WAL checkpoint', {
     timeout: 240_000,
   }, async () => {
-    const walDir = mkdtempSync(path.join(tmpdir(), 'parley-crash-checkpoint-'));
-    const databasePath = path.join(walDir, 'parley.db');
-    const walEnv = { ...env, DATABASE_URL: `file:${databasePath}` };
-    const port = await freePort();
-    const first = await startServerProcess(walEnv, port);
+    const { databasePath, start } = await scratchServer('checkpoint');
+    const first = await start();
     const client = apiClient(first.base);
     const chats = await Promise.all(
       Array.from({ length: 20 }, async () => (await client.start()).body),
@@ -366,7 +363,7 @@ describe('durability across a crash', () => {
     expect(acknowledged.size).toBeGreaterThan(1_000);
     expect(handedOff.size).toBeGreaterThanOrEqual(20);
 
-    const second = await startServerProcess(walEnv, port);
+    const second = await start();
     try {
       const after = apiClient(second.base);
       for (const conversation of chats) {
@@ -406,7 +403,6 @@ describe('durability across a crash', () => {
       }
     } finally {
       await second.kill('SIGTERM');
-      rmSync(walDir, { recursive: true, force: true });
     }
   });
 });
