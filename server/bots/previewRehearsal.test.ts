@@ -2,33 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { FlowDocument } from '../../bot-runtime/flow';
 import type { Db } from '../db/client';
 import { contacts } from '../db/schema';
-import { callerFor, createOrg, createStaff, trpcRejection } from '../testing/fixtures';
+import { createOrg, trpcRejection } from '../testing/fixtures';
+import { botTexts, supportBot, withNode } from '../testing/supportBot';
 import { useTestDb } from '../testing/testDb';
-
-async function supportBot(db: Db, slug = 'acme') {
-  const org = createOrg(db, slug);
-  const designer = await createStaff(db, org.id, 'designer');
-  const bots = callerFor(db, designer).bots;
-  const bot = await bots.create({ name: 'Support', template: 'customerSupport' });
-  const { document } = await bots.draft({ botId: bot.id });
-  const qa = callerFor(db, await createStaff(db, org.id, 'qa')).bots;
-  return { org, bot, document, bots, qa };
-}
-
-function botTexts(entries: { actor: { type: string }; payload: Record<string, unknown> }[]) {
-  return entries
-    .filter((e) => e.actor.type === 'bot' && typeof e.payload.text === 'string')
-    .map((e) => e.payload.text);
-}
-
-function withGreeting(document: FlowDocument, text: string): FlowDocument {
-  return {
-    ...document,
-    nodes: document.nodes.map((node) =>
-      node.id === 'greet' ? { ...node, data: { ...node.data, text } } : node,
-    ),
-  };
-}
 
 const start = { type: 'start' as const };
 
@@ -38,7 +14,7 @@ describe('previewing a published version', () => {
   it('chats with the version as published, whatever the draft says now', async () => {
     const { bot, document, bots, qa } = await supportBot(openDb());
     const version = await bots.publish({ botId: bot.id, note: 'first' });
-    const draft = withGreeting(document, 'Hello from the draft');
+    const draft = withNode(document, 'greet', { text: 'Hello from the draft' });
     await bots.saveDraft({ botId: bot.id, baseRevision: 1, document: draft });
 
     const onVersion = await qa.previewTurn({

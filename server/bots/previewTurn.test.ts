@@ -1,33 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { FlowDocument } from '../../bot-runtime/flow';
-import type { Db } from '../db/client';
 import { DomainError } from '../errors';
 import { callerFor, createOrg, createStaff, trpcRejection } from '../testing/fixtures';
+import { botTexts, supportBot, withNode } from '../testing/supportBot';
 import { useTestDb } from '../testing/testDb';
-
-async function supportBot(db: Db, slug = 'acme') {
-  const org = createOrg(db, slug);
-  const designer = await createStaff(db, org.id, 'designer');
-  const bots = callerFor(db, designer).bots;
-  const bot = await bots.create({ name: 'Support', template: 'customerSupport' });
-  const { document } = await bots.draft({ botId: bot.id });
-  return { org, designer, bot, document, bots };
-}
-
-function textsOf(entries: { actor: { type: string }; payload: Record<string, unknown> }[]) {
-  return entries
-    .filter((e) => e.actor.type === 'bot' && typeof e.payload.text === 'string')
-    .map((e) => e.payload.text);
-}
-
-function withNode(document: FlowDocument, nodeId: string, data: Record<string, unknown>) {
-  return {
-    ...document,
-    nodes: document.nodes.map((node) =>
-      node.id === nodeId ? { ...node, data: { ...node.data, ...data } } : node,
-    ),
-  };
-}
 
 describe('previewing the draft being edited', () => {
   const openDb = useTestDb();
@@ -42,7 +17,7 @@ describe('previewing the draft being edited', () => {
       input: { type: 'start' },
     });
 
-    expect(textsOf(turn.entries)[0]).toMatch(/^Hi! I'm the Parley assistant/);
+    expect(botTexts(turn.entries)[0]).toMatch(/^Hi! I'm the Parley assistant/);
     expect(turn.entries.map((entry) => entry.seq)).toEqual(turn.entries.map((_, i) => i + 1));
     expect(turn.entries).toContainEqual(
       expect.objectContaining({ type: 'quick_replies', actor: { type: 'bot', name: 'Support' } }),
@@ -71,11 +46,11 @@ describe('previewing the draft being edited', () => {
     });
 
     const busy = await turn(escalated.state, { type: 'noAgent' });
-    expect(textsOf(busy.entries)).toEqual([
+    expect(botTexts(busy.entries)).toEqual([
       'All our agents are busy right now, sorry. Please start a new chat a little later and someone will help you.',
     ]);
     const handedBack = await turn(escalated.state, { type: 'returned' });
-    expect(textsOf(handedBack.entries)).toEqual(['Is there anything else I can help you with?']);
+    expect(botTexts(handedBack.entries)).toEqual(['Is there anything else I can help you with?']);
     expect(handedBack.rehearsal).toBeNull();
   });
 
@@ -101,7 +76,7 @@ describe('previewing the draft being edited', () => {
       payload: { text: 'where is my order A1001' },
       clientMessageId: 'm1',
     });
-    expect(textsOf(turn.entries)).toEqual([
+    expect(botTexts(turn.entries)).toEqual([
       'Order A1001 is shipped.',
       'Is there anything else I can help you with?',
     ]);
@@ -130,7 +105,7 @@ describe('previewing the draft being edited', () => {
       input: { type: 'start' },
     });
 
-    expect(textsOf(turn.entries)[0]).toBe('Hello from the unsaved draft');
+    expect(botTexts(turn.entries)[0]).toBe('Hello from the unsaved draft');
     expect((await bots.draft({ botId: bot.id })).document).toEqual(document);
   });
 
@@ -167,12 +142,11 @@ describe('previewing the draft being edited', () => {
 
   it('lets QA preview, keeps agents out and hides other organisations’ bots', async () => {
     const db = openDb();
-    const { org, bot, document } = await supportBot(db);
+    const { org, bot, document, qa } = await supportBot(db);
     const request = { botId: bot.id, document, state: null, input: { type: 'start' as const } };
 
-    const qa = await createStaff(db, org.id, 'qa');
-    const asQa = await callerFor(db, qa).bots.previewTurn(request);
-    expect(textsOf(asQa.entries)[0]).toMatch(/^Hi!/);
+    const asQa = await qa.previewTurn(request);
+    expect(botTexts(asQa.entries)[0]).toMatch(/^Hi!/);
 
     const agent = await createStaff(db, org.id, 'agent');
     expect((await trpcRejection(callerFor(db, agent).bots.previewTurn(request))).code).toBe(
