@@ -125,3 +125,13 @@ export async function resetWebStore(browser: Browser) {
   await disableIdentity(admin);
   await admin.close();
 }
+
+/** Signs in as `email`, opens the demo bot in the studio and its preview; the preview region. */
+export async function openDemoBotPreview(page: Page, email: string) {
+  await signIn(page, email);
+  await page.goto('/studio');
+  await page.getByRole('link', { name: 'Customer support' }).click();
+  await expect(page.getByTestId('flow-node-start')).toBeVisible();
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  return page.getByRole('region', { name: 'Preview' });
+}

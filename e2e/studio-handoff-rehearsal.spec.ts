@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { signIn } from './helpers';
+import { openDemoBotPreview } from './helpers';
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 test.describe.configure({ timeout: 120_000 });
@@ -15,11 +15,7 @@ async function askForAPerson(page: Page) {
 test('QA sees where a hand-off would go now, then plays "no agent" and an agent handing back', async ({
   page,
 }) => {
-  await signIn(page, 'qa@acme.test');
-  await page.goto('/studio');
-  await page.getByRole('link', { name: 'Customer support' }).click();
-  await page.getByRole('button', { name: 'Preview', exact: true }).click();
-  const preview = page.getByRole('region', { name: 'Preview' });
+  const preview = await openDemoBotPreview(page, 'qa@acme.test');
   const chat = preview.getByTestId('preview-chat');
   await expect(chat.getByText(/^Hi! I'm the Parley assistant/)).toBeVisible();
 

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { createBot, signIn } from './helpers';
+import { createBot, openDemoBotPreview, signIn } from './helpers';
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 test.describe.configure({ timeout: 120_000 });
@@ -68,11 +68,7 @@ test('QA previews a published version while the draft says something else', asyn
 test('QA starts from the selected node with variables set, and runs as a verified customer', async ({
   page,
 }) => {
-  await signIn(page, 'qa@acme.test');
-  await page.goto('/studio');
-  await page.getByRole('link', { name: 'Customer support' }).click();
-  await expect(page.getByTestId('flow-node-start')).toBeVisible();
-  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  await openDemoBotPreview(page, 'qa@acme.test');
   const { chat, preview } = previewOf(page);
   await expect(chat.getByText(TEMPLATE_GREETING)).toBeVisible();
 
@@ -116,11 +112,7 @@ test('a designer previews with the web store’s real services; QA has only the 
   page,
   browser,
 }) => {
-  await signIn(page, 'designer@acme.test');
-  await page.goto('/studio');
-  await page.getByRole('link', { name: 'Customer support' }).click();
-  await expect(page.getByTestId('flow-node-start')).toBeVisible();
-  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  await openDemoBotPreview(page, 'designer@acme.test');
   const { chat, preview } = previewOf(page);
   await expect(chat.getByText(TEMPLATE_GREETING)).toBeVisible();
 
@@ -139,11 +131,7 @@ test('a designer previews with the web store’s real services; QA has only the 
 
   const qaPage = await browser.newPage();
   try {
-    await signIn(qaPage, 'qa@acme.test');
-    await qaPage.goto('/studio');
-    await qaPage.getByRole('link', { name: 'Customer support' }).click();
-    await expect(qaPage.getByTestId('flow-node-start')).toBeVisible();
-    await qaPage.getByRole('button', { name: 'Preview', exact: true }).click();
+    await openDemoBotPreview(qaPage, 'qa@acme.test');
     const qaSettings = await openPreviewSettings(qaPage);
     await expect(qaSettings).toContainText('Actions answer from their mocks.');
     await expect(qaSettings.getByLabel('Services')).toHaveCount(0);

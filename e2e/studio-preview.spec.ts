@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { signIn } from './helpers';
+import { openDemoBotPreview } from './helpers';
 
 // Room for the canvas and the preview beside it.
 test.use({ viewport: { width: 1600, height: 1000 } });
@@ -13,19 +13,10 @@ function canvasNode(page: Page, id: string) {
   return page.locator(`.react-flow__node[data-id="${id}"]`);
 }
 
-async function openDemoBotPreview(page: Page) {
-  await signIn(page, 'designer@acme.test');
-  await page.goto('/studio');
-  await page.getByRole('link', { name: 'Customer support' }).click();
-  await expect(node(page, 'start')).toBeVisible();
-  await page.getByRole('button', { name: 'Preview', exact: true }).click();
-  return page.getByRole('region', { name: 'Preview' });
-}
-
 test('a designer chats with the draft, reads the trace and previews an unsaved edit', async ({
   page,
 }) => {
-  const preview = await openDemoBotPreview(page);
+  const preview = await openDemoBotPreview(page, 'designer@acme.test');
   const chat = preview.getByTestId('preview-chat');
 
   await expect(chat.getByText(/^Hi! I'm the Parley assistant/)).toBeVisible();
@@ -62,7 +53,7 @@ test('a designer chats with the draft, reads the trace and previews an unsaved e
 });
 
 test('a draft with errors is not previewed, and the panel says what to fix', async ({ page }) => {
-  const preview = await openDemoBotPreview(page);
+  const preview = await openDemoBotPreview(page, 'designer@acme.test');
   const chat = preview.getByTestId('preview-chat');
   await expect(chat.getByRole('button', { name: 'Where is my order?' })).toBeVisible();
 
