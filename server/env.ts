@@ -25,6 +25,21 @@ export interface Env {
    * and those the operator lists. A deployment's allow-list opens private networks only.
    */
   trustedOrigins: string[];
+  push: PushEnv;
+}
+
+/** Where the push providers are reached: their public services unless tests point elsewhere. */
+export interface PushEnv {
+  apnsProductionUrl: string;
+  apnsSandboxUrl: string;
+  fcmUrl: string;
+  /** The OAuth token endpoint for FCM's service-account grant. */
+  fcmTokenUrl: string;
+  /**
+   * Web Push endpoints come from the customer's browser, so they are checked like a bot's
+   * outbound calls: public addresses only, except these origins (an on-premises push service).
+   */
+  webPushTrustedOrigins: string[];
 }
 
 const sqliteUrl = z
@@ -55,6 +70,11 @@ const originList = z.string().transform((value, context) => {
   return origins;
 });
 
+/** A provider's base URL: https, since every provider speaks TLS (tests run their own). */
+const providerUrl = z
+  .url({ protocol: /^https$/, message: 'must be an https:// URL' })
+  .transform((value) => value.replace(/\/$/, ''));
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -71,6 +91,11 @@ const envSchema = z.object({
   API_RATE_LIMIT_CONVERSATION_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   BOT_TRACE_RETENTION_DAYS: z.coerce.number().int().min(0).default(30),
   BOT_ACTIONS_TRUSTED_ORIGINS: originList.default([]),
+  PUSH_APNS_PRODUCTION_URL: providerUrl.default('https://api.push.apple.com'),
+  PUSH_APNS_SANDBOX_URL: providerUrl.default('https://api.sandbox.push.apple.com'),
+  PUSH_FCM_URL: providerUrl.default('https://fcm.googleapis.com'),
+  PUSH_FCM_TOKEN_URL: z.url({ protocol: /^https$/ }).default('https://oauth2.googleapis.com/token'),
+  PUSH_WEB_PUSH_TRUSTED_ORIGINS: originList.default([]),
 });
 
 export class EnvError extends Error {
@@ -112,6 +137,13 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     },
     traceRetentionDays: vars.BOT_TRACE_RETENTION_DAYS,
     trustedOrigins: [...new Set([new URL(publicUrl).origin, ...vars.BOT_ACTIONS_TRUSTED_ORIGINS])],
+    push: {
+      apnsProductionUrl: vars.PUSH_APNS_PRODUCTION_URL,
+      apnsSandboxUrl: vars.PUSH_APNS_SANDBOX_URL,
+      fcmUrl: vars.PUSH_FCM_URL,
+      fcmTokenUrl: vars.PUSH_FCM_TOKEN_URL,
+      webPushTrustedOrigins: vars.PUSH_WEB_PUSH_TRUSTED_ORIGINS,
+    },
   };
 }
 
