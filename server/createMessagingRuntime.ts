@@ -13,6 +13,8 @@ import { CustomerEntries } from './messaging/customerEntries';
 import { Escalation } from './messaging/escalation';
 import { getEventHub } from './messaging/eventHub';
 import { SessionHandoverEntries } from './messaging/sessionHandoverEntries';
+import { PushWorker, type PushWorkerSettings } from './push/pushWorker';
+import { ReplyNotifications } from './push/replyNotifications';
 import { Router } from './routing/router';
 import { getStaffEvents } from './routing/staffEvents';
 
@@ -26,6 +28,8 @@ export interface MessagingRuntimeOptions {
   rateLimits: RateLimitSettings;
   sseHeartbeatMs?: number;
   maxBodyBytes?: number;
+  /** Sends notifications of replies to customers who are away; without it none are written. */
+  push?: PushWorkerSettings & { collapseWindowMs?: number };
 }
 
 /**
@@ -42,13 +46,30 @@ export function createMessagingRuntime(options: MessagingRuntimeOptions) {
   const staffEvents = getStaffEvents();
   const router = new Router({ db, handover: new SessionHandoverEntries(hub), staffEvents });
   const escalation = new Escalation({ db, writes, hub, queued: (orgId) => router.queued(orgId) });
-  const botTurns = new BotTurnOrchestrator({ db, writes, hub, bot: options.bot, escalation });
+  const pushWorker = options.push && new PushWorker({ db, writes, ...options.push });
+  const notifier =
+    pushWorker &&
+    new ReplyNotifications({
+      db,
+      hub,
+      wake: () => pushWorker.wake(),
+      collapseWindowMs: options.push?.collapseWindowMs,
+    });
+  const botTurns = new BotTurnOrchestrator({
+    db,
+    writes,
+    hub,
+    bot: options.bot,
+    escalation,
+    notifier,
+  });
   const agentConversations = new AgentConversations({
     db,
     writes,
     hub,
     routing: router,
     bot: botTurns,
+    notifier,
   });
   const conversations = new ConversationLifecycle({
     db,
@@ -84,6 +105,7 @@ export function createMessagingRuntime(options: MessagingRuntimeOptions) {
     botTurns,
     router,
     agentConversations,
+    pushWorker,
     handleApi,
   };
 }

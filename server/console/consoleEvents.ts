@@ -71,14 +71,18 @@ export async function* consoleEvents(
       if (sessions.has(sessionId)) continue;
       sessions.set(
         sessionId,
-        deps.hub.subscribe(sessionId, (event) => {
-          if (event.kind === 'entry') push({ type: 'entry', sessionId, entry: event.entry });
-          else if (event.kind === 'typing') {
-            push({ type: 'typing', sessionId, actor: event.actor, isTyping: event.isTyping });
-          } else if (event.reader.type === 'customer') {
-            push({ type: 'read', sessionId, upToSeq: event.upToSeq });
-          }
-        }),
+        deps.hub.subscribe(
+          sessionId,
+          (event) => {
+            if (event.kind === 'entry') push({ type: 'entry', sessionId, entry: event.entry });
+            else if (event.kind === 'typing') {
+              push({ type: 'typing', sessionId, actor: event.actor, isTyping: event.isTyping });
+            } else if (event.reader.type === 'customer') {
+              push({ type: 'read', sessionId, upToSeq: event.upToSeq });
+            }
+          },
+          'staff',
+        ),
       );
     }
   };

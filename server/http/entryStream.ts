@@ -90,10 +90,14 @@ export function streamEntries(
   };
 
   // Subscribe before reading the backlog, so nothing committed in between is missed.
-  const unsubscribe = options.hub.subscribe(options.sessionId, (event) => {
-    if (catchingUp) pendingLive.push(event);
-    else send(event);
-  });
+  const unsubscribe = options.hub.subscribe(
+    options.sessionId,
+    (event) => {
+      if (catchingUp) pendingLive.push(event);
+      else send(event);
+    },
+    'customer',
+  );
   const heartbeat = setInterval(() => write(': ping\n\n'), heartbeatMs);
   req.on('close', close);
 

@@ -10,6 +10,7 @@ import { appendEntries, findEntryByClientMessageId, toApiEntry } from './convers
 import type { EventHub } from './eventHub';
 import { loadSession } from './loadSession';
 import { publishEntries } from './publishEntries';
+import type { ReplyNotifier } from './replyNotifier';
 import { statusDraft } from './statusDraft';
 
 /** The signed-in staff member acting in a conversation. */
@@ -30,6 +31,8 @@ export interface AgentConversationsDeps {
   hub: EventHub;
   routing: RoutingSignals;
   bot: BotHandBack;
+  /** Notifies customers who are away of the agent's replies; none in tests that need none. */
+  notifier?: ReplyNotifier;
   now?: () => number;
 }
 
@@ -57,7 +60,7 @@ export class AgentConversations {
     const result = await this.deps.writes.run(() => {
       const existing = findEntryByClientMessageId(db, sessionId, body.clientMessageId);
       const session = this.heldSession(agent, sessionId);
-      if (existing) return { rows: [existing], created: false, session };
+      if (existing) return { rows: [existing], created: false, session, notified: false };
       const rows = appendEntries(db, session.orgId, session.id, [
         {
           actorType: 'agent',
@@ -73,9 +76,11 @@ export class AgentConversations {
         .set({ replyDueAt: null })
         .where(and(eq(workItems.sessionId, session.id), eq(workItems.status, 'accepted')))
         .run();
-      return { rows, created: true, session };
+      const notified = this.deps.notifier?.enqueue(session, rows) ?? false;
+      return { rows, created: true, session, notified };
     });
     if (result.created) publishEntries(this.deps.hub, sessionId, result.rows);
+    if (result.notified) this.deps.notifier?.wake();
     return toApiEntry(result.rows[0] as NonNullable<(typeof result.rows)[0]>, result.session);
   }
 

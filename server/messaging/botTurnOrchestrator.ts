@@ -10,6 +10,7 @@ import type { Escalation } from './escalation';
 import type { EventHub } from './eventHub';
 import { loadSession } from './loadSession';
 import { publishEntries } from './publishEntries';
+import type { ReplyNotifier } from './replyNotifier';
 import { sessionStatementsFor } from './sessionStatements';
 import { claimSilentWait, findSilentBotWaits, isUnansweredWait } from './silentBotWaits';
 import { statusDraft } from './statusDraft';
@@ -21,6 +22,8 @@ export interface BotTurnOrchestratorDeps {
   hub: EventHub;
   bot: BotTurnRunner;
   escalation: Escalation;
+  /** Notifies customers who went quiet of the bot's later replies; see `runBotTurn`. */
+  notifier?: ReplyNotifier;
   now?: () => number;
 }
 
@@ -182,6 +185,11 @@ export class BotTurnOrchestrator {
       return;
     }
     const { db } = this.deps;
+    // A turn no customer entry caused (an agent handed back, a wait lapsed) answers someone who
+    // went quiet: they may have left the app, so it notifies. An answer to what they just said
+    // does not: they are there, and the greeting answers the start itself.
+    const unprompted = handledSeq === null && input.type !== 'start';
+    let notified = false;
     const appended = await this.deps.writes.run(() => {
       if (timedOutWait !== null && !claimSilentWait(db, session, timedOutWait)) return [];
       const rows = appendEntries(db, session.orgId, session.id, [
@@ -211,9 +219,11 @@ export class BotTurnOrchestrator {
         endedAt: ended ? this.now() : null,
         endedBy: ended ? 'bot' : null,
       });
+      if (unprompted) notified = this.deps.notifier?.enqueue(session, rows) ?? false;
       return rows;
     });
     publishEntries(this.deps.hub, session.id, appended);
+    if (notified) this.deps.notifier?.wake();
   }
 
   /**

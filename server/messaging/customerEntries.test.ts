@@ -99,7 +99,11 @@ describe('CustomerEntries', () => {
   it('tells open streams the customer is typing, storing nothing', async () => {
     const { hub, entries, claims } = await conversation();
     const events: HubEvent[] = [];
-    const unsubscribe = hub.subscribe(claims.conversationId, (event) => events.push(event));
+    const unsubscribe = hub.subscribe(
+      claims.conversationId,
+      (event) => events.push(event),
+      'customer',
+    );
     entries.typing(claims, true);
     unsubscribe();
     expect(events).toEqual([

@@ -37,7 +37,7 @@ describe('Escalation', () => {
   it('moves the session to waiting with what the bot said, its hand-off message, and the work item', async () => {
     const { db, hub, escalation, session, orders, texts, conversationId } = await conversation();
     const published: HubEvent[] = [];
-    const unsubscribe = hub.subscribe(conversationId, (event) => published.push(event));
+    const unsubscribe = hub.subscribe(conversationId, (event) => published.push(event), 'customer');
     await escalation.escalate(session(), {
       entries: [botSays('Let me get someone.')],
       handoff,

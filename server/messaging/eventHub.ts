@@ -14,17 +14,24 @@ type Listener = (event: HubEvent) => void;
  */
 export class EventHub {
   private listeners = new Map<string, Set<Listener>>();
+  /** Open customer streams per session; staff consoles listen too but hear no notification. */
+  private customerStreams = new Map<string, number>();
 
-  subscribe(sessionId: string, listener: Listener): () => void {
+  subscribe(sessionId: string, listener: Listener, from: 'customer' | 'staff'): () => void {
     let set = this.listeners.get(sessionId);
     if (!set) {
       set = new Set();
       this.listeners.set(sessionId, set);
     }
     set.add(listener);
+    if (from === 'customer') this.countCustomerStream(sessionId, 1);
+    let subscribed = true;
     return () => {
+      if (!subscribed) return;
+      subscribed = false;
       set.delete(listener);
       if (set.size === 0) this.listeners.delete(sessionId);
+      if (from === 'customer') this.countCustomerStream(sessionId, -1);
     };
   }
 
@@ -34,6 +41,17 @@ export class EventHub {
 
   hasListeners(sessionId: string): boolean {
     return this.listeners.has(sessionId);
+  }
+
+  /** Whether the customer has the conversation open: if not, a reply needs a notification. */
+  hasCustomerStream(sessionId: string): boolean {
+    return this.customerStreams.has(sessionId);
+  }
+
+  private countCustomerStream(sessionId: string, change: 1 | -1) {
+    const count = (this.customerStreams.get(sessionId) ?? 0) + change;
+    if (count > 0) this.customerStreams.set(sessionId, count);
+    else this.customerStreams.delete(sessionId);
   }
 }
 

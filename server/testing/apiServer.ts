@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach } from 'vitest';
 import { PublishedBotRunner } from '../bots/publishedBotRunner';
+import type { MessagingRuntimeOptions } from '../createMessagingRuntime';
 import { createMessagingRuntime } from '../createMessagingRuntime';
 import type { Db } from '../db/client';
 import { handleDemoStoreApi } from '../demo/demoStoreApi';
@@ -17,6 +18,7 @@ export interface TestApiOptions {
   bot?: (db: Db, base: string) => BotTurnRunner;
   maxBodyBytes?: number;
   sseHeartbeatMs?: number;
+  push?: MessagingRuntimeOptions['push'];
 }
 
 /**
@@ -29,6 +31,7 @@ export function useTestApi() {
   let runtime: ReturnType<typeof createMessagingRuntime> | undefined;
   afterEach(async () => {
     await runtime?.botTurns.idle();
+    await runtime?.pushWorker?.stop();
     server?.closeAllConnections();
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     server = undefined;
@@ -55,6 +58,7 @@ export function useTestApi() {
       },
       maxBodyBytes: options.maxBodyBytes,
       sseHeartbeatMs: options.sseHeartbeatMs,
+      push: options.push,
     });
     const handle = runtime.handleApi;
     server.on('request', (req, res) => {
