@@ -24,10 +24,18 @@ export interface GuardedFetchOptions {
   /** Upper bound for `request.timeoutMs`, whatever the flow asks for. */
   maxTimeoutMs?: number;
   maxResponseBytes?: number;
+  /**
+   * Certificates to trust instead of the system's, for a caller that talks to its own test
+   * servers; such a fetch gets connection pools of its own.
+   */
+  ca?: string | Buffer;
 }
 
+/** A bot action's request, or a caller's with a binary body (an encrypted push message). */
+export type GuardedRequest = Omit<OutboundRequest, 'body'> & { body?: string | Uint8Array };
+
 export type GuardedFetch = (
-  request: OutboundRequest,
+  request: GuardedRequest,
   signal?: AbortSignal,
 ) => Promise<OutboundResponse>;
 
@@ -49,6 +57,7 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): GuardedFe
     maxTimeoutMs: options.maxTimeoutMs ?? 30_000,
     maxResponseBytes: options.maxResponseBytes ?? 1024 * 1024,
   };
+  const pools = options.ca === undefined ? sharedPools : createPools(options.ca);
   return async (request, signal) => {
     const target = checkOutboundUrl(request.url, settings.allowHosts, settings.trustedOrigins);
     const timeoutMs = Math.min(
@@ -62,10 +71,10 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): GuardedFe
       return admitsRange(target.access, range) ? null : blockedAddress(hostname, address, range);
     });
     return exchange(target.url, request, {
-      access: target.access,
       lookup,
       timeoutMs,
       signal,
+      agent: pools[target.url.protocol === 'https:' ? 'https:' : 'http:'][target.access],
       ...settings,
     });
   };
@@ -128,37 +137,28 @@ function familyNumber(family: number | string | undefined): number {
  * reuse skips no check. Opening a connection per call made order lookups wait
  * in the server's accept queue under load.
  */
-const agents = {
-  'http:': {
-    checked: keepAliveAgent(http.Agent),
-    allowListed: keepAliveAgent(http.Agent),
-    trusted: keepAliveAgent(http.Agent),
-  },
-  'https:': {
-    checked: keepAliveAgent(https.Agent),
-    allowListed: keepAliveAgent(https.Agent),
-    trusted: keepAliveAgent(https.Agent),
-  },
+type Pools = Record<'http:' | 'https:', Record<OutboundAccess, http.Agent>>;
+
+function createPools(ca?: string | Buffer): Pools {
+  const httpsAgent = () => new https.Agent({ ...keepAliveOptions, ...(ca ? { ca } : {}) });
+  const httpAgent = () => new http.Agent(keepAliveOptions);
+  return {
+    'http:': { checked: httpAgent(), allowListed: httpAgent(), trusted: httpAgent() },
+    'https:': { checked: httpsAgent(), allowListed: httpsAgent(), trusted: httpsAgent() },
+  };
+}
+
+const keepAliveOptions: http.AgentOptions = {
+  keepAlive: true,
+  keepAliveMsecs: 1_000,
+  maxSockets: 64,
+  timeout: 30_000,
 };
 
-function keepAliveAgent<T extends http.Agent>(
-  AgentClass: new (options: http.AgentOptions) => T,
-): T {
-  return new AgentClass({
-    keepAlive: true,
-    keepAliveMsecs: 1_000,
-    maxSockets: 64,
-    timeout: 30_000,
-  });
-}
-
-function pooledAgent(protocol: string, access: OutboundAccess): http.Agent {
-  const pool = protocol === 'https:' ? agents['https:'] : agents['http:'];
-  return pool[access];
-}
+const sharedPools = createPools();
 
 interface ExchangeOptions {
-  access: OutboundAccess;
+  agent: http.Agent;
   lookup: LookupFunction;
   timeoutMs: number;
   signal: AbortSignal | undefined;
@@ -167,7 +167,7 @@ interface ExchangeOptions {
 
 function exchange(
   url: URL,
-  request: OutboundRequest,
+  request: GuardedRequest,
   options: ExchangeOptions,
 ): Promise<OutboundResponse> {
   return new Promise((resolve, reject) => {
@@ -185,7 +185,7 @@ function exchange(
         method: request.method,
         headers,
         lookup: options.lookup,
-        agent: pooledAgent(url.protocol, options.access),
+        agent: options.agent,
       });
     } catch (error) {
       return reject(
