@@ -60,6 +60,7 @@ export function useTestApi() {
       sseHeartbeatMs: options.sseHeartbeatMs,
       push: options.push,
     });
+    runtime.pushWorker?.start();
     const handle = runtime.handleApi;
     server.on('request', (req, res) => {
       if (req.url?.startsWith('/api/demo/')) handleDemoStoreApi(req, res);

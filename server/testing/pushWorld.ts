@@ -1,0 +1,151 @@
+import { eq } from 'drizzle-orm';
+import { afterEach } from 'vitest';
+import type { Db } from '../db/client';
+import {
+  deployments,
+  pushDeliveries,
+  pushRegistrations,
+  pushSettings,
+  staffUsers,
+  workItems,
+} from '../db/schema';
+import { createPushSender } from '../push/providers/pushSender';
+import type { PushSender } from '../push/pushWorker';
+import { ApnsTestServer } from '../push/testing/apnsTestServer';
+import { testCertificate } from '../push/testing/testCertificate';
+import { apiClient } from './apiClient';
+import { useTestApi } from './apiServer';
+
+export const DEVICE_TOKEN = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90';
+
+/**
+ * The public API with push switched on for `acme-app`, sending to an APNs look-alike over
+ * HTTP/2 and TLS, and a customer whose iPhone is registered and who is talking to Alice.
+ */
+export function usePushWorld() {
+  const startApi = useTestApi();
+  const servers: { apns: ApnsTestServer; sender: PushSender & { close(): Promise<void> } }[] = [];
+  afterEach(async () => {
+    for (const { apns, sender } of servers.splice(0)) {
+      await sender.close();
+      await apns.close();
+    }
+  });
+
+  return async (options: { collapseWindowMs?: number } = {}) => {
+    const apns = new ApnsTestServer();
+    const apnsUrl = await apns.start();
+    const sender = createPushSender({
+      env: {
+        apnsProductionUrl: apnsUrl,
+        apnsSandboxUrl: apnsUrl,
+        fcmUrl: 'https://127.0.0.1:9',
+        fcmTokenUrl: 'https://127.0.0.1:9/token',
+        webPushTrustedOrigins: [],
+      },
+      ca: (await testCertificate()).cert,
+    });
+    servers.push({ apns, sender });
+    const api = await startApi({
+      push: {
+        sender,
+        deploymentPush: (deploymentId) => deploymentPushOf(api.db, deploymentId, apns),
+        pollMs: 20,
+        retryBaseMs: 50,
+        collapseWindowMs: options.collapseWindowMs ?? 60_000,
+      },
+    });
+    const { db, runtime } = api;
+    const deployment = db
+      .select()
+      .from(deployments)
+      .where(eq(deployments.publicId, 'acme-app'))
+      .get();
+    if (!deployment) throw new Error('acme-app missing');
+    db.insert(pushSettings)
+      .values({
+        orgId: deployment.orgId,
+        deploymentId: deployment.id,
+        vapidPublicKey: 'unused-here',
+        vapidPrivateKeySealed: 'unused-here',
+        updatedAt: new Date(),
+      })
+      .run();
+
+    const alice = db.select().from(staffUsers).where(eq(staffUsers.email, 'alice@acme.test')).get();
+    if (!alice) throw new Error('alice missing');
+    const agent = { id: alice.id, orgId: alice.orgId, name: alice.name };
+    runtime.router.setPresence(alice.orgId, alice.id, { presence: 'online' }, alice.id);
+
+    const client = apiClient(api.base);
+    const { body } = await client.start();
+    const { conversationId, accessToken } = body;
+    const registered = await client.call(
+      'POST',
+      '/api/v1/push-registrations',
+      { platform: 'apns', token: DEVICE_TOKEN },
+      accessToken,
+    );
+    db.update(pushRegistrations)
+      .set({ bundleId: apns.bundleId, environment: 'sandbox' })
+      .where(eq(pushRegistrations.id, registered.body.id))
+      .run();
+    await client.send(conversationId, accessToken, {
+      clientMessageId: 'ask',
+      text: 'I need to talk to a person about my order A1001',
+    });
+    await runtime.botTurns.idle();
+    const item = db.select().from(workItems).where(eq(workItems.sessionId, conversationId)).get();
+    if (item?.status !== 'offered') throw new Error(`expected an offer, got ${item?.status}`);
+    runtime.router.accept(alice.orgId, item.id, alice.id);
+
+    let replies = 0;
+    /** Alice answers; resolves once any notification it caused has been sent or recorded. */
+    const reply = async (text: string) => {
+      await runtime.agentConversations.reply(agent, conversationId, {
+        text,
+        clientMessageId: `alice-${++replies}`,
+      });
+      await runtime.pushWorker?.idle();
+    };
+    const deliveries = () =>
+      db.select().from(pushDeliveries).where(eq(pushDeliveries.sessionId, conversationId)).all();
+    const registration = () =>
+      db.select().from(pushRegistrations).where(eq(pushRegistrations.id, registered.body.id)).get();
+    return {
+      ...api,
+      apns,
+      sender,
+      deploymentPush: (deploymentId: string) => deploymentPushOf(db, deploymentId, apns),
+      client,
+      conversationId,
+      accessToken,
+      agent,
+      reply,
+      deliveries,
+      registration,
+    };
+  };
+}
+
+function deploymentPushOf(db: Db, deploymentId: string, apns: ApnsTestServer) {
+  const settings = db
+    .select()
+    .from(pushSettings)
+    .where(eq(pushSettings.deploymentId, deploymentId))
+    .get();
+  if (!settings) return null;
+  return {
+    settings: { enabled: settings.enabled, showText: settings.showText, title: settings.title },
+    vapid: { subject: 'mailto:ops@acme.test', publicKey: 'unused', privateKey: 'unused' },
+    apns: apns.credentials,
+  };
+}
+
+/** Waits for a condition the worker brings about in its own time (a retry, a window's end). */
+export async function eventually(check: () => boolean, timeoutMs = 5_000) {
+  for (const deadline = Date.now() + timeoutMs; !check(); ) {
+    if (Date.now() > deadline) throw new Error('the condition did not come about in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
