@@ -22,6 +22,8 @@ export interface ApnsNotification {
     conversationId: string;
     seq: number;
   };
+  /** When the request arrived (`performance.timeOrigin + performance.now()`, comparable across processes). */
+  receivedAt: number;
 }
 
 interface Rejection {
@@ -119,6 +121,7 @@ export class ApnsTestServer {
       token: decodeURIComponent(String(headers[':path']).slice('/3/device/'.length)),
       headers: plainHeaders(headers),
       payload: JSON.parse(body.toString('utf8')),
+      receivedAt: performance.timeOrigin + performance.now(),
     });
     answer(stream, 200, {});
   }
