@@ -65,6 +65,26 @@ describe('Web Push provider', () => {
     expect(delivery?.ttl).toBeLessThanOrEqual(3600);
   });
 
+  it('reuses one VAPID token per push service for an hour, then signs a new one', async () => {
+    let clock = Date.now();
+    const clocked = createWebPushProvider({
+      trustedOrigins: [origin],
+      ca: (await testCertificate()).cert,
+      now: () => clock,
+    });
+    const sends = Array.from({ length: 20 }, () =>
+      clocked.send(server.createSubscription(), vapid, message()),
+    );
+    expect((await Promise.all(sends)).every((result) => result.outcome === 'sent')).toBe(true);
+    expect(server.vapidTokensSeen.size).toBe(1);
+
+    clock += 61 * 60 * 1000;
+    const later = await clocked.send(server.createSubscription(), vapid, message());
+
+    expect(later.outcome).toBe('sent');
+    expect(server.vapidTokensSeen.size).toBe(2);
+  });
+
   it('turns a collapse key the Topic header cannot carry into one it can', async () => {
     const result = await provider.send(
       server.createSubscription(),

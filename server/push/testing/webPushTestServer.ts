@@ -41,6 +41,13 @@ const MAX_VAPID_LIFETIME_SECONDS = 24 * 60 * 60;
  */
 export class WebPushTestServer {
   readonly deliveries: WebPushDelivery[] = [];
+  /** Every VAPID token the server was shown, valid or not. */
+  readonly vapidTokensSeen = new Set<string>();
+  /** Tokens already verified, so verifying costs nothing per message. */
+  private readonly verified = new Map<
+    string,
+    { vapidPublicKey: string; subject: string; expiresAt: number }
+  >();
   private readonly script = new ResponseScript();
   private readonly subscribers = new Map<string, Subscriber>();
   private readonly sockets = new Set<Socket>();
@@ -162,6 +169,12 @@ export class WebPushTestServer {
     const match = /^vapid t=([^,\s]+),\s*k=([A-Za-z0-9_-]+)$/.exec(authorization ?? '');
     if (!match?.[1] || !match[2]) return 'Authorization must be "vapid t=<jwt>, k=<key>".';
     const [, jwt, vapidPublicKey] = match;
+    this.vapidTokensSeen.add(jwt);
+    const known = this.verified.get(`${jwt} ${vapidPublicKey}`);
+    if (known) {
+      if (this.now() >= known.expiresAt) return 'The VAPID token has expired.';
+      return { vapidPublicKey: known.vapidPublicKey, subject: known.subject };
+    }
     const point = Buffer.from(vapidPublicKey, 'base64url');
     if (point.length !== 65 || point[0] !== 4) return 'k is not an uncompressed P-256 key.';
     const key = createPublicKey({
@@ -186,7 +199,13 @@ export class WebPushTestServer {
       if (!/^(mailto:|https:)/.test(String(payload.sub))) {
         return 'The VAPID sub must be a mailto: or https: contact.';
       }
-      return { vapidPublicKey, subject: String(payload.sub) };
+      const verified = {
+        vapidPublicKey,
+        subject: String(payload.sub),
+        expiresAt: Number(payload.exp) * 1000,
+      };
+      this.verified.set(`${jwt} ${vapidPublicKey}`, verified);
+      return { vapidPublicKey, subject: verified.subject };
     } catch (error) {
       return `The VAPID token does not verify: ${error instanceof Error ? error.message : error}`;
     }
