@@ -18,6 +18,7 @@ let production: ApnsTestServer;
 let sandbox: ApnsTestServer;
 let provider: ApnsProvider;
 let clock: number;
+let productionUrl: string;
 
 function deviceToken() {
   return randomBytes(32).toString('hex');
@@ -31,7 +32,8 @@ beforeEach(async () => {
   clock = Date.now();
   production = new ApnsTestServer({ now: () => clock });
   sandbox = new ApnsTestServer({ now: () => clock, credentials: production.credentials });
-  const [productionUrl, sandboxUrl] = await Promise.all([production.start(), sandbox.start()]);
+  const [started, sandboxUrl] = await Promise.all([production.start(), sandbox.start()]);
+  productionUrl = started;
   provider = createApnsProvider({
     productionUrl,
     sandboxUrl,
@@ -167,6 +169,25 @@ describe('APNs provider', () => {
     expect(dropped).toMatchObject({ outcome: 'retry', status: null });
     expect(next.outcome).toBe('sent');
     expect(production.sessionsOpened).toBe(2);
+  });
+
+  it('gives up on a stalled notification and retries, keeping the connection for the next', async () => {
+    const impatient = createApnsProvider({
+      productionUrl,
+      sandboxUrl: productionUrl,
+      ca: (await testCertificate()).cert,
+      timeoutMs: 300,
+    });
+    production.stallNext();
+
+    const stalled = await impatient.send(target(), production.credentials, message);
+    const next = await impatient.send(target(), production.credentials, message);
+    await impatient.close();
+
+    expect(stalled).toMatchObject({ outcome: 'retry', status: null });
+    expect(stalled.answer).toContain('within 300 ms');
+    expect(next.outcome).toBe('sent');
+    expect(production.sessionsOpened).toBe(1);
   });
 
   it('retries when APNs cannot be reached', async () => {

@@ -7,6 +7,7 @@ import type { PushMessage } from './types';
 let clock: number;
 let server: FcmTestServer;
 let provider: FcmProvider;
+let fcmUrl: string;
 
 const device: FcmTarget = { platform: 'fcm', token: 'fcm-device-token-1' };
 
@@ -23,7 +24,7 @@ function message(): PushMessage {
 beforeEach(async () => {
   clock = Date.now();
   server = new FcmTestServer({ now: () => clock });
-  const fcmUrl = await server.start();
+  fcmUrl = await server.start();
   provider = createFcmProvider({
     fcmUrl,
     tokenUrl: server.tokenUrl,
@@ -138,6 +139,24 @@ describe('FCM provider', () => {
     const next = await provider.send(device, server.credentials, message());
 
     expect(dropped).toMatchObject({ outcome: 'retry', status: null });
+    expect(next.outcome).toBe('sent');
+  });
+
+  it('gives up on a stalled send and retries', async () => {
+    const impatient = createFcmProvider({
+      fcmUrl,
+      tokenUrl: server.tokenUrl,
+      ca: (await testCertificate()).cert,
+      timeoutMs: 300,
+    });
+    server.stallNext();
+
+    const stalled = await impatient.send(device, server.credentials, message());
+    const next = await impatient.send(device, server.credentials, message());
+    impatient.close();
+
+    expect(stalled).toMatchObject({ outcome: 'retry', status: null });
+    expect(stalled.answer).toContain('within 300 ms');
     expect(next.outcome).toBe('sent');
   });
 

@@ -167,6 +167,20 @@ describe('Web Push provider', () => {
     expect(result).toMatchObject({ outcome: 'retry', status: null });
   });
 
+  it('gives up on a stalled push service and retries', async () => {
+    const impatient = createWebPushProvider({
+      trustedOrigins: [origin],
+      ca: (await testCertificate()).cert,
+      timeoutMs: 300,
+    });
+    server.stallNext();
+
+    const result = await impatient.send(server.createSubscription(), vapid, message());
+
+    expect(result).toMatchObject({ outcome: 'retry', status: null });
+    expect(result.answer).toContain('300 ms');
+  });
+
   it('rejects a subscription whose keys cannot encrypt', async () => {
     const subscription = server.createSubscription();
 

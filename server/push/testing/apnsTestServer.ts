@@ -96,6 +96,10 @@ export class ApnsTestServer {
     this.script.dropNext();
   }
 
+  stallNext() {
+    this.script.stallNext();
+  }
+
   async close() {
     const server = this.server;
     if (!server) return;
@@ -114,6 +118,7 @@ export class ApnsTestServer {
     if (rejection) return answer(stream, rejection.status, { reason: rejection.reason });
     const scripted = this.script.take();
     if (scripted?.kind === 'drop') return stream.session?.destroy();
+    if (scripted?.kind === 'stall') return;
     if (scripted) return answer(stream, scripted.status, scripted);
     this.notifications.push({
       token: decodeURIComponent(String(headers[':path']).slice('/3/device/'.length)),

@@ -93,6 +93,10 @@ export class FcmTestServer {
     this.script.dropNext();
   }
 
+  stallNext() {
+    this.script.stallNext();
+  }
+
   /** Makes every access token handed out so far invalid, as a revoked key would. */
   revokeTokens() {
     this.accessTokens.clear();
@@ -131,6 +135,7 @@ export class FcmTestServer {
     if (typeof message === 'string') return fcmError(response, 400, 'INVALID_ARGUMENT', message);
     const scripted = this.script.take();
     if (scripted?.kind === 'drop') return request.socket.destroy();
+    if (scripted?.kind === 'stall') return;
     if (scripted) {
       return fcmError(response, scripted.status, statusName(scripted.status), 'Scripted answer.', {
         errorCode: scripted.reason,

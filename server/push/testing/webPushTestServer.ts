@@ -108,6 +108,10 @@ export class WebPushTestServer {
     this.script.dropNext();
   }
 
+  stallNext() {
+    this.script.stallNext();
+  }
+
   async close() {
     const server = this.server;
     if (!server) return;
@@ -146,6 +150,7 @@ export class WebPushTestServer {
 
     const scripted = this.script.take();
     if (scripted?.kind === 'drop') return request.socket.destroy();
+    if (scripted?.kind === 'stall') return;
     if (scripted) {
       const retryAfter: Record<string, string> =
         scripted.retryAfter === undefined ? {} : { 'retry-after': String(scripted.retryAfter) };
