@@ -93,6 +93,7 @@ describe('APNs provider', () => {
     expect(results.every((result) => result.outcome === 'sent')).toBe(true);
     expect(production.notifications).toHaveLength(300);
     expect(production.sessionsOpened).toBe(1);
+    expect(production.peakConcurrentStreams).toBeGreaterThan(1);
     expect(production.tokensSeen.size).toBe(1);
   });
 

@@ -45,11 +45,14 @@ export class ApnsTestServer {
   readonly tokensSeen = new Set<string>();
   /** HTTP/2 connections clients opened. */
   sessionsOpened = 0;
+  /** The most streams one connection had open at once. */
+  peakConcurrentStreams = 0;
   private readonly script = new ResponseScript();
   private readonly publicKey: KeyObject;
   /** Tokens already verified, with their `iat`, so verifying costs nothing per notification. */
   private readonly verified = new Map<string, number>();
   private readonly openSessions = new Set<http2.ServerHttp2Session>();
+  private readonly openStreams = new WeakMap<http2.Http2Session, number>();
   private server: http2.Http2SecureServer | undefined;
   private readonly now: () => number;
 
@@ -72,13 +75,23 @@ export class ApnsTestServer {
   /** Listens on a free port of 127.0.0.1; resolves to the base URL to give Parley. */
   async start(): Promise<string> {
     const { key, cert } = await testCertificate();
-    const server = http2.createSecureServer({ key, cert });
+    // Like Apple: one stream at a time until a notification is accepted, then many.
+    const server = http2.createSecureServer({ key, cert, settings: { maxConcurrentStreams: 1 } });
     server.on('session', (session) => {
       this.sessionsOpened += 1;
       this.openSessions.add(session);
       session.on('close', () => this.openSessions.delete(session));
     });
     server.on('stream', (stream, headers) => {
+      const session = stream.session;
+      if (session) {
+        const open = (this.openStreams.get(session) ?? 0) + 1;
+        this.openStreams.set(session, open);
+        this.peakConcurrentStreams = Math.max(this.peakConcurrentStreams, open);
+        stream.on('close', () =>
+          this.openStreams.set(session, (this.openStreams.get(session) ?? 1) - 1),
+        );
+      }
       this.handle(stream, headers).catch(() =>
         stream.close(http2.constants.NGHTTP2_INTERNAL_ERROR),
       );
@@ -125,6 +138,9 @@ export class ApnsTestServer {
       headers: plainHeaders(headers),
       payload: JSON.parse(body.toString('utf8')),
     });
+    if (stream.session?.localSettings.maxConcurrentStreams === 1) {
+      stream.session.settings({ maxConcurrentStreams: 1000 });
+    }
     answer(stream, 200, {});
   }
 
