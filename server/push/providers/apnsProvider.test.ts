@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import net, { type AddressInfo } from 'node:net';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApnsTestServer } from '../testing/apnsTestServer';
@@ -189,6 +190,25 @@ describe('APNs provider', () => {
     expect(stalled.answer).toContain('within 300 ms');
     expect(next.outcome).toBe('sent');
     expect(production.sessionsOpened).toBe(1);
+  });
+
+  it('gives up on a connection whose TLS handshake never ends', async () => {
+    const silent = net.createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const url = `https://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    const impatient = createApnsProvider({
+      productionUrl: url,
+      sandboxUrl: url,
+      ca: (await testCertificate()).cert,
+      timeoutMs: 300,
+    });
+
+    const result = await impatient.send(target(), production.credentials, message);
+    silent.close();
+    await impatient.close();
+
+    expect(result).toMatchObject({ outcome: 'retry', status: null });
+    expect(result.answer).toContain('within 300 ms');
   });
 
   it('retries when APNs cannot be reached', async () => {

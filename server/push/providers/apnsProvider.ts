@@ -157,8 +157,9 @@ function classifyApnsAnswer(answer: Http2Answer, now: number): SendResult {
     return { outcome: 'retry', status: null, answer: `APNs: ${answer.error}` };
   }
   const { status } = answer;
-  if (status === 200)
+  if (status === 200) {
     return { outcome: 'sent', status, answer: String(answer.headers['apns-id'] ?? '') };
+  }
   const reason = reasonFrom(answer.body);
   const text = reason || `HTTP ${status}`;
   if (status === 410 || (status === 400 && DEAD_TOKEN_REASONS.has(reason))) {

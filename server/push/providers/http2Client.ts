@@ -12,7 +12,7 @@ export interface Http2Client {
     body: string,
     timeoutMs: number,
   ): Promise<Http2Answer>;
-  /** Closes every connection once its streams are done. */
+  /** Closes every connection once the streams in flight on it are done. */
   close(): Promise<void>;
 }
 
@@ -34,6 +34,7 @@ interface Connection {
  */
 export function createHttp2Client(options: { ca?: string | Buffer } = {}): Http2Client {
   const connections = new Map<string, Connection>();
+  let shutDown = false;
 
   function connectionFor(origin: string): Connection {
     const existing = connections.get(origin);
@@ -66,10 +67,21 @@ export function createHttp2Client(options: { ca?: string | Buffer } = {}): Http2
     }
   }
 
-  /** Resolves to true holding a stream slot, or to false if the connection went away first. */
-  function slot(connection: Connection): Promise<boolean> {
+  /**
+   * Waits for a stream slot: `ready` holds one, `lost` if the connection went away first,
+   * `timeout` if none came free in time (a handshake that hangs, a server at its limit).
+   */
+  function slot(connection: Connection, waitMs: number): Promise<'ready' | 'lost' | 'timeout'> {
     return new Promise((resolve) => {
-      connection.waiting.push(resolve);
+      const wake = (usable: boolean) => {
+        clearTimeout(timer);
+        resolve(usable ? 'ready' : 'lost');
+      };
+      const timer = setTimeout(() => {
+        connection.waiting.splice(connection.waiting.indexOf(wake), 1);
+        resolve('timeout');
+      }, waitMs);
+      connection.waiting.push(wake);
       pump(connection);
     });
   }
@@ -80,16 +92,20 @@ export function createHttp2Client(options: { ca?: string | Buffer } = {}): Http2
     body: string,
     timeoutMs: number,
   ): Promise<Http2Answer> {
+    const deadline = Date.now() + timeoutMs;
     let lost = '';
     // A connection lost while this request waited gets one fresh try, not an endless loop.
     for (let attempt = 0; attempt < 2; attempt += 1) {
+      if (shutDown) return { status: null, error: 'the push sender has shut down' };
       const connection = connectionFor(origin);
-      if (!(await slot(connection))) {
+      const waited = await slot(connection, Math.max(0, deadline - Date.now()));
+      if (waited === 'timeout') return { status: null, error: `no answer within ${timeoutMs} ms` };
+      if (waited === 'lost') {
         lost = connection.failure ?? 'it closed';
         continue;
       }
       try {
-        return await exchange(connection, headers, body, timeoutMs);
+        return await exchange(connection, headers, body, deadline, timeoutMs);
       } finally {
         connection.active -= 1;
         pump(connection);
@@ -102,13 +118,16 @@ export function createHttp2Client(options: { ca?: string | Buffer } = {}): Http2
     connection: Connection,
     headers: http2.OutgoingHttpHeaders,
     body: string,
+    deadline: number,
     timeoutMs: number,
   ): Promise<Http2Answer> {
     return new Promise((resolve) => {
       let settled = false;
+      let timer: NodeJS.Timeout | undefined;
       const finish = (answer: Http2Answer) => {
         if (settled) return;
         settled = true;
+        clearTimeout(timer);
         resolve(answer);
       };
       let stream: http2.ClientHttp2Stream;
@@ -119,10 +138,10 @@ export function createHttp2Client(options: { ca?: string | Buffer } = {}): Http2
         connection.session.close();
         return finish({ status: null, error: errorText(error) });
       }
-      stream.setTimeout(timeoutMs, () => {
+      timer = setTimeout(() => {
         finish({ status: null, error: `no answer within ${timeoutMs} ms` });
         stream.close(http2.constants.NGHTTP2_CANCEL);
-      });
+      }, deadline - Date.now());
       let responseHeaders: http2.IncomingHttpHeaders = {};
       const chunks: Buffer[] = [];
       stream.on('response', (received) => {
@@ -144,14 +163,18 @@ export function createHttp2Client(options: { ca?: string | Buffer } = {}): Http2
   }
 
   async function close() {
+    shutDown = true;
     const open = [...connections.values()];
     connections.clear();
     await Promise.all(
       open.map(
-        ({ session }) =>
+        ({ session, active }) =>
           new Promise<void>((resolve) => {
             if (session.closed || session.destroyed) return resolve();
-            session.close(() => resolve());
+            session.once('close', () => resolve());
+            // Nothing to wait for, or a handshake that may never end: close at once.
+            if (active === 0 || session.connecting) session.destroy();
+            else session.close();
           }),
       ),
     );
