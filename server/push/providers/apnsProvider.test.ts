@@ -173,6 +173,17 @@ describe('APNs provider', () => {
     expect(production.sessionsOpened).toBe(2);
   });
 
+  it('finishes a send over a connection told to go away, then opens a new one', async () => {
+    production.goAwayOnNext();
+    const last = await provider.send(target(), production.credentials, message);
+    const next = await provider.send(target(), production.credentials, message);
+
+    expect(last.outcome).toBe('sent');
+    expect(next.outcome).toBe('sent');
+    expect(production.notifications).toHaveLength(2);
+    expect(production.sessionsOpened).toBe(2);
+  });
+
   it('gives up on a stalled notification and retries, keeping the connection for the next', async () => {
     const impatient = createApnsProvider({
       productionUrl,

@@ -55,6 +55,7 @@ export class ApnsTestServer {
   private readonly openStreams = new WeakMap<http2.Http2Session, number>();
   private server: http2.Http2SecureServer | undefined;
   private readonly now: () => number;
+  private goAwayPending = false;
 
   /**
    * `credentials` lets a sandbox and a production server share one team key, as Apple's do;
@@ -113,6 +114,14 @@ export class ApnsTestServer {
     this.script.stallNext();
   }
 
+  /**
+   * Accepts the next notification but first tells its connection to go away, as Apple does
+   * before maintenance: that notification still completes, later ones need a new connection.
+   */
+  goAwayOnNext() {
+    this.goAwayPending = true;
+  }
+
   async close() {
     const server = this.server;
     if (!server) return;
@@ -140,6 +149,10 @@ export class ApnsTestServer {
     });
     if (stream.session?.localSettings.maxConcurrentStreams === 1) {
       stream.session.settings({ maxConcurrentStreams: 1000 });
+    }
+    if (this.goAwayPending) {
+      this.goAwayPending = false;
+      stream.session?.goaway(http2.constants.NGHTTP2_NO_ERROR, stream.id);
     }
     answer(stream, 200, {});
   }
