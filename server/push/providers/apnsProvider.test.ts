@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import net, { type AddressInfo } from 'node:net';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApnsTestServer } from '../testing/apnsTestServer';
@@ -18,6 +19,7 @@ let production: ApnsTestServer;
 let sandbox: ApnsTestServer;
 let provider: ApnsProvider;
 let clock: number;
+let productionUrl: string;
 
 function deviceToken() {
   return randomBytes(32).toString('hex');
@@ -31,7 +33,8 @@ beforeEach(async () => {
   clock = Date.now();
   production = new ApnsTestServer({ now: () => clock });
   sandbox = new ApnsTestServer({ now: () => clock, credentials: production.credentials });
-  const [productionUrl, sandboxUrl] = await Promise.all([production.start(), sandbox.start()]);
+  const [started, sandboxUrl] = await Promise.all([production.start(), sandbox.start()]);
+  productionUrl = started;
   provider = createApnsProvider({
     productionUrl,
     sandboxUrl,
@@ -91,6 +94,7 @@ describe('APNs provider', () => {
     expect(results.every((result) => result.outcome === 'sent')).toBe(true);
     expect(production.notifications).toHaveLength(300);
     expect(production.sessionsOpened).toBe(1);
+    expect(production.peakConcurrentStreams).toBeGreaterThan(1);
     expect(production.tokensSeen.size).toBe(1);
   });
 
@@ -167,6 +171,55 @@ describe('APNs provider', () => {
     expect(dropped).toMatchObject({ outcome: 'retry', status: null });
     expect(next.outcome).toBe('sent');
     expect(production.sessionsOpened).toBe(2);
+  });
+
+  it('finishes a send over a connection told to go away, then opens a new one', async () => {
+    production.goAwayOnNext();
+    const last = await provider.send(target(), production.credentials, message);
+    const next = await provider.send(target(), production.credentials, message);
+
+    expect(last.outcome).toBe('sent');
+    expect(next.outcome).toBe('sent');
+    expect(production.notifications).toHaveLength(2);
+    expect(production.sessionsOpened).toBe(2);
+  });
+
+  it('gives up on a stalled notification and retries, keeping the connection for the next', async () => {
+    const impatient = createApnsProvider({
+      productionUrl,
+      sandboxUrl: productionUrl,
+      ca: (await testCertificate()).cert,
+      timeoutMs: 300,
+    });
+    production.stallNext();
+
+    const stalled = await impatient.send(target(), production.credentials, message);
+    const next = await impatient.send(target(), production.credentials, message);
+    await impatient.close();
+
+    expect(stalled).toMatchObject({ outcome: 'retry', status: null });
+    expect(stalled.answer).toContain('within 300 ms');
+    expect(next.outcome).toBe('sent');
+    expect(production.sessionsOpened).toBe(1);
+  });
+
+  it('gives up on a connection whose TLS handshake never ends', async () => {
+    const silent = net.createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const url = `https://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    const impatient = createApnsProvider({
+      productionUrl: url,
+      sandboxUrl: url,
+      ca: (await testCertificate()).cert,
+      timeoutMs: 300,
+    });
+
+    const result = await impatient.send(target(), production.credentials, message);
+    silent.close();
+    await impatient.close();
+
+    expect(result).toMatchObject({ outcome: 'retry', status: null });
+    expect(result.answer).toContain('within 300 ms');
   });
 
   it('retries when APNs cannot be reached', async () => {

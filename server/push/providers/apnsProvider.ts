@@ -1,6 +1,7 @@
-import http2 from 'node:http2';
+import type http2 from 'node:http2';
 import { importPKCS8, SignJWT } from 'jose';
 import { apnsCollapseId } from './collapseIds';
+import { createHttp2Client, type Http2Answer } from './http2Client';
 import { parseRetryAfter } from './retryAfter';
 import type { ApnsCredentials, PushMessage, PushTarget, SendResult } from './types';
 
@@ -37,31 +38,14 @@ interface ProviderToken {
 }
 
 /**
- * Sends notifications to APNs over HTTP/2 with token authentication. One session per origin
- * carries every send as its own stream, as Apple asks; a session that is closed, errors or
- * receives GOAWAY is forgotten and the next send opens a fresh one.
+ * Sends notifications to APNs over HTTP/2 with token authentication: one connection per
+ * origin (production or sandbox) carries every send as its own stream, as Apple asks.
  */
 export function createApnsProvider(options: ApnsProviderOptions): ApnsProvider {
   const now = options.now ?? Date.now;
   const timeoutMs = options.timeoutMs ?? 15_000;
-  const sessions = new Map<string, http2.ClientHttp2Session>();
+  const client = createHttp2Client(options.ca ? { ca: options.ca } : {});
   const tokens = new Map<string, ProviderToken>();
-
-  function sessionFor(origin: string): http2.ClientHttp2Session {
-    const existing = sessions.get(origin);
-    if (existing && !existing.closed && !existing.destroyed) return existing;
-    const session = http2.connect(origin, options.ca ? { ca: options.ca } : {});
-    const forget = () => {
-      if (sessions.get(origin) === session) sessions.delete(origin);
-    };
-    session.on('goaway', forget);
-    session.on('close', forget);
-    // A failed session fails its streams, which report the error; this only keeps it from
-    // being unhandled and from being reused.
-    session.on('error', forget);
-    sessions.set(origin, session);
-    return session;
-  }
 
   function providerToken(credentials: ApnsCredentials): Promise<string> {
     const cacheKey = `${credentials.teamId}:${credentials.keyId}`;
@@ -88,9 +72,12 @@ export function createApnsProvider(options: ApnsProviderOptions): ApnsProvider {
     const cacheKey = `${credentials.teamId}:${credentials.keyId}`;
     const cached = tokens.get(cacheKey);
     if (cached) {
-      cached.jwt.then((current) => {
-        if (current === jwt && tokens.get(cacheKey) === cached) tokens.delete(cacheKey);
-      });
+      cached.jwt.then(
+        (current) => {
+          if (current === jwt && tokens.get(cacheKey) === cached) tokens.delete(cacheKey);
+        },
+        () => {},
+      );
     }
   }
 
@@ -110,22 +97,20 @@ export function createApnsProvider(options: ApnsProviderOptions): ApnsProvider {
       };
     }
     const origin = target.environment === 'sandbox' ? options.sandboxUrl : options.productionUrl;
-    const answer = await exchange(sessionFor(origin), target, jwt, message, timeoutMs);
-    if (answer.status === 403 && answer.reason === 'ExpiredProviderToken') {
+    const answer = await client.request(
+      origin,
+      requestHeaders(target, jwt, message),
+      JSON.stringify(apnsPayload(message)),
+      timeoutMs,
+    );
+    const result = classifyApnsAnswer(answer, now());
+    if (result.status === 403 && result.answer === 'ExpiredProviderToken') {
       dropToken(credentials, jwt);
     }
-    return classifyApnsAnswer(answer, now());
+    return result;
   }
 
-  async function close() {
-    const open = [...sessions.values()];
-    sessions.clear();
-    await Promise.all(
-      open.map((session) => new Promise<void>((resolve) => session.close(() => resolve()))),
-    );
-  }
-
-  return { send, close };
+  return { send, close: client.close };
 }
 
 async function signProviderToken(credentials: ApnsCredentials, issuedAt: number) {
@@ -135,60 +120,6 @@ async function signProviderToken(credentials: ApnsCredentials, issuedAt: number)
     .setIssuer(credentials.teamId)
     .setIssuedAt(Math.floor(issuedAt / 1000))
     .sign(key);
-}
-
-type ApnsAnswer =
-  | { status: number; apnsId: string; reason: string; retryAfter: string | undefined }
-  | { status: null; error: string };
-
-function exchange(
-  session: http2.ClientHttp2Session,
-  target: ApnsTarget,
-  jwt: string,
-  message: PushMessage,
-  timeoutMs: number,
-): Promise<ApnsAnswer> {
-  return new Promise((resolve) => {
-    let settled = false;
-    const finish = (answer: ApnsAnswer) => {
-      if (settled) return;
-      settled = true;
-      resolve(answer);
-    };
-    let stream: http2.ClientHttp2Stream;
-    try {
-      stream = session.request(requestHeaders(target, jwt, message));
-    } catch (error) {
-      return finish({ status: null, error: errorText(error) });
-    }
-    stream.setTimeout(timeoutMs, () => {
-      finish({ status: null, error: `no answer from APNs within ${timeoutMs} ms` });
-      stream.close(http2.constants.NGHTTP2_CANCEL);
-    });
-    let headers: http2.IncomingHttpHeaders = {};
-    const chunks: Buffer[] = [];
-    stream.on('response', (received) => {
-      headers = received;
-    });
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    stream.on('error', (error) => finish({ status: null, error: errorText(error) }));
-    stream.on('end', () => {
-      const status = Number(headers[':status']);
-      if (!status)
-        return finish({ status: null, error: 'APNs closed the stream without answering' });
-      finish({
-        status,
-        apnsId: String(headers['apns-id'] ?? ''),
-        reason: reasonFrom(Buffer.concat(chunks).toString('utf8')),
-        retryAfter: headerText(headers['retry-after']),
-      });
-    });
-    stream.on('close', () => {
-      const code = stream.rstCode ? ` (HTTP/2 error ${stream.rstCode})` : '';
-      finish({ status: null, error: `the connection to APNs closed before an answer${code}` });
-    });
-    stream.end(JSON.stringify(apnsPayload(message)));
-  });
 }
 
 function requestHeaders(
@@ -221,16 +152,21 @@ export function apnsPayload(message: PushMessage) {
   };
 }
 
-function classifyApnsAnswer(answer: ApnsAnswer, now: number): SendResult {
-  if (answer.status === null) return { outcome: 'retry', status: null, answer: answer.error };
-  const { status, reason } = answer;
-  if (status === 200) return { outcome: 'sent', status, answer: answer.apnsId };
+function classifyApnsAnswer(answer: Http2Answer, now: number): SendResult {
+  if (answer.status === null) {
+    return { outcome: 'retry', status: null, answer: `APNs: ${answer.error}` };
+  }
+  const { status } = answer;
+  if (status === 200) {
+    return { outcome: 'sent', status, answer: String(answer.headers['apns-id'] ?? '') };
+  }
+  const reason = reasonFrom(answer.body);
   const text = reason || `HTTP ${status}`;
   if (status === 410 || (status === 400 && DEAD_TOKEN_REASONS.has(reason))) {
     return { outcome: 'dead', status, answer: text };
   }
   if (status === 429 || status >= 500 || reason === 'ExpiredProviderToken') {
-    const retryAfterMs = parseRetryAfter(answer.retryAfter, now);
+    const retryAfterMs = parseRetryAfter(answer.headers['retry-after'], now);
     return {
       outcome: 'retry',
       status,
@@ -248,10 +184,6 @@ function reasonFrom(body: string): string {
   } catch {
     return '';
   }
-}
-
-function headerText(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }
 
 function errorText(error: unknown): string {

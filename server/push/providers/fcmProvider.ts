@@ -172,7 +172,7 @@ export function createFcmProvider(options: FcmProviderOptions): FcmProvider {
         body: JSON.stringify(fcmRequestBody(target, message, now())),
       });
     } catch (error) {
-      return { outcome: 'retry', status: null, answer: errorText(error) };
+      return { outcome: 'retry', status: null, answer: `FCM: ${errorText(error)}` };
     }
     if (answer.status === 401) dropToken(credentials, token);
     return classifyFcmAnswer(answer, now());
@@ -217,13 +217,16 @@ function classifyFcmAnswer(answer: HttpsAnswer, now: number): SendResult {
   if (status === 200) {
     return { outcome: 'sent', status, answer: typeof body.name === 'string' ? body.name : '' };
   }
-  const errorCode = body.error?.details?.find((detail) => typeof detail?.errorCode === 'string')
-    ?.errorCode as string | undefined;
+  const details = Array.isArray(body.error?.details) ? body.error.details : [];
+  const errorCode = details.find((detail) => typeof detail?.errorCode === 'string')?.errorCode as
+    | string
+    | undefined;
   const text =
     [errorCode ?? body.error?.status, body.error?.message].filter(Boolean).join(': ') ||
     `HTTP ${status}`;
-  if (status === 404 || errorCode === 'UNREGISTERED')
+  if (status === 404 || errorCode === 'UNREGISTERED') {
     return { outcome: 'dead', status, answer: text };
+  }
   if (status === 401 || status === 429 || status >= 500) {
     return withRetryAfter(
       { outcome: 'retry', status, answer: text },

@@ -5,6 +5,7 @@ import { createGuardedFetch } from '../../bots/runtimeServices/guardedFetch';
 import { webPushTopic } from './collapseIds';
 import { parseRetryAfter } from './retryAfter';
 import type { PushMessage, PushTarget, SendResult, VapidCredentials } from './types';
+import { createVapidAuthorization } from './vapidAuthorization';
 
 export type WebPushTarget = Extract<PushTarget, { platform: 'web_push' }>;
 
@@ -30,12 +31,13 @@ const REFUSED_ENDPOINT_CODES = new Set(['OUTBOUND_ADDRESS_BLOCKED', 'OUTBOUND_IN
 
 /**
  * Sends Web Push messages: `web-push` encrypts the payload (RFC 8291, aes128gcm) and signs the
- * VAPID header; the request itself goes through the same SSRF guard as a bot's outbound calls,
+ * VAPID header (RFC 8292), which is reused per push service for an hour; the request itself goes through the same SSRF guard as a bot's outbound calls,
  * because the endpoint is whatever the customer's browser registered.
  */
 export function createWebPushProvider(options: WebPushProviderOptions): WebPushProvider {
   const now = options.now ?? Date.now;
   const timeoutMs = options.timeoutMs ?? 15_000;
+  const vapidAuthorization = createVapidAuthorization(now);
   const guardedFetch = createGuardedFetch({
     trustedOrigins: options.trustedOrigins,
     defaultTimeoutMs: timeoutMs,
@@ -55,7 +57,7 @@ export function createWebPushProvider(options: WebPushProviderOptions): WebPushP
         { endpoint: target.endpoint, keys: target.keys },
         JSON.stringify(webPushPayload(message)),
         {
-          vapidDetails: credentials,
+          headers: { Authorization: vapidAuthorization(target.endpoint, credentials) },
           TTL: Math.max(0, Math.floor((message.expiresAt.getTime() - now()) / 1000)),
           topic: webPushTopic(message.collapseKey),
           urgency: 'high',
@@ -66,7 +68,7 @@ export function createWebPushProvider(options: WebPushProviderOptions): WebPushP
       return {
         outcome: 'rejected',
         status: null,
-        answer: `The message could not be prepared for this subscription: ${errorText(error)}`,
+        answer: `The message could not be encrypted or signed: ${errorText(error)}`,
       };
     }
     let response: OutboundResponse;

@@ -47,13 +47,17 @@ export class ApnsTestServer {
   readonly tokensSeen = new Set<string>();
   /** HTTP/2 connections clients opened. */
   sessionsOpened = 0;
+  /** The most streams one connection had open at once. */
+  peakConcurrentStreams = 0;
   private readonly script = new ResponseScript();
   private readonly publicKey: KeyObject;
   /** Tokens already verified, with their `iat`, so verifying costs nothing per notification. */
   private readonly verified = new Map<string, number>();
   private readonly openSessions = new Set<http2.ServerHttp2Session>();
+  private readonly openStreams = new WeakMap<http2.Http2Session, number>();
   private server: http2.Http2SecureServer | undefined;
   private readonly now: () => number;
+  private goAwayPending = false;
 
   /**
    * `credentials` lets a sandbox and a production server share one team key, as Apple's do;
@@ -74,13 +78,23 @@ export class ApnsTestServer {
   /** Listens on a free port of 127.0.0.1; resolves to the base URL to give Parley. */
   async start(): Promise<string> {
     const { key, cert } = await testCertificate();
-    const server = http2.createSecureServer({ key, cert });
+    // Like Apple: one stream at a time until a notification is accepted, then many.
+    const server = http2.createSecureServer({ key, cert, settings: { maxConcurrentStreams: 1 } });
     server.on('session', (session) => {
       this.sessionsOpened += 1;
       this.openSessions.add(session);
       session.on('close', () => this.openSessions.delete(session));
     });
     server.on('stream', (stream, headers) => {
+      const session = stream.session;
+      if (session) {
+        const open = (this.openStreams.get(session) ?? 0) + 1;
+        this.openStreams.set(session, open);
+        this.peakConcurrentStreams = Math.max(this.peakConcurrentStreams, open);
+        stream.on('close', () =>
+          this.openStreams.set(session, (this.openStreams.get(session) ?? 1) - 1),
+        );
+      }
       this.handle(stream, headers).catch(() =>
         stream.close(http2.constants.NGHTTP2_INTERNAL_ERROR),
       );
@@ -96,6 +110,18 @@ export class ApnsTestServer {
 
   dropNext() {
     this.script.dropNext();
+  }
+
+  stallNext() {
+    this.script.stallNext();
+  }
+
+  /**
+   * Accepts the next notification but first tells its connection to go away, as Apple does
+   * before maintenance: that notification still completes, later ones need a new connection.
+   */
+  goAwayOnNext() {
+    this.goAwayPending = true;
   }
 
   async close() {
@@ -116,6 +142,7 @@ export class ApnsTestServer {
     if (rejection) return answer(stream, rejection.status, { reason: rejection.reason });
     const scripted = this.script.take();
     if (scripted?.kind === 'drop') return stream.session?.destroy();
+    if (scripted?.kind === 'stall') return;
     if (scripted) return answer(stream, scripted.status, scripted);
     this.notifications.push({
       token: decodeURIComponent(String(headers[':path']).slice('/3/device/'.length)),
@@ -123,6 +150,13 @@ export class ApnsTestServer {
       payload: JSON.parse(body.toString('utf8')),
       receivedAt: performance.timeOrigin + performance.now(),
     });
+    if (stream.session?.localSettings.maxConcurrentStreams === 1) {
+      stream.session.settings({ maxConcurrentStreams: 1000 });
+    }
+    if (this.goAwayPending) {
+      this.goAwayPending = false;
+      stream.session?.goaway(http2.constants.NGHTTP2_NO_ERROR, stream.id);
+    }
     answer(stream, 200, {});
   }
 

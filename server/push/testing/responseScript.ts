@@ -12,7 +12,12 @@ export interface ScriptedDrop {
   kind: 'drop';
 }
 
-export type ScriptedResponse = ScriptedAnswer | ScriptedDrop;
+/** Hold the request open and never answer, as an overloaded provider might. */
+export interface ScriptedStall {
+  kind: 'stall';
+}
+
+export type ScriptedResponse = ScriptedAnswer | ScriptedDrop | ScriptedStall;
 
 /**
  * What a test server does with its next requests instead of accepting them, in order; once the
@@ -27,6 +32,10 @@ export class ResponseScript {
 
   dropNext() {
     this.queue.push({ kind: 'drop' });
+  }
+
+  stallNext() {
+    this.queue.push({ kind: 'stall' });
   }
 
   take(): ScriptedResponse | undefined {

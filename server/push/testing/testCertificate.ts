@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { generate } from 'selfsigned';
 
 export interface TestCertificate {
@@ -31,4 +33,14 @@ export function testCertificate(): Promise<TestCertificate> {
     ],
   }).then((pems) => ({ key: pems.private, cert: pems.cert }));
   return pending;
+}
+
+/**
+ * Writes the certificate into `dir` and returns the file's path, for a child process under test
+ * to trust through NODE_EXTRA_CA_CERTS.
+ */
+export async function writeTestCertificate(dir: string): Promise<string> {
+  const file = path.join(dir, 'push-test-ca.pem');
+  await writeFile(file, (await testCertificate()).cert);
+  return file;
 }
