@@ -86,6 +86,7 @@ export class PushWorker {
   private wakeAgain = false;
   private timer: NodeJS.Timeout | undefined;
   private readonly sends = new Set<Promise<void>>();
+  private readonly records = new Set<Promise<unknown>>();
 
   constructor(private readonly options: PushWorkerOptions) {
     this.now = options.now ?? Date.now;
@@ -124,8 +125,12 @@ export class PushWorker {
 
   /** Resolves once no send is in flight; for shutdown and tests. */
   async idle() {
-    while (this.sends.size > 0 || this.pumping) {
-      await Promise.race([...this.sends, new Promise((resolve) => setTimeout(resolve, 5))]);
+    while (this.sends.size > 0 || this.records.size > 0 || this.pumping) {
+      await Promise.race([
+        ...this.sends,
+        ...this.records,
+        new Promise((resolve) => setTimeout(resolve, 5)),
+      ]);
     }
   }
 
@@ -160,6 +165,14 @@ export class PushWorker {
     this.sends.add(tracked);
   }
 
+  /** Keeps a send's outcome write in view until it commits, for `idle`. */
+  private remember(write: Promise<unknown>) {
+    const tracked = write
+      .catch((error: unknown) => console.error('Recording a push delivery failed:', error))
+      .finally(() => this.records.delete(tracked));
+    this.records.add(tracked);
+  }
+
   private claim(limit: number): Promise<Claimed[]> {
     const { db } = this.options;
     return this.options.writes.run(() => {
@@ -191,11 +204,13 @@ export class PushWorker {
       .where(eq(pushRegistrations.id, row.registrationId))
       .get();
     if (!registration || registration.revokedAt || registration.deactivatedAt) {
-      return this.finish(row, 'dropped', null, 'The device is no longer registered.');
+      return this.remember(
+        this.finish(row, 'dropped', null, 'The device is no longer registered.'),
+      );
     }
     const push = this.options.deploymentPush(registration.deploymentId);
     if (!push?.settings.enabled) {
-      return this.finish(row, 'dropped', null, 'Push notifications are turned off.');
+      return this.remember(this.finish(row, 'dropped', null, 'Push notifications are turned off.'));
     }
     const entry = row.entryId
       ? db
@@ -211,16 +226,20 @@ export class PushWorker {
           .get()
       : undefined;
     if (!entry || !row.sessionId) {
-      return this.finish(row, 'dropped', null, 'The reply no longer exists.');
+      return this.remember(this.finish(row, 'dropped', null, 'The reply no longer exists.'));
     }
     const message = buildPushMessage(push.settings, row.sessionId, entry, this.settings.ttlMs);
     if (message.expiresAt.getTime() <= this.now()) {
-      return this.finish(row, 'dropped', null, 'The reply is too old to notify about.');
+      return this.remember(
+        this.finish(row, 'dropped', null, 'The reply is too old to notify about.'),
+      );
     }
     const target = targetOf(registration);
-    if (!target) return this.finish(row, 'failed', null, 'The registration is incomplete.');
+    if (!target)
+      return this.remember(this.finish(row, 'failed', null, 'The registration is incomplete.'));
     const result = await this.options.sender.send(target, push, message);
-    await this.record(row, registration.id, result);
+    // The slot frees as soon as the provider answers; the answer's write joins the next commit.
+    this.remember(this.record(row, registration.id, result));
   }
 
   private record(row: Claimed, registrationId: string, result: SendResult) {
