@@ -7,7 +7,9 @@ import { errorMessage, useTRPC } from '@/app/_trpc/client';
 import type { FlowDocument } from '@/bot-runtime/flow';
 import type { PreviewTurn } from '@/server/bots/previewTurn';
 import { SaveAsTestCase } from '../_tests/SaveAsTestCase';
+import { AgentReplyRehearsal } from './AgentReplyRehearsal';
 import { HandoffRehearsalCard } from './HandoffRehearsalCard';
+import { NotificationCard } from './NotificationCard';
 import { PreviewChat } from './PreviewChat';
 import { PreviewChatPort, type PreviewReplayStep } from './PreviewChatPort';
 import { PreviewSetupForm } from './PreviewSetupForm';
@@ -109,6 +111,7 @@ export function PreviewPanel({
 
   const lastTurn = turns.at(-1);
   const rehearsal = lastTurn?.status === 'escalated' ? lastTurn.rehearsal : null;
+  const botNotification = lastTurn?.notification ?? null;
 
   function restart() {
     port.close();
@@ -149,9 +152,20 @@ export function PreviewPanel({
         />
       )}
       {failure !== null && <PreviewFailure error={failure} onFocusNode={onFocusNode} />}
+      {botNotification && (
+        <NotificationCard label="Notification of the bot's reply" notification={botNotification} />
+      )}
       <PreviewChat port={port} />
-      {rehearsal && (
-        <HandoffRehearsalCard rehearsal={rehearsal} onRehearse={(type) => port.rehearse(type)} />
+      {rehearsal && lastTurn && (
+        <HandoffRehearsalCard rehearsal={rehearsal} onRehearse={(type) => port.rehearse(type)}>
+          {setup.background && (
+            <AgentReplyRehearsal
+              agentName={rehearsal.chosen?.name ?? null}
+              deploymentId={setup.background.deployment?.id ?? null}
+              seq={lastTurn.state.lastSeq + 1}
+            />
+          )}
+        </HandoffRehearsalCard>
       )}
       <SaveAsTestCase botId={botId} turns={turns} onSaved={onTestCaseSaved} />
       <section className="preview-trace-section" aria-label="Trace">
