@@ -1,18 +1,20 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { errorMessage, useTRPC } from '@/app/_trpc/client';
-import { NotificationCard } from './NotificationCard';
+import type { PreviewNotification } from '@/server/bots/previewNotification';
 
 /**
  * With the app in the background, an agent's reply reaches the customer as a notification,
- * not in the chat: type one and see the notification the push pipeline would build for it.
+ * not in the chat: type one and the preview shows the notification the push pipeline would
+ * build for it, where the bot's are shown.
  */
 export function AgentReplyRehearsal({
   agentName,
   deploymentId,
   seq,
+  onNotification,
 }: {
   /** Who the reply is from: the agent routing would offer the conversation to, when one. */
   agentName: string | null;
@@ -20,58 +22,53 @@ export function AgentReplyRehearsal({
   deploymentId: string | null;
   /** Where the reply would sit in the conversation. */
   seq: number;
+  onNotification: (notification: PreviewNotification) => void;
 }) {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const ids = useId();
   const [text, setText] = useState('');
-  const [sent, setSent] = useState<string | null>(null);
-  const notification = useQuery({
-    ...trpc.bots.previewNotification.queryOptions({
-      actorName: agentName ?? 'Agent',
-      text: sent ?? '',
-      seq,
-      ...(deploymentId ? { deploymentId } : {}),
-    }),
-    enabled: sent !== null,
+  const build = useMutation({
+    mutationFn: (reply: string) =>
+      queryClient.fetchQuery(
+        trpc.bots.previewNotification.queryOptions({
+          actorName: agentName ?? 'Agent',
+          text: reply,
+          seq,
+          ...(deploymentId ? { deploymentId } : {}),
+        }),
+      ),
+    onSuccess: onNotification,
   });
 
   function send(event: FormEvent) {
     event.preventDefault();
-    if (text.trim()) setSent(text.trim());
+    if (text.trim()) build.mutate(text.trim());
   }
 
   return (
-    <div className="stack agent-reply-rehearsal">
-      <form className="agent-reply-form" aria-label="Reply as an agent" onSubmit={send}>
-        <label htmlFor={`${ids}-reply`}>
-          Reply as an agent{agentName ? ` (${agentName})` : ''}
-        </label>
-        <div className="row">
-          <input
-            id={`${ids}-reply`}
-            value={text}
-            placeholder="What the agent writes"
-            onChange={(event) => setText(event.target.value)}
-          />
-          <button type="submit" disabled={!text.trim()}>
-            Send
-          </button>
-        </div>
-      </form>
-      <div aria-live="polite">
-        {notification.isFetching && <p className="muted">Building the notification…</p>}
-        {notification.isError && (
-          <p className="field-error" role="alert">
-            {errorMessage(notification.error)}
-          </p>
-        )}
-        {notification.data && !notification.isFetching && (
-          <NotificationCard
-            label="Notification of the agent's reply"
-            notification={notification.data}
-          />
-        )}
+    <form className="agent-reply-form" aria-label="Reply as an agent" onSubmit={send}>
+      <label htmlFor={`${ids}-reply`}>Reply as an agent{agentName ? ` (${agentName})` : ''}</label>
+      <div className="row">
+        <input
+          id={`${ids}-reply`}
+          value={text}
+          placeholder="What the agent writes"
+          onChange={(event) => setText(event.target.value)}
+        />
+        <button type="submit" disabled={!text.trim() || build.isPending}>
+          Send
+        </button>
       </div>
-    </div>
+      <p className="muted" aria-live="polite">
+        {build.isPending && 'Building the notification…'}
+        {build.isSuccess && 'Sent: the customer gets the notification shown above the chat.'}
+      </p>
+      {build.isError && (
+        <p className="field-error" role="alert">
+          {errorMessage(build.error)}
+        </p>
+      )}
+    </form>
   );
 }

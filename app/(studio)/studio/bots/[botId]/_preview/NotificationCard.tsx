@@ -9,7 +9,7 @@ function settingsNote({ pushStatus, deployment }: PreviewNotification): string |
     return `Push is not set up for ${deployment?.name ?? 'this deployment'} (Admin → Deployments): no notification would be sent`;
   }
   if (pushStatus === 'defaults') {
-    return "No deployment chosen: the defaults are shown (the replier's name as title, the text shown)";
+    return "No deployment chosen: the defaults are shown (the replier's name, the text)";
   }
   return null;
 }
@@ -21,9 +21,11 @@ function settingsNote({ pushStatus, deployment }: PreviewNotification): string |
 export function NotificationCard({
   label,
   notification,
+  onDismiss,
 }: {
   label: string;
   notification: PreviewNotification;
+  onDismiss: () => void;
 }) {
   const { message, textPrivate, pushStatus } = notification;
   const note = settingsNote(notification);
@@ -31,15 +33,18 @@ export function NotificationCard({
   return (
     <section className="preview-notification" aria-label={label} data-silent={silent || undefined}>
       <div className="preview-notification-phone">
-        <p className="preview-notification-app">
+        <div className="preview-notification-app">
           <span aria-hidden="true" className="preview-notification-icon" />
-          {notification.deployment?.name ?? 'Your app'} · now
-        </p>
+          <span>{notification.deployment?.name ?? 'Your app'} · now</span>
+          <button type="button" aria-label="Dismiss the notification" onClick={onDismiss}>
+            ×
+          </button>
+        </div>
         <p className="preview-notification-title">{message.title}</p>
         <p className="preview-notification-body">{message.body}</p>
       </div>
       <p className="preview-notification-meta">
-        collapse id “{message.collapseKey}” · opens the conversation at message {message.data.seq}
+        collapse id “{message.collapseKey}” · opens at message {message.data.seq}
       </p>
       {textPrivate && (
         <p className="preview-notification-meta">Private: only ‘You have a new reply’ is shown</p>

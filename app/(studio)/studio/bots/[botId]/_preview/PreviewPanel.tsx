@@ -5,6 +5,7 @@ import { TRPCClientError } from '@trpc/client';
 import { useEffect, useRef, useState } from 'react';
 import { errorMessage, useTRPC } from '@/app/_trpc/client';
 import type { FlowDocument } from '@/bot-runtime/flow';
+import type { PreviewNotification } from '@/server/bots/previewNotification';
 import type { PreviewTurn } from '@/server/bots/previewTurn';
 import { SaveAsTestCase } from '../_tests/SaveAsTestCase';
 import { AgentReplyRehearsal } from './AgentReplyRehearsal';
@@ -68,6 +69,12 @@ export function PreviewPanel({
   const [failure, setFailure] = useState<unknown>(null);
   const [setup, setSetup] = useState<PreviewSetup>(DRAFT_SETUP);
   const [setupOpen, setSetupOpen] = useState(false);
+  // The newest notification only: they share the conversation's collapse id, so the phone
+  // shows one.
+  const [notification, setNotification] = useState<{
+    from: 'agent' | 'bot';
+    notification: PreviewNotification;
+  } | null>(null);
   // Read by the port on every turn; set before a restart, whose first turn runs before effects.
   const setupRef = useRef(setup);
 
@@ -100,6 +107,8 @@ export function PreviewPanel({
       }
       setFailure(null);
       setTurns((current) => [...current, event.turn]);
+      const { notification: fromBot } = event.turn;
+      setNotification(fromBot ? { from: 'bot', notification: fromBot } : null);
     });
     return () => {
       unsubscribe();
@@ -111,12 +120,12 @@ export function PreviewPanel({
 
   const lastTurn = turns.at(-1);
   const rehearsal = lastTurn?.status === 'escalated' ? lastTurn.rehearsal : null;
-  const botNotification = lastTurn?.notification ?? null;
 
   function restart() {
     port.close();
     setTurns([]);
     setFailure(null);
+    setNotification(null);
     setPort(createPort());
   }
 
@@ -152,8 +161,12 @@ export function PreviewPanel({
         />
       )}
       {failure !== null && <PreviewFailure error={failure} onFocusNode={onFocusNode} />}
-      {botNotification && (
-        <NotificationCard label="Notification of the bot's reply" notification={botNotification} />
+      {notification && (
+        <NotificationCard
+          label={`Notification of the ${notification.from}'s reply`}
+          notification={notification.notification}
+          onDismiss={() => setNotification(null)}
+        />
       )}
       <PreviewChat port={port} />
       {rehearsal && lastTurn && (
@@ -163,6 +176,7 @@ export function PreviewPanel({
               agentName={rehearsal.chosen?.name ?? null}
               deploymentId={setup.background.deployment?.id ?? null}
               seq={lastTurn.state.lastSeq + 1}
+              onNotification={(built) => setNotification({ from: 'agent', notification: built })}
             />
           )}
         </HandoffRehearsalCard>
