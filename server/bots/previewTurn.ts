@@ -145,21 +145,20 @@ export async function previewTurn(
     rehearsal: outcome.handoff
       ? rehearseHandoff(db, orgId, outcome.handoff, new Date(clock.now()))
       : null,
-    notification:
-      request.background && notified
-        ? previewNotification(
-            db,
-            orgId,
-            request.background.deploymentId,
-            {
-              actorName: notified.actor.name,
-              entryType: notified.type,
-              payload: notified.payload,
-              seq: notified.seq,
-            },
-            new Date(clock.now()),
-          )
-        : null,
+    notification: notified
+      ? previewNotification(
+          db,
+          orgId,
+          request.background?.deploymentId,
+          {
+            actorName: notified.actor.name,
+            entryType: notified.type,
+            payload: notified.payload,
+            seq: notified.seq,
+          },
+          new Date(clock.now()),
+        )
+      : null,
   };
 }
 
