@@ -123,6 +123,21 @@ export const previewTurnInput = z.object({
   customer: previewCustomerSchema.optional(),
   /** Actions call this deployment's endpoints with its secrets instead of their mocks. */
   realServices: z.object({ deploymentId: z.string().min(1).max(100) }).optional(),
+  /**
+   * The customer's app is in the background: a reply no customer message caused comes back as
+   * the notification it would become, under this deployment's push settings (none: defaults).
+   */
+  background: z.object({ deploymentId: z.string().min(1).max(100).optional() }).optional(),
+});
+
+/** A reply rehearsed as an agent's, shown as the notification a backgrounded app would get. */
+export const previewNotificationInput = z.object({
+  /** Whose push settings apply; the defaults when left out. */
+  deploymentId: z.string().min(1).max(100).optional(),
+  actorName: z.string().trim().min(1, 'Name who replies.').max(200),
+  text: z.string().trim().min(1, 'Type the reply.').max(4000),
+  /** Where the reply would sit in the conversation, which the app opens at. */
+  seq: z.number().int().min(1).default(1),
 });
 
 export const previewContactsInput = pageInput;

@@ -67,7 +67,10 @@ export interface PreviewDeployment {
   publicId: string;
 }
 
-/** The org's deployments a preview may borrow real services from: names only, nothing of keys. */
+/**
+ * The org's deployments a preview may borrow real services (designers) or push settings (QA
+ * too) from: names only, nothing of keys.
+ */
 export function previewDeployments(
   db: Db,
   orgId: string,

@@ -9,12 +9,14 @@ import { getContact } from '../contacts/contactDirectory';
 import type { Db } from '../db/client';
 import type { EntryDraft, StaffRole } from '../db/schema';
 import { DomainError } from '../errors';
+import { isReply } from '../push/pushMessage';
 import type { Handoff } from '../routing/handoff';
 import { type HandoffRehearsal, rehearseHandoff } from '../routing/rehearseHandoff';
 import { getBot } from './botCatalog';
 import type { PreviewCustomer, PreviewInput, PreviewStart, PreviewState } from './botSchemas';
 import { botTurnOutcome } from './botTurnOutcome';
 import { previewNlu } from './previewNlu';
+import { type PreviewNotification, previewNotification } from './previewNotification';
 import { type LiveServicesConfig, liveServices } from './previewServices';
 import { previewVersion } from './previewVersion';
 import { requireLoadableFlow } from './requireLoadableFlow';
@@ -34,6 +36,8 @@ export interface PreviewTurnRequest {
   customer?: PreviewCustomer;
   /** Actions call this deployment's real services instead of answering from their mocks. */
   realServices?: { deploymentId: string };
+  /** The app is in the background, its notifications following this deployment's settings. */
+  background?: { deploymentId?: string };
 }
 
 export interface PreviewOptions {
@@ -54,9 +58,17 @@ export interface PreviewTurn {
   handoff: Handoff | null;
   /** What routing would decide for that hand-off now, without changing anything. */
   rehearsal: HandoffRehearsal | null;
+  /** With the app in the background, what it would be notified of this turn's last reply. */
+  notification: PreviewNotification | null;
 }
 
 const PREVIEW_CUSTOMER = 'You';
+
+/**
+ * Turns no customer message caused, whose replies reach someone who may have left the app: the
+ * bot taking the conversation back from an agent.
+ */
+const UNPROMPTED_INPUTS: ReadonlySet<PreviewInput['type']> = new Set(['returned']);
 
 const actionsByName = new Map<string, ActionDefinition>(
   builtInActions.map((action) => [action.name, action]),
@@ -121,6 +133,8 @@ export async function previewTurn(
   const firstSeq = (starting ? 0 : (request.state?.lastSeq ?? 0)) + 1;
   const createdAt = new Date(clock.now()).toISOString();
   const entries = drafts.map((draft, index) => toPreviewEntry(draft, firstSeq + index, createdAt));
+  const notified =
+    request.background && UNPROMPTED_INPUTS.has(request.input.type) ? latestReply(entries) : null;
   return {
     entries,
     state: { session: result.state, lastSeq: firstSeq - 1 + entries.length },
@@ -131,7 +145,25 @@ export async function previewTurn(
     rehearsal: outcome.handoff
       ? rehearseHandoff(db, orgId, outcome.handoff, new Date(clock.now()))
       : null,
+    notification: notified
+      ? previewNotification(
+          db,
+          orgId,
+          request.background?.deploymentId,
+          {
+            actorName: notified.actor.name,
+            entryType: notified.type,
+            payload: notified.payload,
+            seq: notified.seq,
+          },
+          new Date(clock.now()),
+        )
+      : null,
   };
+}
+
+function latestReply(entries: readonly Entry[]): Entry | null {
+  return entries.findLast((entry) => isReply(entry.actor.type, entry.type)) ?? null;
 }
 
 /** Never called while actions answer from their mocks; there only so a slip reaches nothing. */

@@ -15,6 +15,7 @@ import {
   listBotsInput,
   previewContactsInput,
   previewDeploymentsInput,
+  previewNotificationInput,
   previewTurnInput,
   publishDraftInput,
   renameBotInput,
@@ -38,6 +39,7 @@ import {
   restoreDraftFromVersion,
 } from '../bots/botVersions';
 import { listLiveVersions, setLiveVersion } from '../bots/liveVersions';
+import { previewNotification } from '../bots/previewNotification';
 import { previewDeployments } from '../bots/previewServices';
 import { previewTurn } from '../bots/previewTurn';
 import { runBotTests } from '../bots/runBotTests';
@@ -106,7 +108,22 @@ export const botsRouter = router({
   previewContacts: staffProcedure
     .input(previewContactsInput)
     .query(({ ctx, input }) => listContacts(ctx.db, ctx.user.orgId, input)),
-  /** The deployments whose real services a designer may preview with. */
+  /** The notification a backgrounded app would get for an agent's reply; QA rehearses it too. */
+  previewNotification: staffProcedure.input(previewNotificationInput).query(({ ctx, input }) =>
+    previewNotification(
+      ctx.db,
+      ctx.user.orgId,
+      input.deploymentId,
+      {
+        actorName: input.actorName,
+        entryType: 'text',
+        payload: { text: input.text },
+        seq: input.seq,
+      },
+      new Date(),
+    ),
+  ),
+  /** The org's deployments by name: real services for designers, push settings for everyone. */
   previewDeployments: staffProcedure
     .input(previewDeploymentsInput)
     .query(({ ctx, input }) => previewDeployments(ctx.db, ctx.user.orgId, input)),

@@ -1,5 +1,6 @@
 'use client';
 
+import type { ReactNode } from 'react';
 import type { HandoffRehearsal } from '@/server/routing/rehearseHandoff';
 
 const VERDICTS: Record<string, string> = {
@@ -20,14 +21,17 @@ const skillList = (skills: { skill: string; minLevel: number }[]) =>
 
 /**
  * Where the hand-off would go if a customer asked now: routing's dry run over the org's real
- * queues and agents, nothing changed. The designer then plays what happens next.
+ * queues and agents, nothing changed. The designer then plays what happens next; `children`
+ * adds more to play, such as an agent's reply to a customer who left the app.
  */
 export function HandoffRehearsalCard({
   rehearsal,
   onRehearse,
+  children,
 }: {
   rehearsal: HandoffRehearsal;
   onRehearse: (type: 'noAgent' | 'returned') => void;
+  children?: ReactNode;
 }) {
   const { noAgent, queue } = rehearsal;
   return (
@@ -84,6 +88,7 @@ export function HandoffRehearsalCard({
           An agent hands back to the bot
         </button>
       </div>
+      {children}
     </section>
   );
 }

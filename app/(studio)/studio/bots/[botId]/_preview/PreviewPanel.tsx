@@ -5,9 +5,12 @@ import { TRPCClientError } from '@trpc/client';
 import { useEffect, useRef, useState } from 'react';
 import { errorMessage, useTRPC } from '@/app/_trpc/client';
 import type { FlowDocument } from '@/bot-runtime/flow';
+import type { PreviewNotification } from '@/server/bots/previewNotification';
 import type { PreviewTurn } from '@/server/bots/previewTurn';
 import { SaveAsTestCase } from '../_tests/SaveAsTestCase';
+import { AgentReplyRehearsal } from './AgentReplyRehearsal';
 import { HandoffRehearsalCard } from './HandoffRehearsalCard';
+import { NotificationCard } from './NotificationCard';
 import { PreviewChat } from './PreviewChat';
 import { PreviewChatPort, type PreviewReplayStep } from './PreviewChatPort';
 import { PreviewSetupForm } from './PreviewSetupForm';
@@ -66,6 +69,12 @@ export function PreviewPanel({
   const [failure, setFailure] = useState<unknown>(null);
   const [setup, setSetup] = useState<PreviewSetup>(DRAFT_SETUP);
   const [setupOpen, setSetupOpen] = useState(false);
+  // The newest notification only: they share the conversation's collapse id, so the phone
+  // shows one.
+  const [notification, setNotification] = useState<{
+    from: 'agent' | 'bot';
+    notification: PreviewNotification;
+  } | null>(null);
   // Read by the port on every turn; set before a restart, whose first turn runs before effects.
   const setupRef = useRef(setup);
 
@@ -98,6 +107,8 @@ export function PreviewPanel({
       }
       setFailure(null);
       setTurns((current) => [...current, event.turn]);
+      const { notification: fromBot } = event.turn;
+      setNotification(fromBot ? { from: 'bot', notification: fromBot } : null);
     });
     return () => {
       unsubscribe();
@@ -114,6 +125,7 @@ export function PreviewPanel({
     port.close();
     setTurns([]);
     setFailure(null);
+    setNotification(null);
     setPort(createPort());
   }
 
@@ -149,9 +161,25 @@ export function PreviewPanel({
         />
       )}
       {failure !== null && <PreviewFailure error={failure} onFocusNode={onFocusNode} />}
+      {notification && (
+        <NotificationCard
+          label={`Notification of the ${notification.from}'s reply`}
+          notification={notification.notification}
+          onDismiss={() => setNotification(null)}
+        />
+      )}
       <PreviewChat port={port} />
-      {rehearsal && (
-        <HandoffRehearsalCard rehearsal={rehearsal} onRehearse={(type) => port.rehearse(type)} />
+      {rehearsal && lastTurn && (
+        <HandoffRehearsalCard rehearsal={rehearsal} onRehearse={(type) => port.rehearse(type)}>
+          {setup.background && (
+            <AgentReplyRehearsal
+              agentName={rehearsal.chosen?.name ?? null}
+              deploymentId={setup.background.deployment?.id ?? null}
+              seq={lastTurn.state.lastSeq + 1}
+              onNotification={(built) => setNotification({ from: 'agent', notification: built })}
+            />
+          )}
+        </HandoffRehearsalCard>
       )}
       <SaveAsTestCase botId={botId} turns={turns} onSaved={onTestCaseSaved} />
       <section className="preview-trace-section" aria-label="Trace">

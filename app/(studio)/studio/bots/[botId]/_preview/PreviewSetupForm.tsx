@@ -6,6 +6,7 @@ import { Pagination } from '@/app/_components/listPage/Pagination';
 import { usePagedSearch } from '@/app/_components/listPage/usePagedSearch';
 import { errorMessage, useTRPC } from '@/app/_trpc/client';
 import type { VariableDefinition } from '@/bot-runtime/flow/flowSettings';
+import { BackgroundAppFields } from './BackgroundAppFields';
 import { type PreviewSetup, parseVariableValue } from './previewSetup';
 
 type CustomerKind = 'anonymous' | 'contact' | 'customerId';
@@ -20,8 +21,9 @@ const CONTACTS_PER_PAGE = 8;
 
 /**
  * What the next preview conversation rehearses: the draft or a published version, the selected
- * node to start from, variables set beforehand and the verified customer it runs as. Nothing
- * changes the conversation under way: "Restart with these settings" begins a new one.
+ * node to start from, variables set beforehand, the verified customer it runs as and whether
+ * their app is in the background. Nothing changes the conversation under way: "Restart with
+ * these settings" begins a new one.
  */
 export function PreviewSetupForm({
   botId,
@@ -71,6 +73,7 @@ export function PreviewSetupForm({
       : '',
   );
   const [realServices, setRealServices] = useState(setup.realServices);
+  const [background, setBackground] = useState(setup.background);
   const [problem, setProblem] = useState<string | null>(null);
   const startNode = fromSelected ? (selectedNode ?? setup.startNode) : null;
   const unusedNames = variables.filter((v) => !rows.some((row) => row.name === v.name));
@@ -102,6 +105,7 @@ export function PreviewSetupForm({
       variables: values,
       customer,
       realServices,
+      background,
     });
   }
 
@@ -245,6 +249,8 @@ export function PreviewSetupForm({
           </p>
         )}
       </fieldset>
+
+      <BackgroundAppFields background={background} onChange={setBackground} />
 
       {problem && (
         <p className="field-error" role="alert">

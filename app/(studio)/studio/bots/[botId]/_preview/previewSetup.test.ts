@@ -14,6 +14,7 @@ describe('the preview setup', () => {
       variables: { orderNumber: 'A1002' },
       customer: { request: { contactId: 'c1' }, label: 'Ada Lovelace' },
       realServices: null,
+      background: null,
     };
     expect(setupRequest(setup)).toEqual({
       versionId: 'v3',
@@ -26,6 +27,19 @@ describe('the preview setup', () => {
     const live = { ...DRAFT_SETUP, realServices: { deploymentId: 'd1', name: 'Web store' } };
     expect(setupRequest(live)).toEqual({ realServices: { deploymentId: 'd1' } });
     expect(describeSetup(live)).toBe('Draft · real services of Web store');
+  });
+
+  it('says whose push settings a backgrounded app follows', () => {
+    const away = { ...DRAFT_SETUP, background: { deployment: { id: 'd2', name: 'Acme app' } } };
+    expect(setupRequest(away)).toEqual({ background: { deploymentId: 'd2' } });
+    expect(describeSetup(away)).toBe(
+      "Draft · mock actions · app in the background (Acme app's push settings)",
+    );
+    const byDefault = { ...DRAFT_SETUP, background: { deployment: null } };
+    expect(setupRequest(byDefault)).toEqual({ background: {} });
+    expect(describeSetup(byDefault)).toBe(
+      'Draft · mock actions · app in the background (default push settings)',
+    );
   });
 
   it('reads a typed value by the variable’s type, and says what is wrong', () => {

@@ -15,6 +15,11 @@ export interface PreviewSetup {
   customer: { request: PreviewCustomer; label: string } | null;
   /** The deployment whose real services actions call; null: they answer from their mocks. */
   realServices: { deploymentId: string; name: string } | null;
+  /**
+   * The customer's app is in the background: replies become the notifications it would get,
+   * under this deployment's push settings (null: the defaults). Null: the app is open.
+   */
+  background: { deployment: { id: string; name: string } | null } | null;
 }
 
 export const DRAFT_SETUP: PreviewSetup = {
@@ -23,6 +28,7 @@ export const DRAFT_SETUP: PreviewSetup = {
   variables: {},
   customer: null,
   realServices: null,
+  background: null,
 };
 
 /** The parts of a preview turn's request the setup decides. */
@@ -31,6 +37,7 @@ export function setupRequest(setup: PreviewSetup): {
   start?: PreviewStart;
   customer?: PreviewCustomer;
   realServices?: { deploymentId: string };
+  background?: { deploymentId?: string };
 } {
   const start: PreviewStart = {
     ...(setup.startNode ? { nodeId: setup.startNode.id } : {}),
@@ -42,6 +49,13 @@ export function setupRequest(setup: PreviewSetup): {
     ...(setup.customer ? { customer: setup.customer.request } : {}),
     ...(setup.realServices
       ? { realServices: { deploymentId: setup.realServices.deploymentId } }
+      : {}),
+    ...(setup.background
+      ? {
+          background: setup.background.deployment
+            ? { deploymentId: setup.background.deployment.id }
+            : {},
+        }
       : {}),
   };
 }
@@ -55,6 +69,12 @@ export function describeSetup(setup: PreviewSetup): string {
     parts.push(`${variableCount} variable${variableCount === 1 ? '' : 's'} set`);
   if (setup.customer) parts.push(`as ${setup.customer.label}`);
   parts.push(setup.realServices ? `real services of ${setup.realServices.name}` : 'mock actions');
+  if (setup.background) {
+    const deployment = setup.background.deployment;
+    parts.push(
+      `app in the background (${deployment ? `${deployment.name}'s push settings` : 'default push settings'})`,
+    );
+  }
   return parts.join(' · ');
 }
 
