@@ -2,6 +2,7 @@ import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import webPush from 'web-push';
 import type { z } from 'zod';
+import type { WebPushConfig } from '../../contract/prechat';
 import { recordAudit } from '../audit/recordAudit';
 import type { StaffUser } from '../auth/staffAuth';
 import type { Db } from '../db/client';
@@ -407,18 +408,18 @@ export function loadPushCredentials(
   return credentials;
 }
 
-/** What the web widget may know: whether to offer notifications, and the key to subscribe with. */
-export function publicPushConfig(
-  db: Db,
-  secretsKey: Buffer,
-  deploymentPublicId: string,
-): { enabled: boolean; vapidPublicKey: string } | null {
-  const deployment = db
-    .select({ id: deployments.id, orgId: deployments.orgId })
+/**
+ * What the web widget may know: whether to offer notifications, and the key to subscribe with.
+ * Null for an unknown deployment. A deployment not yet set up (they are at start and on
+ * creation) offers none rather than making keys on a customer's request.
+ */
+export function publicPushConfig(db: Db, deploymentPublicId: string): WebPushConfig | null {
+  const row = db
+    .select({ id: deployments.id, enabled: pushSettings.enabled, key: pushSettings.vapidPublicKey })
     .from(deployments)
+    .leftJoin(pushSettings, eq(pushSettings.deploymentId, deployments.id))
     .where(eq(deployments.publicId, deploymentPublicId))
     .get();
-  if (!deployment) return null;
-  const row = settingsRow(db, secretsKey, deployment.orgId, deployment.id);
-  return { enabled: row.enabled, vapidPublicKey: row.vapidPublicKey };
+  if (!row) return null;
+  return { enabled: Boolean(row.enabled && row.key), vapidPublicKey: row.key ?? '' };
 }
