@@ -31,6 +31,7 @@ export function registerPush(
     .where(
       and(
         ownedBy(claims),
+        eq(pushRegistrations.platform, body.platform),
         eq(pushRegistrations.token, token),
         isNull(pushRegistrations.revokedAt),
         isNull(pushRegistrations.deactivatedAt),

@@ -1,4 +1,3 @@
-import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import webPush from 'web-push';
 import type { z } from 'zod';
@@ -12,6 +11,7 @@ import { openSecret, SecretDecryptionError, sealSecret } from '../deployments/se
 import { getEnv } from '../env';
 import { DomainError } from '../errors';
 import type { ApnsCredentials, FcmCredentials, VapidCredentials } from './providers/types';
+import { checkApnsKey, checkFcmServiceAccount } from './pushCredentialChecks';
 import type {
   setApnsCredentialsInput,
   setFcmCredentialsInput,
@@ -214,17 +214,7 @@ export function setApnsCredentials(
   actor: StaffUser,
   input: z.infer<typeof setApnsCredentialsInput>,
 ): PushSettingsView {
-  const key = parsePrivateKey(
-    input.privateKeyPem,
-    'The APNs key is not a private key in PEM form: paste the whole .p8 file, its BEGIN and END lines included.',
-  );
-  const details = key.asymmetricKeyDetails;
-  if (key.asymmetricKeyType !== 'ec' || details?.namedCurve !== 'prime256v1') {
-    throw invalidCredentials(
-      'The APNs key must be the EC P-256 key Apple issues as a .p8 file; this is another kind of key.',
-    );
-  }
-  const pem = key.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const pem = checkApnsKey(input.privateKeyPem);
   return saveAudited(db, secretsKey, actor, input.deploymentId, AUDIT.apnsSet, {
     set: {
       apnsTeamId: input.teamId,
@@ -241,22 +231,16 @@ export function setFcmCredentials(
   actor: StaffUser,
   input: z.infer<typeof setFcmCredentialsInput>,
 ): PushSettingsView {
-  const account = parseServiceAccount(input.serviceAccountJson);
-  const key = parsePrivateKey(
-    account.privateKey,
-    'The service account’s private_key is not a PEM private key: download a new JSON key from Firebase.',
-  );
-  if (key.asymmetricKeyType !== 'rsa') {
-    throw invalidCredentials(
-      'The service account’s private_key must be an RSA key, as Google issues them.',
-    );
-  }
-  const pem = key.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const account = checkFcmServiceAccount(input.serviceAccountJson);
   return saveAudited(db, secretsKey, actor, input.deploymentId, AUDIT.fcmSet, {
     set: {
       fcmProjectId: account.projectId,
       fcmClientEmail: account.clientEmail,
-      fcmKeySealed: sealSecret(secretsKey, pem, boundTo(input.deploymentId, 'fcmKey')),
+      fcmKeySealed: sealSecret(
+        secretsKey,
+        account.privateKeyPem,
+        boundTo(input.deploymentId, 'fcmKey'),
+      ),
     },
     details: { projectId: account.projectId, clientEmail: account.clientEmail },
   });
@@ -310,43 +294,6 @@ function saveAudited(
     });
   });
   return getPushSettings(db, secretsKey, actor.orgId, deploymentId);
-}
-
-function invalidCredentials(message: string) {
-  return new DomainError('INVALID_PUSH_CREDENTIALS', message);
-}
-
-function parsePrivateKey(pem: string, message: string): KeyObject {
-  try {
-    return createPrivateKey({ key: pem, format: 'pem' });
-  } catch {
-    throw invalidCredentials(message);
-  }
-}
-
-function parseServiceAccount(text: string) {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw invalidCredentials(
-      'This is not JSON: paste the whole service account key file Firebase downloads.',
-    );
-  }
-  const account = (parsed ?? {}) as Record<string, unknown>;
-  const missing = ['project_id', 'client_email', 'private_key'].filter(
-    (field) => typeof account[field] !== 'string' || account[field] === '',
-  );
-  if (missing.length > 0) {
-    throw invalidCredentials(
-      `The service account JSON has no ${missing.join(', ')}: download a new key in Firebase → Project settings → Service accounts.`,
-    );
-  }
-  return {
-    projectId: String(account.project_id),
-    clientEmail: String(account.client_email),
-    privateKey: String(account.private_key),
-  };
 }
 
 /**
