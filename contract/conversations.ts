@@ -75,17 +75,52 @@ export const conversationListSchema = z.object({
   conversations: z.array(conversationSummarySchema),
 });
 
+/** The device's IANA time zone, so a deployment's quiet hours follow the customer's clock. */
+const timeZone = z
+  .string()
+  .max(64)
+  .refine((name) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: name });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'use an IANA time zone name such as Europe/Paris')
+  .optional();
+
+const deviceToken = z.string().min(1).max(4_096);
+
 export const pushRegistrationBody = z.discriminatedUnion('platform', [
-  z.object({ platform: z.literal('fcm'), token: z.string().min(1).max(4_096) }),
-  z.object({ platform: z.literal('apns'), token: z.string().min(1).max(4_096) }),
+  z.object({ platform: z.literal('fcm'), token: deviceToken, timeZone }),
+  z.object({
+    platform: z.literal('apns'),
+    token: deviceToken,
+    /** The app's bundle id: APNs delivers only to the app it names. */
+    bundleId: z
+      .string()
+      .regex(/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, 'use the app’s bundle id, e.g. com.example.app'),
+    /** Debug builds get sandbox tokens, App Store and TestFlight builds production ones. */
+    environment: z.enum(['sandbox', 'production']),
+    timeZone,
+  }),
   z.object({
     platform: z.literal('web_push'),
     subscription: z.object({
       endpoint: z.url({ protocol: /^https$/ }),
       keys: z.object({ p256dh: z.string().max(200), auth: z.string().max(100) }),
     }),
+    timeZone,
   }),
 ]);
+
+/** Logging out on a device: its token (or Web Push endpoint) stops getting this customer's replies. */
+export const revokePushTokenBody = z.object({ token: deviceToken });
+
+export const pushTokenRevokedSchema = z.object({
+  /** How many registrations stopped; 0 when the token was not registered (or already revoked). */
+  revoked: z.number().int().min(0),
+});
 
 export const pushRegistrationSchema = z.object({
   id: z.string(),

@@ -20,9 +20,21 @@ export const prechatFieldSchema = z.object({
 
 export type PrechatField = z.infer<typeof prechatFieldSchema>;
 
+/** What a browser needs to subscribe to the deployment's Web Push notifications. */
+export const webPushConfigSchema = z.object({
+  /** False: the deployment sends no notifications, so the widget does not offer them. */
+  enabled: z.boolean(),
+  /** The VAPID public key, URL-safe base64: `pushManager.subscribe`'s applicationServerKey. */
+  vapidPublicKey: z.string(),
+});
+
+export type WebPushConfig = z.infer<typeof webPushConfigSchema>;
+
+/** The web widget's configuration of a deployment, read before the conversation starts. */
 export const prechatFormSchema = z.object({
   /** Empty when the deployment asks nothing before the conversation starts. */
   fields: z.array(prechatFieldSchema),
+  webPush: webPushConfigSchema,
 });
 
 export type PrechatForm = z.infer<typeof prechatFormSchema>;

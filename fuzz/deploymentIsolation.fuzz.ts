@@ -257,6 +257,10 @@ function bodiesFor(operation: ApiOperation, caller: Party, target: Party): (stri
   if (operation.path.endsWith('/push-registrations')) {
     for (const token of target.devices) samples.push(JSON.stringify({ platform: 'fcm', token }));
   }
+  // Logging out with the other deployment's device tokens must stop nothing there.
+  if (operation.path.endsWith('/push-registrations/revoke')) {
+    for (const token of target.devices) samples.push(JSON.stringify({ token }));
+  }
   return samples;
 }
 

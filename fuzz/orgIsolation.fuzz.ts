@@ -3,7 +3,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Db } from '../server/db/client';
-import { deployments, messagingSessions, orgs, queues } from '../server/db/schema';
+import {
+  deployments,
+  messagingSessions,
+  orgs,
+  pushDeliveries,
+  pushRegistrations,
+  queues,
+} from '../server/db/schema';
+import { deriveSecretsKey } from '../server/deployments/secretCipher';
+import { ensurePushSettings } from '../server/push/pushSettings';
 import { enqueueHandoff } from '../server/routing/enqueueHandoff';
 import { seedDemoOrg } from '../server/seed/seedDemoOrg';
 import { callerFor, createOrg, createStaff } from '../server/testing/fixtures';
@@ -30,6 +39,7 @@ describe('org isolation under generated tRPC calls', () => {
     const victim = db.select().from(orgs).get();
     if (!victim) throw new Error('the demo org was not seeded');
     seedWaitingConversation(db, victim.id);
+    ensurePushSettings(db, deriveSecretsKey('org-isolation-fuzz-session-secret-0123456789'));
     const intruderOrg = createOrg(db, 'intruder');
     const intruder = callerFor(db, await createStaff(db, intruderOrg.id, 'admin'));
     const victimIds = idsOf(db, victim.id);
@@ -116,6 +126,26 @@ function seedWaitingConversation(db: Db, orgId: string) {
     .returning()
     .get();
   enqueueHandoff(db, session, queue, undefined, new Date());
+  // A notification to the waiting customer, for the push deliveries list to guard.
+  const registration = db
+    .insert(pushRegistrations)
+    .values({
+      orgId,
+      deploymentId: deployment.id,
+      sessionId: session.id,
+      platform: 'fcm',
+      token: 'victim-device-token',
+    })
+    .returning()
+    .get();
+  db.insert(pushDeliveries)
+    .values({
+      orgId,
+      registrationId: registration.id,
+      sessionId: session.id,
+      nextAttemptAt: new Date(),
+    })
+    .run();
 }
 
 function idsOf(db: Db, orgId: string): VictimIds {

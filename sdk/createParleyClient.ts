@@ -27,6 +27,7 @@ import type {
   PushRegistrationInput,
   ReadEvent,
   TypingEvent,
+  WebPushConfig,
 } from './types';
 
 export interface ParleyClientOptions {
@@ -454,6 +455,15 @@ export function createParleyClient(options: ParleyClientOptions) {
       return form.fields;
     },
 
+    /** Whether the deployment sends Web Push notifications, and the key to subscribe with. */
+    async webPushConfig(): Promise<WebPushConfig> {
+      const form = await request<{ webPush: WebPushConfig }>(fetchImpl, baseUrl, {
+        method: 'GET',
+        path: `/api/v1/deployments/${encodeURIComponent(options.deploymentId)}/prechat`,
+      });
+      return form.webPush;
+    },
+
     /** Whether start() would resume an earlier conversation rather than begin one. */
     async hasStoredConversation() {
       return conversation !== null || (await storage.loadConversation()) !== null;
@@ -507,6 +517,20 @@ export function createParleyClient(options: ParleyClientOptions) {
         path: '/api/v1/push-registrations',
         body: registration,
       });
+    },
+
+    /**
+     * Logging out on this device: every registration of this customer with the token (FCM or
+     * APNs device token, or a Web Push subscription's endpoint) stops getting notifications.
+     * Resolves to how many stopped; repeating it is harmless.
+     */
+    async unregisterDevice(token: string) {
+      const { revoked } = await accountCall<{ revoked: number }>({
+        method: 'POST',
+        path: '/api/v1/push-registrations/revoke',
+        body: { token },
+      });
+      return revoked;
     },
 
     async unregisterPush(registrationId: string) {

@@ -13,7 +13,10 @@ import type {
   readEventSchema,
   typingEventSchema,
 } from '../contract/entries';
-import type { PrechatField as ContractPrechatField } from '../contract/prechat';
+import type {
+  PrechatField as ContractPrechatField,
+  WebPushConfig as ContractWebPushConfig,
+} from '../contract/prechat';
 import type {
   Actor,
   ConversationStarted,
@@ -26,6 +29,7 @@ import type {
   PushRegistrationInput,
   ReadEvent,
   TypingEvent,
+  WebPushConfig,
 } from './types';
 
 // The assertions are checked by `tsc` (npm run lint); at run time they are no-ops.
@@ -42,6 +46,7 @@ describe("the SDK's types", () => {
     expectTypeOf<ConversationSummary>().toEqualTypeOf<z.infer<typeof conversationSummarySchema>>();
     expectTypeOf<PushRegistrationInput>().toEqualTypeOf<z.infer<typeof pushRegistrationBody>>();
     expectTypeOf<PushRegistration>().toEqualTypeOf<z.infer<typeof pushRegistrationSchema>>();
+    expectTypeOf<WebPushConfig>().toEqualTypeOf<ContractWebPushConfig>();
     expectTypeOf<TypingEvent>().toEqualTypeOf<z.infer<typeof typingEventSchema>>();
     expectTypeOf<ReadEvent>().toEqualTypeOf<z.infer<typeof readEventSchema>>();
   });

@@ -65,12 +65,27 @@ export type ConversationSummary = {
 };
 
 export type PushRegistrationInput =
-  | { platform: 'fcm'; token: string }
-  | { platform: 'apns'; token: string }
+  | { platform: 'fcm'; token: string; timeZone?: string | undefined }
+  | {
+      platform: 'apns';
+      token: string;
+      /** The app's bundle id, e.g. com.example.app. */
+      bundleId: string;
+      /** `sandbox` for debug builds, `production` for App Store and TestFlight builds. */
+      environment: 'sandbox' | 'production';
+      timeZone?: string | undefined;
+    }
   | {
       platform: 'web_push';
       subscription: { endpoint: string; keys: { p256dh: string; auth: string } };
+      timeZone?: string | undefined;
     };
+
+/** What a browser needs to subscribe to the deployment's Web Push notifications. */
+export type WebPushConfig = {
+  enabled: boolean;
+  vapidPublicKey: string;
+};
 
 export type PushRegistration = {
   id: string;

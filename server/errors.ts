@@ -18,7 +18,8 @@ export type DomainErrorCode =
   | 'BOT_IS_LIVE'
   | 'TEST_CASES_INVALID'
   | 'TEST_CASE_EXISTS'
-  | 'TEST_CASE_CONFLICT';
+  | 'TEST_CASE_CONFLICT'
+  | 'INVALID_PUSH_CREDENTIALS';
 
 export class DomainError extends Error {
   constructor(

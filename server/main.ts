@@ -14,6 +14,7 @@ import { hardenHttpServer } from './http/hardenHttpServer';
 import { admitNextRequest } from './http/nextRequestGuard';
 import { sendError, sendInternalError } from './http/respond';
 import { keepTracesFor } from './messaging/traceRetention';
+import { ensurePushSettings } from './push/pushSettings';
 import { seedDemoOrg } from './seed/seedDemoOrg';
 
 const ROUTING_TICK_MS = 1_000;
@@ -49,10 +50,14 @@ async function main() {
     );
   }
 
+  const secretsKey = deriveSecretsKey(env.nextAuthSecret);
+  // Web Push works out of the box: every deployment gets its VAPID keys before the API opens.
+  ensurePushSettings(db, secretsKey);
+
   const messaging = createMessagingRuntime({
     db,
     bot: new PublishedBotRunner(db, {
-      secrets: createSecretLookup(db, deriveSecretsKey(env.nextAuthSecret)),
+      secrets: createSecretLookup(db, secretsKey),
       storeTraces: env.traceRetentionDays > 0,
       trustedOrigins: env.trustedOrigins,
     }),

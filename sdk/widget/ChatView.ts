@@ -29,6 +29,8 @@ export interface ChatViewOptions {
   onUnreadChange?: (count: number) => void;
   /** Told when the conversation ends or a new one begins, e.g. to hide an "End chat" button. */
   onEndedChange?: (ended: boolean) => void;
+  /** Told each time the customer sends something: a text, a tapped choice or a form. */
+  onCustomerMessage?: () => void;
 }
 
 const TYPING_IDLE_MS = 4_000;
@@ -50,6 +52,7 @@ export class ChatView {
   private readonly pendingList = h('div', { class: 'pending-list' });
   private readonly typingLine = h('div', { class: 'typing', 'aria-live': 'polite' });
   private readonly csatSlot = h('div', {});
+  private readonly asideSlot = h('div', {});
   private readonly alert = h('p', { class: 'alert', role: 'alert' });
   private readonly endedActions = h('div', { class: 'actions' });
   private readonly input = h('textarea', {
@@ -109,6 +112,7 @@ export class ChatView {
       this.csatSlot,
       this.endedActions,
       this.alert,
+      this.asideSlot,
       composer,
     );
   }
@@ -163,6 +167,11 @@ export class ChatView {
     this.banner.textContent = text;
   }
 
+  /** Shows something beside the conversation above the composer, e.g. an offer; null clears it. */
+  setAside(element: HTMLElement | null) {
+    this.asideSlot.replaceChildren(...(element ? [element] : []));
+  }
+
   /** Ends the conversation for the customer; the rating prompt follows. */
   async endConversation() {
     try {
@@ -180,13 +189,18 @@ export class ChatView {
     clearTimeout(this.customerTyping);
     this.customerTyping = undefined;
     void this.port.typing(false);
-    void this.port.send(text);
+    this.sendAsCustomer(text);
+  }
+
+  private sendAsCustomer(message: Parameters<ChatPort['send']>[0]) {
+    void this.port.send(message);
+    this.options.onCustomerMessage?.();
   }
 
   private choose(value: string, label: string) {
     if (this.ended) return;
     this.choiceLabels.set(value, label);
-    void this.port.send({ choice: value });
+    this.sendAsCustomer({ choice: value });
   }
 
   private noteCustomerTyping() {
@@ -204,7 +218,7 @@ export class ChatView {
     this.rememberChoiceLabels(entry);
     const content = renderEntry(entry, {
       choose: (value, label) => this.choose(value, label),
-      submitForm: (values) => void this.port.send({ form: values }),
+      submitForm: (values) => this.sendAsCustomer({ form: values }),
       labelFor: (value) => this.choiceLabels.get(value),
     });
     const row = h('div', {

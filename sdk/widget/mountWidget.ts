@@ -9,6 +9,7 @@ import type { PrechatField } from '../types';
 import { ChatView } from './ChatView';
 import { h } from './h';
 import { prechatForm } from './prechatForm';
+import { createPushOffer } from './pushOffer';
 import { widgetStyles } from './widgetStyles';
 
 export interface WidgetOptions {
@@ -17,7 +18,16 @@ export interface WidgetOptions {
   title?: string;
   /** The signed-in customer's identity token, from the page; see the SDK README. */
   getIdentityToken?: ParleyClientOptions['getIdentityToken'];
+  /**
+   * The notification worker on this page's origin (a script importing Parley's `/push-sw.js`).
+   * Pages on Parley's own origin use `/push-sw.js` itself; elsewhere, without it, the widget
+   * offers no notifications.
+   */
+  serviceWorkerUrl?: string;
 }
+
+/** Where a notification click asks the page to open the chat. */
+const OPEN_CHAT_HASH = '#parley-chat';
 
 /**
  * Adds the launcher button and the chat window to the page, inside a shadow root so the page's
@@ -52,7 +62,13 @@ export function mountWidget(options: WidgetOptions) {
     { type: 'button', class: 'end', onclick: () => void view.endConversation() },
     'End chat',
   );
+  const pushOffer = createPushOffer({
+    client,
+    serviceWorkerUrl: notificationWorkerUrl(options),
+    show: (element) => view.setAside(element),
+  });
   const view = new ChatView(client, {
+    onCustomerMessage: () => pushOffer.customerSent(),
     onUnreadChange: (count) => {
       badge.hidden = count === 0;
       badge.textContent = String(count);
@@ -163,6 +179,23 @@ export function mountWidget(options: WidgetOptions) {
   void client.hasStoredConversation().then((stored) => {
     if (stored) start();
   });
+  if (location.hash === OPEN_CHAT_HASH) open();
+  listenForNotificationClicks(open);
 
   return { client, open, close };
+}
+
+function notificationWorkerUrl(options: WidgetOptions): string | null {
+  if (options.serviceWorkerUrl) return new URL(options.serviceWorkerUrl, location.href).href;
+  const parley = new URL(options.baseUrl, location.href);
+  return parley.origin === location.origin ? new URL('/push-sw.js', parley).href : null;
+}
+
+/** A click on one of our notifications while this page is open brings the chat up. */
+function listenForNotificationClicks(open: () => void) {
+  if (!('serviceWorker' in navigator)) return;
+  navigator.serviceWorker.addEventListener('message', (event: MessageEvent) => {
+    if ((event.data as { type?: unknown } | null)?.type === 'parley:open-chat') open();
+  });
+  navigator.serviceWorker.startMessages();
 }

@@ -53,6 +53,7 @@ function boot(script: HTMLScriptElement | null) {
     deploymentId,
     title: script.dataset.title,
     getIdentityToken: identityTokenFor(script),
+    serviceWorkerUrl: script.dataset.serviceWorker,
   });
 }
 

@@ -104,6 +104,14 @@ button, textarea, input, select { font: inherit; }
 }
 .csat .score[aria-pressed="true"] { background: var(--parley-accent); color: #fff; }
 .actions { display: flex; gap: 8px; justify-content: center; padding: 8px; }
+.push-offer {
+  margin: 0 12px 8px; padding: 8px 10px; border: 1px solid var(--parley-border);
+  border-radius: 10px; font-size: 13px; display: flex; align-items: center; gap: 8px;
+}
+.push-offer p { margin: 0; flex: 1; }
+.push-offer .actions { padding: 0; }
+.push-offer .primary { background: var(--parley-accent); color: #fff; }
+.push-note { margin: 0 12px 8px; font-size: 12px; color: var(--parley-muted); }
 .alert { margin: 0 12px 8px; color: #c62828; font-size: 13px; }
 .alert:empty { display: none; }
 .composer { display: flex; gap: 8px; padding: 10px; border-top: 1px solid var(--parley-border); }

@@ -25,7 +25,7 @@ export function updatePrechatFields(
 }
 
 /** What the widget asks before a conversation starts; null when no deployment has that id. */
-export function prechatFormOf(db: Db, publicId: string): PrechatForm | null {
+export function prechatFormOf(db: Db, publicId: string): Pick<PrechatForm, 'fields'> | null {
   const row = db
     .select({ settings: deployments.settings })
     .from(deployments)

@@ -17,5 +17,8 @@ describe('OpenAPI document', () => {
     expect(Object.keys(document.paths)).toContain(
       '/api/v1/conversations/{conversationId}/messages',
     );
+    expect(document.paths['/api/v1/push-registrations/revoke'].post.operationId).toBe(
+      'revokePushToken',
+    );
   });
 });

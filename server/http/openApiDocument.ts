@@ -8,8 +8,10 @@ import {
   messageAcceptedSchema,
   pushRegistrationBody,
   pushRegistrationSchema,
+  pushTokenRevokedSchema,
   readBody,
   refreshTokenBody,
+  revokePushTokenBody,
   sendMessageBody,
   startConversationBody,
   typingBody,
@@ -100,12 +102,15 @@ export function buildOpenApiDocument(version: string) {
         get: {
           operationId: 'getPrechatForm',
           summary:
-            'The fields to ask a new customer before the conversation starts; send the answers as `prechat` when starting it.',
+            'The web widget’s view of the deployment: the fields to ask a new customer before the conversation starts (send the answers as `prechat` when starting it), and whether it sends Web Push notifications with the VAPID public key to subscribe with.',
           parameters: [
             { name: 'deploymentId', in: 'path', required: true, schema: { type: 'string' } },
           ],
           responses: {
-            '200': { description: 'The pre-chat form.', content: json(prechatFormSchema) },
+            '200': {
+              description: 'The pre-chat form and Web Push set-up.',
+              content: json(prechatFormSchema),
+            },
             '404': error('No such deployment.'),
             '429': common['429'],
           },
@@ -241,6 +246,23 @@ export function buildOpenApiDocument(version: string) {
           requestBody: { required: true, content: json(pushRegistrationBody, 'input') },
           responses: {
             '201': { description: 'Registered.', content: json(pushRegistrationSchema) },
+            '400': common['400'],
+            '401': common['401'],
+          },
+        },
+      },
+      '/api/v1/push-registrations/revoke': {
+        post: {
+          operationId: 'revokePushToken',
+          summary:
+            'Logging out on a device: every registration of this customer (a verified customer’s contact, or this conversation) with this device token or Web Push endpoint stops.',
+          security: bearer,
+          requestBody: { required: true, content: json(revokePushTokenBody, 'input') },
+          responses: {
+            '200': {
+              description: 'How many registrations stopped; 0 when none had the token.',
+              content: json(pushTokenRevokedSchema),
+            },
             '400': common['400'],
             '401': common['401'],
           },

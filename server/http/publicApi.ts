@@ -7,6 +7,7 @@ import {
   pushRegistrationBody,
   readBody,
   refreshTokenBody,
+  revokePushTokenBody,
   sendMessageBody,
   startConversationBody,
   typingBody,
@@ -20,7 +21,8 @@ import type { CustomerEntries } from '../messaging/customerEntries';
 import type { EventHub } from '../messaging/eventHub';
 import { loadOwnSession } from '../messaging/loadSession';
 import { MessagingError, type MessagingErrorCode } from '../messaging/messagingErrors';
-import { registerPush, unregisterPush } from '../push/pushRegistrations';
+import { registerPush, revokePushToken, unregisterPush } from '../push/pushRegistrations';
+import { publicPushConfig } from '../push/pushSettings';
 import { createAllowedOrigins } from './allowedOrigins';
 import { applyCors } from './cors';
 import { decodePathSegment } from './decodePathSegment';
@@ -169,8 +171,10 @@ export function createPublicApi(deps: PublicApiDependencies) {
         const deployment = deploymentIdByPublicId.get({ publicId });
         if (deployment) await limits.check(deployment.id);
         const form = prechatFormOf(deps.db, publicId);
-        if (!form) throw new MessagingError('DEPLOYMENT_NOT_FOUND', `No deployment "${publicId}".`);
-        sendJson(ctx.res, 200, form);
+        const webPush = publicPushConfig(deps.db, publicId);
+        if (!form || !webPush)
+          throw new MessagingError('DEPLOYMENT_NOT_FOUND', `No deployment "${publicId}".`);
+        sendJson(ctx.res, 200, { ...form, webPush });
       },
     },
     {
@@ -288,6 +292,15 @@ export function createPublicApi(deps: PublicApiDependencies) {
           platform: row.platform,
           createdAt: row.createdAt.toISOString(),
         });
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/v1\/push-registrations\/revoke$/,
+      handler: async (ctx) => {
+        const claims = await authorize(ctx);
+        const { token } = body(ctx, revokePushTokenBody);
+        sendJson(ctx.res, 200, { revoked: revokePushToken(deps.db, claims, token) });
       },
     },
     {

@@ -18,23 +18,35 @@ export function registerPush(
   body: z.infer<typeof pushRegistrationBody>,
 ) {
   const token = body.platform === 'web_push' ? body.subscription.endpoint : body.token;
-  const keys = body.platform === 'web_push' ? body.subscription.keys : null;
-  const owner = claims.contactId
-    ? eq(pushRegistrations.contactId, claims.contactId)
-    : eq(pushRegistrations.sessionId, claims.conversationId);
+  const details = {
+    keys: body.platform === 'web_push' ? body.subscription.keys : null,
+    bundleId: body.platform === 'apns' ? body.bundleId : null,
+    environment: body.platform === 'apns' ? body.environment : null,
+    timeZone: body.timeZone ?? null,
+  };
+  // A token the provider declared dead is not reused: registering it again starts afresh.
   const existing = db
     .select()
     .from(pushRegistrations)
     .where(
       and(
-        owner,
-        eq(pushRegistrations.deploymentId, claims.deploymentId),
+        ownedBy(claims),
+        eq(pushRegistrations.platform, body.platform),
         eq(pushRegistrations.token, token),
         isNull(pushRegistrations.revokedAt),
+        isNull(pushRegistrations.deactivatedAt),
       ),
     )
     .get();
-  if (existing) return existing;
+  if (existing) {
+    // The same device again: it may have moved time zone or rotated its Web Push keys.
+    return db
+      .update(pushRegistrations)
+      .set(details)
+      .where(eq(pushRegistrations.id, existing.id))
+      .returning()
+      .get();
+  }
   return db
     .insert(pushRegistrations)
     .values({
@@ -44,10 +56,39 @@ export function registerPush(
       sessionId: claims.contactId ? null : claims.conversationId,
       platform: body.platform,
       token,
-      keys,
+      ...details,
     })
     .returning()
     .get();
+}
+
+/**
+ * The registrations this customer made through this deployment: a verified customer's follow
+ * their contact, an anonymous customer's belong to the conversation.
+ */
+function ownedBy(claims: ConversationClaims) {
+  return and(
+    eq(pushRegistrations.orgId, claims.orgId),
+    eq(pushRegistrations.deploymentId, claims.deploymentId),
+    claims.contactId
+      ? eq(pushRegistrations.contactId, claims.contactId)
+      : eq(pushRegistrations.sessionId, claims.conversationId),
+  );
+}
+
+/**
+ * Logging out on a device: every registration of this customer with the token (or Web Push
+ * endpoint) stops. Returns how many did; none is not an error, so a logout can be repeated.
+ */
+export function revokePushToken(db: Db, claims: ConversationClaims, token: string): number {
+  return db
+    .update(pushRegistrations)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(ownedBy(claims), eq(pushRegistrations.token, token), isNull(pushRegistrations.revokedAt)),
+    )
+    .returning({ id: pushRegistrations.id })
+    .all().length;
 }
 
 export function unregisterPush(db: Db, claims: ConversationClaims, registrationId: string) {

@@ -31,6 +31,7 @@ import { getPrechatFields, updatePrechatFields } from '../deployments/prechatFie
 import { deriveSecretsKey } from '../deployments/secretCipher';
 import { getEnv } from '../env';
 import { pageInput } from '../pagination';
+import { ensurePushSettings } from '../push/pushSettings';
 import { router, staffProcedure } from './trpc';
 
 // The same session secret the process started with, so the bot runtime decrypts what is set here.
@@ -43,9 +44,11 @@ export const deploymentsRouter = router({
   byId: staffProcedure
     .input(z.object({ id: z.string() }))
     .query(({ ctx, input }) => getDeployment(ctx.db, ctx.user.orgId, input.id)),
-  create: staffProcedure
-    .input(createDeploymentInput)
-    .mutation(({ ctx, input }) => createDeployment(ctx.db, ctx.user, input)),
+  create: staffProcedure.input(createDeploymentInput).mutation(({ ctx, input }) => {
+    const created = createDeployment(ctx.db, ctx.user, input);
+    ensurePushSettings(ctx.db, secretsKey(), created.deployment.id);
+    return created;
+  }),
   rotateApiKey: staffProcedure
     .input(z.object({ id: z.string() }))
     .mutation(({ ctx, input }) => rotateDeploymentApiKey(ctx.db, ctx.user, input.id)),

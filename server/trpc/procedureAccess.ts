@@ -66,6 +66,14 @@ export const PROCEDURE_ACCESS: Record<string, readonly StaffRole[] | 'anyStaff'>
   'deployments.setSecret': admins,
   'deployments.deleteSecret': admins,
 
+  'push.settings': admins,
+  'push.updateSettings': admins,
+  'push.setApns': admins,
+  'push.clearApns': admins,
+  'push.setFcm': admins,
+  'push.clearFcm': admins,
+  'push.deliveries': admins,
+
   'console.workspace': consoleStaff,
   'console.conversation': consoleStaff,
   'console.earlierEntries': consoleStaff,

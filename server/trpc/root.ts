@@ -2,6 +2,7 @@ import { botsRouter } from './botsRouter';
 import { consoleRouter } from './consoleRouter';
 import { deploymentsRouter } from './deploymentsRouter';
 import { meRouter } from './meRouter';
+import { pushRouter } from './pushRouter';
 import { routingConfigRouter } from './routingConfigRouter';
 import { staffUsersRouter } from './staffUsersRouter';
 import { supervisorRouter } from './supervisorRouter';
@@ -12,6 +13,7 @@ export const appRouter = router({
   bots: botsRouter,
   staffUsers: staffUsersRouter,
   deployments: deploymentsRouter,
+  push: pushRouter,
   console: consoleRouter,
   supervisor: supervisorRouter,
   routingConfig: routingConfigRouter,

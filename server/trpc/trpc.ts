@@ -54,6 +54,7 @@ const TRPC_CODE: Record<DomainErrorCode, TRPCError['code']> = {
   TEST_CASES_INVALID: 'BAD_REQUEST',
   TEST_CASE_EXISTS: 'CONFLICT',
   TEST_CASE_CONFLICT: 'CONFLICT',
+  INVALID_PUSH_CREDENTIALS: 'BAD_REQUEST',
 };
 
 /** The one place domain errors become tRPC errors. */

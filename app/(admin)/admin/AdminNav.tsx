@@ -7,6 +7,7 @@ const SECTIONS = [
   { href: '/admin/users', label: 'Users' },
   { href: '/admin/deployments', label: 'Deployments' },
   { href: '/admin/routing', label: 'Routing' },
+  { href: '/admin/push-deliveries', label: 'Push deliveries' },
 ];
 
 export function AdminNav() {

@@ -19,6 +19,7 @@ import { CHANNEL_LABELS } from '../DeploymentsAdmin';
 import { ActionEndpointsCard } from './ActionEndpointsCard';
 import { KnowledgeBaseCard } from './KnowledgeBaseCard';
 import { PrechatCard } from './PrechatCard';
+import { PushCard } from './PushCard';
 import { SecretsCard } from './SecretsCard';
 
 export function DeploymentDetail({ id }: { id: string }) {
@@ -53,6 +54,7 @@ export function DeploymentDetail({ id }: { id: string }) {
       <SecretsCard deploymentId={d.id} />
       <ActionEndpointsCard deploymentId={d.id} />
       <KnowledgeBaseCard deploymentId={d.id} />
+      <PushCard deploymentId={d.id} />
     </div>
   );
 }
