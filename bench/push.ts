@@ -9,14 +9,21 @@ import {
   messagingSessions,
   pushDeliveries,
   pushRegistrations,
-  pushSettings,
+  staffUsers,
 } from '../server/db/schema';
 import { walSyncFor } from '../server/db/walSync';
 import { WriteBatcher } from '../server/db/writeBatcher';
+import { deriveSecretsKey } from '../server/deployments/secretCipher';
 import { appendEntries } from '../server/messaging/conversationEntries';
+import { cacheDeploymentPush } from '../server/push/deploymentPushCache';
 import { createPushSender } from '../server/push/providers/pushSender';
 import type { ApnsCredentials } from '../server/push/providers/types';
 import { enqueuePushNotifications } from '../server/push/pushOutbox';
+import {
+  ensurePushSettings,
+  loadPushCredentials,
+  setApnsCredentials,
+} from '../server/push/pushSettings';
 import { PushWorker } from '../server/push/pushWorker';
 import { seedDemoOrg } from '../server/seed/seedDemoOrg';
 import { describeMachine, today } from './machine';
@@ -72,15 +79,11 @@ try {
     .get();
   if (!deployment) throw new Error('the demo deployment is missing');
   const { orgId } = deployment;
-  db.insert(pushSettings)
-    .values({
-      orgId,
-      deploymentId: deployment.id,
-      vapidPublicKey: 'not used here',
-      vapidPrivateKeySealed: 'not used here',
-      updatedAt: new Date(),
-    })
-    .run();
+  const admin = db.select().from(staffUsers).where(eq(staffUsers.email, 'admin@acme.test')).get();
+  if (!admin) throw new Error('the demo admin is missing');
+  const secretsKey = deriveSecretsKey('bench-secret-of-at-least-thirty-two-characters');
+  ensurePushSettings(db, secretsKey);
+  setApnsCredentials(db, secretsKey, admin, { deploymentId: deployment.id, ...ready.credentials });
   const sessions = db.transaction((tx) =>
     Array.from({ length: count + pacedCount }, (_, index) => {
       const session = tx
@@ -120,11 +123,10 @@ try {
     writes,
     sender,
     concurrency,
-    deploymentPush: () => ({
-      settings: { enabled: true, showText: true, title: null },
-      vapid: { subject: 'mailto:bench@acme.test', publicKey: 'unused', privateKey: 'unused' },
-      apns: ready.credentials,
-    }),
+    // As the server does: settings and opened keys cached for a few seconds.
+    deploymentPush: cacheDeploymentPush((deploymentId) =>
+      loadPushCredentials(db, secretsKey, deploymentId, 'https://parley.example'),
+    ),
   });
   const committedAt = new Map<string, number>();
   const reply = async (session: (typeof sessions)[number]) => {

@@ -14,7 +14,9 @@ import { hardenHttpServer } from './http/hardenHttpServer';
 import { admitNextRequest } from './http/nextRequestGuard';
 import { sendError, sendInternalError } from './http/respond';
 import { keepTracesFor } from './messaging/traceRetention';
-import { ensurePushSettings } from './push/pushSettings';
+import { cacheDeploymentPush } from './push/deploymentPushCache';
+import { createPushSender } from './push/providers/pushSender';
+import { ensurePushSettings, loadPushCredentials } from './push/pushSettings';
 import { seedDemoOrg } from './seed/seedDemoOrg';
 
 const ROUTING_TICK_MS = 1_000;
@@ -54,6 +56,7 @@ async function main() {
   // Web Push works out of the box: every deployment gets its VAPID keys before the API opens.
   ensurePushSettings(db, secretsKey);
 
+  const pushSender = createPushSender({ env: env.push });
   const messaging = createMessagingRuntime({
     db,
     bot: new PublishedBotRunner(db, {
@@ -65,6 +68,12 @@ async function main() {
     publicUrl: env.publicUrl,
     version,
     rateLimits: env.rateLimits,
+    push: {
+      sender: pushSender,
+      deploymentPush: cacheDeploymentPush((deploymentId) =>
+        loadPushCredentials(db, secretsKey, deploymentId, env.publicUrl),
+      ),
+    },
   });
   registerConsoleServices({
     db,
@@ -89,6 +98,8 @@ async function main() {
   }, ROUTING_TICK_MS);
   routingTick.unref();
   if (env.traceRetentionDays > 0) keepTracesFor(db, env.traceRetentionDays);
+  // Notifications left pending by a stop or a crash go out now; retries as they fall due.
+  messaging.pushWorker?.start();
   const pending = messaging.botTurns.resumePending();
   if (pending > 0) console.log(`Answering ${pending} conversation(s) left waiting for the bot.`);
 
@@ -127,6 +138,8 @@ async function main() {
     // Open SSE streams would hold close() forever; stored work is already durable.
     void messaging.botTurns
       .idle()
+      .then(() => messaging.pushWorker?.stop())
+      .then(() => pushSender.close())
       .then(() => messaging.writes.drain())
       .then(() => checkpointer.stop())
       .finally(() => {

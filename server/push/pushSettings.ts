@@ -10,7 +10,7 @@ import { getDeployment } from '../deployments/deploymentCatalog';
 import { openSecret, SecretDecryptionError, sealSecret } from '../deployments/secretCipher';
 import { getEnv } from '../env';
 import { DomainError } from '../errors';
-import type { ApnsCredentials, FcmCredentials, VapidCredentials } from './providers/types';
+import type { ProviderCredentials } from './providers/pushSender';
 import { checkApnsKey, checkFcmServiceAccount } from './pushCredentialChecks';
 import type {
   setApnsCredentialsInput,
@@ -47,16 +47,14 @@ export interface PushSettingsView {
   updatedByName: string | null;
 }
 
-export interface PushCredentials {
+/** A deployment's notification settings and opened keys: what the push worker sends with. */
+export interface DeploymentPush extends ProviderCredentials {
   settings: {
     enabled: boolean;
     showText: boolean;
     title: string | null;
     quietHours: QuietHours | null;
   };
-  vapid: VapidCredentials;
-  apns?: ApnsCredentials;
-  fcm?: FcmCredentials;
 }
 
 /** The authenticated context of a sealed key: it decrypts only on its own deployment and field. */
@@ -306,7 +304,7 @@ export function loadPushCredentials(
   secretsKey: Buffer,
   deploymentId: string,
   publicUrl = getEnv().publicUrl,
-): PushCredentials {
+): DeploymentPush {
   const deployment = db
     .select({ orgId: deployments.orgId })
     .from(deployments)
@@ -325,7 +323,7 @@ export function loadPushCredentials(
       );
     }
   };
-  const credentials: PushCredentials = {
+  const credentials: DeploymentPush = {
     settings: {
       enabled: row.enabled,
       showText: row.showText,

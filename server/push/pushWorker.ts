@@ -7,32 +7,11 @@ import {
   pushRegistrations,
 } from '../db/schema';
 import type { WriteBatcher } from '../db/writeBatcher';
-import type {
-  ApnsCredentials,
-  FcmCredentials,
-  PushMessage,
-  PushTarget,
-  SendResult,
-  VapidCredentials,
-} from './providers/types';
+import type { PushSender } from './providers/pushSender';
+import type { PushTarget, SendResult } from './providers/types';
 import { buildPushMessage, NOTIFICATION_TTL_MS } from './pushMessage';
+import type { DeploymentPush } from './pushSettings';
 import { retryDelayMs } from './retryDelay';
-
-/** A deployment's notification settings and credentials, as the worker sends with them. */
-export interface DeploymentPush {
-  settings: { enabled: boolean; showText: boolean; title: string | null };
-  vapid: VapidCredentials;
-  apns?: ApnsCredentials;
-  fcm?: FcmCredentials;
-}
-
-export interface PushSender {
-  send(
-    target: PushTarget,
-    credentials: Pick<DeploymentPush, 'apns' | 'fcm' | 'vapid'>,
-    message: PushMessage,
-  ): Promise<SendResult>;
-}
 
 export interface PushWorkerOptions extends PushWorkerSettings {
   db: Db;
@@ -41,7 +20,7 @@ export interface PushWorkerOptions extends PushWorkerSettings {
 
 /** What the worker needs besides the database: how to send, with what, and how eagerly. */
 export interface PushWorkerSettings {
-  sender: PushSender;
+  sender: Pick<PushSender, 'send'>;
   /** The deployment's settings and credentials; null when it has none (push never set up). */
   deploymentPush: (deploymentId: string) => DeploymentPush | null;
   now?: () => number;
@@ -208,7 +187,14 @@ export class PushWorker {
         this.finish(row, 'dropped', null, 'The device is no longer registered.'),
       );
     }
-    const push = this.options.deploymentPush(registration.deploymentId);
+    let push: DeploymentPush | null;
+    try {
+      push = this.options.deploymentPush(registration.deploymentId);
+    } catch (error) {
+      // Keys that no longer decrypt will not decrypt on a retry either; an admin must act.
+      const answer = error instanceof Error ? error.message : String(error);
+      return this.remember(this.finish(row, 'failed', null, answer));
+    }
     if (!push?.settings.enabled) {
       return this.remember(this.finish(row, 'dropped', null, 'Push notifications are turned off.'));
     }

@@ -1,20 +1,22 @@
 import { eq } from 'drizzle-orm';
 import { afterEach } from 'vitest';
-import type { Db } from '../db/client';
 import {
   deployments,
   pushDeliveries,
   pushRegistrations,
-  pushSettings,
   staffUsers,
   workItems,
 } from '../db/schema';
+import { deriveSecretsKey } from '../deployments/secretCipher';
+import type { PushSender } from '../push/providers/pushSender';
 import { createPushSender } from '../push/providers/pushSender';
-import type { PushSender } from '../push/pushWorker';
+import { ensurePushSettings, loadPushCredentials, setApnsCredentials } from '../push/pushSettings';
 import { ApnsTestServer } from '../push/testing/apnsTestServer';
 import { testCertificate } from '../push/testing/testCertificate';
 import { apiClient } from './apiClient';
 import { useTestApi } from './apiServer';
+
+const secretsKey = deriveSecretsKey('a-test-secret-of-at-least-thirty-two-characters');
 
 export const DEVICE_TOKEN = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90';
 
@@ -24,7 +26,7 @@ export const DEVICE_TOKEN = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293
  */
 export function usePushWorld() {
   const startApi = useTestApi();
-  const servers: { apns: ApnsTestServer; sender: PushSender & { close(): Promise<void> } }[] = [];
+  const servers: { apns: ApnsTestServer; sender: PushSender }[] = [];
   afterEach(async () => {
     for (const { apns, sender } of servers.splice(0)) {
       await sender.close();
@@ -49,7 +51,7 @@ export function usePushWorld() {
     const api = await startApi({
       push: {
         sender,
-        deploymentPush: (deploymentId) => deploymentPushOf(api.db, deploymentId, apns),
+        deploymentPush: (deploymentId) => loadPushCredentials(api.db, secretsKey, deploymentId),
         pollMs: 20,
         retryBaseMs: 50,
         collapseWindowMs: options.collapseWindowMs ?? 60_000,
@@ -62,15 +64,10 @@ export function usePushWorld() {
       .where(eq(deployments.publicId, 'acme-app'))
       .get();
     if (!deployment) throw new Error('acme-app missing');
-    db.insert(pushSettings)
-      .values({
-        orgId: deployment.orgId,
-        deploymentId: deployment.id,
-        vapidPublicKey: 'unused-here',
-        vapidPrivateKeySealed: 'unused-here',
-        updatedAt: new Date(),
-      })
-      .run();
+    const admin = db.select().from(staffUsers).where(eq(staffUsers.email, 'admin@acme.test')).get();
+    if (!admin) throw new Error('admin missing');
+    ensurePushSettings(db, secretsKey);
+    setApnsCredentials(db, secretsKey, admin, { deploymentId: deployment.id, ...apns.credentials });
 
     const alice = db.select().from(staffUsers).where(eq(staffUsers.email, 'alice@acme.test')).get();
     if (!alice) throw new Error('alice missing');
@@ -83,13 +80,9 @@ export function usePushWorld() {
     const registered = await client.call(
       'POST',
       '/api/v1/push-registrations',
-      { platform: 'apns', token: DEVICE_TOKEN },
+      { platform: 'apns', token: DEVICE_TOKEN, bundleId: apns.bundleId, environment: 'sandbox' },
       accessToken,
     );
-    db.update(pushRegistrations)
-      .set({ bundleId: apns.bundleId, environment: 'sandbox' })
-      .where(eq(pushRegistrations.id, registered.body.id))
-      .run();
     await client.send(conversationId, accessToken, {
       clientMessageId: 'ask',
       text: 'I need to talk to a person about my order A1001',
@@ -116,7 +109,7 @@ export function usePushWorld() {
       ...api,
       apns,
       sender,
-      deploymentPush: (deploymentId: string) => deploymentPushOf(db, deploymentId, apns),
+      deploymentPush: (deploymentId: string) => loadPushCredentials(db, secretsKey, deploymentId),
       client,
       conversationId,
       accessToken,
@@ -125,20 +118,6 @@ export function usePushWorld() {
       deliveries,
       registration,
     };
-  };
-}
-
-function deploymentPushOf(db: Db, deploymentId: string, apns: ApnsTestServer) {
-  const settings = db
-    .select()
-    .from(pushSettings)
-    .where(eq(pushSettings.deploymentId, deploymentId))
-    .get();
-  if (!settings) return null;
-  return {
-    settings: { enabled: settings.enabled, showText: settings.showText, title: settings.title },
-    vapid: { subject: 'mailto:ops@acme.test', publicKey: 'unused', privateKey: 'unused' },
-    apns: apns.credentials,
   };
 }
 

@@ -11,7 +11,7 @@ import type {
 } from './types';
 import { createWebPushProvider } from './webPushProvider';
 
-export interface PushCredentials {
+export interface ProviderCredentials {
   apns?: ApnsCredentials;
   fcm?: FcmCredentials;
   vapid: VapidCredentials;
@@ -29,7 +29,11 @@ export interface PushSenderOptions {
 }
 
 export interface PushSender {
-  send(target: PushTarget, credentials: PushCredentials, message: PushMessage): Promise<SendResult>;
+  send(
+    target: PushTarget,
+    credentials: ProviderCredentials,
+    message: PushMessage,
+  ): Promise<SendResult>;
   /** Closes the providers' connections; call once, at shutdown. */
   close(): Promise<void>;
 }
@@ -57,7 +61,7 @@ export function createPushSender(options: PushSenderOptions): PushSender {
 
   async function send(
     target: PushTarget,
-    credentials: PushCredentials,
+    credentials: ProviderCredentials,
     message: PushMessage,
   ): Promise<SendResult> {
     switch (target.platform) {

@@ -1,6 +1,6 @@
 import webpush from 'web-push';
 import type { PushEnv } from '../../env';
-import type { PushCredentials } from '../providers/pushSender';
+import type { ProviderCredentials } from '../providers/pushSender';
 import { ApnsTestServer } from './apnsTestServer';
 import { FcmTestServer } from './fcmTestServer';
 import { testCertificate } from './testCertificate';
@@ -17,7 +17,7 @@ export interface PushTestProviders {
   /** The certificate all three present: pass it as `ca`. */
   ca: string;
   /** Credentials each server accepts, and fresh VAPID keys. */
-  credentials: Required<PushCredentials>;
+  credentials: Required<ProviderCredentials>;
   close(): Promise<void>;
 }
 
