@@ -105,4 +105,17 @@ test.describe('the web widget offers push notifications', () => {
     });
     expect(worker).toEqual([expect.stringMatching(/\/parley-push\/$/)]);
   });
+
+  test('permission given on an earlier visit: nothing to offer, and the chat goes on', async ({
+    context,
+    page,
+  }) => {
+    await context.grantPermissions(['notifications']);
+    const chat = await openChat(page);
+    await say(page, 'where is my order A1001?');
+    await expect(chat.shippedAnswers).toHaveCount(1);
+    await chatStillWorks(page);
+    await expect(page.getByText(OFFER)).toHaveCount(0);
+    await expect(chat.note).toHaveCount(0);
+  });
 });

@@ -27,10 +27,13 @@ export function createPushOffer(options: PushOfferOptions) {
     if (considered) return;
     considered = true;
     if (!options.serviceWorkerUrl || !browserCanSubscribe()) return;
-    if (Notification.permission !== 'default' || answered(options.client.conversationId)) return;
+    const permission = Notification.permission;
+    if (permission === 'denied' || answered(options.client.conversationId)) return;
     const config = await options.client.webPushConfig();
     if (!config.enabled || !config.vapidPublicKey) return;
-    options.show(offer(config.vapidPublicKey, options.serviceWorkerUrl));
+    // Allowed on an earlier visit: this conversation is registered too, without asking again.
+    if (permission === 'granted') await subscribe(config.vapidPublicKey, options.serviceWorkerUrl);
+    else options.show(offer(config.vapidPublicKey, options.serviceWorkerUrl));
   }
 
   function offer(vapidPublicKey: string, serviceWorkerUrl: string) {
