@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import webPush from 'web-push';
 import type { z } from 'zod';
 import type { WebPushConfig } from '../../contract/prechat';
@@ -147,7 +147,7 @@ export function getPushSettings(
     title: row.title,
     quietHours: row.quietHours,
     vapidSubject: row.vapidSubject,
-    defaultVapidSubject: publicUrl,
+    defaultVapidSubject: defaultVapidSubject(db, orgId, publicUrl),
     vapidPublicKey: row.vapidPublicKey,
     apns:
       row.apnsKeySealed && row.apnsTeamId && row.apnsKeyId
@@ -295,6 +295,22 @@ function saveAudited(
 }
 
 /**
+ * Who push services may write to about this installation when an admin named nobody: its own
+ * https address, or else (they refuse plain http) the org's first admin by email.
+ */
+function defaultVapidSubject(db: Db, orgId: string, publicUrl: string): string {
+  if (publicUrl.startsWith('https:')) return publicUrl;
+  const admin = db
+    .select({ email: staffUsers.email })
+    .from(staffUsers)
+    .where(and(eq(staffUsers.orgId, orgId), eq(staffUsers.role, 'admin')))
+    .orderBy(asc(staffUsers.createdAt))
+    .limit(1)
+    .get();
+  return admin ? `mailto:${admin.email}` : publicUrl;
+}
+
+/**
  * Everything the push worker needs to send for one deployment, private keys opened. APNs and
  * FCM are absent until an admin sets them. Throws when the server's secret changed since the
  * keys were sealed, naming what to do.
@@ -331,7 +347,7 @@ export function loadPushCredentials(
       quietHours: row.quietHours,
     },
     vapid: {
-      subject: row.vapidSubject ?? publicUrl,
+      subject: row.vapidSubject ?? defaultVapidSubject(db, deployment.orgId, publicUrl),
       publicKey: row.vapidPublicKey,
       privateKey: open(row.vapidPrivateKeySealed, 'vapidPrivateKey'),
     },

@@ -106,4 +106,36 @@ describe('notifying a customer who is away of the agent’s replies', () => {
     expect(world.deliveries()).toHaveLength(1);
     expect(world.apns.notifications).toHaveLength(1);
   });
+
+  it('reaches every device of the conversation, on each provider, with the same words', async () => {
+    const world = await startWorld();
+    const register = (body: Record<string, unknown>) =>
+      world.client.call('POST', '/api/v1/push-registrations', body, world.accessToken);
+    await register({ platform: 'fcm', token: 'fcm-registration-token-1' });
+    const subscription = world.webPush.createSubscription();
+    await register({ platform: 'web_push', subscription });
+
+    await world.reply('Your parcel left this morning.');
+    await eventually(
+      () =>
+        world.apns.notifications.length === 1 &&
+        world.fcm.messages.length === 1 &&
+        world.webPush.deliveries.length === 1,
+    );
+    const [fcmMessage] = world.fcm.messages;
+    expect(fcmMessage).toMatchObject({
+      token: 'fcm-registration-token-1',
+      notification: { title: 'Alice Agent', body: 'Your parcel left this morning.' },
+      data: { conversationId: world.conversationId },
+      android: { collapse_key: world.conversationId },
+    });
+    const [browser] = world.webPush.deliveries;
+    expect(browser?.endpoint).toBe(subscription.endpoint);
+    expect(JSON.parse(browser?.payload ?? '{}')).toMatchObject({
+      title: 'Alice Agent',
+      body: 'Your parcel left this morning.',
+      conversationId: world.conversationId,
+    });
+    expect(world.deliveries().map((row) => row.status)).toEqual(['sent', 'sent', 'sent']);
+  });
 });

@@ -10,9 +10,13 @@ import {
 import { deriveSecretsKey } from '../deployments/secretCipher';
 import type { PushSender } from '../push/providers/pushSender';
 import { createPushSender } from '../push/providers/pushSender';
-import { ensurePushSettings, loadPushCredentials, setApnsCredentials } from '../push/pushSettings';
-import { ApnsTestServer } from '../push/testing/apnsTestServer';
-import { testCertificate } from '../push/testing/testCertificate';
+import {
+  ensurePushSettings,
+  loadPushCredentials,
+  setApnsCredentials,
+  setFcmCredentials,
+} from '../push/pushSettings';
+import { type PushTestProviders, startPushTestProviders } from '../push/testing/pushTestProviders';
 import { apiClient } from './apiClient';
 import { useTestApi } from './apiServer';
 
@@ -21,33 +25,25 @@ const secretsKey = deriveSecretsKey('a-test-secret-of-at-least-thirty-two-charac
 export const DEVICE_TOKEN = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90';
 
 /**
- * The public API with push switched on for `acme-app`, sending to an APNs look-alike over
- * HTTP/2 and TLS, and a customer whose iPhone is registered and who is talking to Alice.
+ * The public API with push switched on for `acme-app`, sending to look-alikes of APNs, FCM and
+ * a Web Push service over TLS, and a customer whose iPhone is registered and who is talking to
+ * Alice.
  */
 export function usePushWorld() {
   const startApi = useTestApi();
-  const servers: { apns: ApnsTestServer; sender: PushSender }[] = [];
+  const started: { providers: PushTestProviders; sender: PushSender }[] = [];
   afterEach(async () => {
-    for (const { apns, sender } of servers.splice(0)) {
+    for (const { providers, sender } of started.splice(0)) {
       await sender.close();
-      await apns.close();
+      await providers.close();
     }
   });
 
   return async (options: { collapseWindowMs?: number } = {}) => {
-    const apns = new ApnsTestServer();
-    const apnsUrl = await apns.start();
-    const sender = createPushSender({
-      env: {
-        apnsProductionUrl: apnsUrl,
-        apnsSandboxUrl: apnsUrl,
-        fcmUrl: 'https://127.0.0.1:9',
-        fcmTokenUrl: 'https://127.0.0.1:9/token',
-        webPushTrustedOrigins: [],
-      },
-      ca: (await testCertificate()).cert,
-    });
-    servers.push({ apns, sender });
+    const providers = await startPushTestProviders();
+    const { apns } = providers;
+    const sender = createPushSender({ env: providers.env, ca: providers.ca });
+    started.push({ providers, sender });
     const api = await startApi({
       push: {
         sender,
@@ -68,6 +64,16 @@ export function usePushWorld() {
     if (!admin) throw new Error('admin missing');
     ensurePushSettings(db, secretsKey);
     setApnsCredentials(db, secretsKey, admin, { deploymentId: deployment.id, ...apns.credentials });
+    const { fcm } = providers;
+    setFcmCredentials(db, secretsKey, admin, {
+      deploymentId: deployment.id,
+      serviceAccountJson: JSON.stringify({
+        type: 'service_account',
+        project_id: fcm.credentials.projectId,
+        client_email: fcm.credentials.clientEmail,
+        private_key: fcm.credentials.privateKeyPem,
+      }),
+    });
 
     const alice = db.select().from(staffUsers).where(eq(staffUsers.email, 'alice@acme.test')).get();
     if (!alice) throw new Error('alice missing');
@@ -108,6 +114,8 @@ export function usePushWorld() {
     return {
       ...api,
       apns,
+      fcm,
+      webPush: providers.webPush,
       sender,
       deploymentPush: (deploymentId: string) => loadPushCredentials(db, secretsKey, deploymentId),
       client,

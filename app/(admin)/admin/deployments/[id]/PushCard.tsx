@@ -133,10 +133,10 @@ function PushSettingsForm({ settings }: { settings: PushSettingsView }) {
           onChange={(event) => setSubject(event.target.value)}
         />
       </label>
-      {!subject.trim() && !settings.defaultVapidSubject.startsWith('https:') && (
+      {!subject.trim() && !/^(https|mailto):/.test(settings.defaultVapidSubject) && (
         <p className="muted">
-          Empty means {settings.defaultVapidSubject}, which push services refuse because it is not
-          https: give a mailto: address before relying on Web Push.
+          Empty means {settings.defaultVapidSubject}, which push services refuse because it is
+          neither https: nor mailto:. Give a mailto: address before relying on Web Push.
         </p>
       )}
       <SaveFormFooter
