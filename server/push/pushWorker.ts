@@ -63,6 +63,7 @@ export class PushWorker {
   private inFlight = 0;
   private pumping = false;
   private wakeAgain = false;
+  private stopped = false;
   private timer: NodeJS.Timeout | undefined;
   private readonly sends = new Set<Promise<void>>();
   private readonly records = new Set<Promise<unknown>>();
@@ -88,6 +89,7 @@ export class PushWorker {
 
   /** Looks for due notifications now: called after a reply's notifications commit. */
   wake() {
+    if (this.stopped) return;
     if (this.pumping) {
       this.wakeAgain = true;
       return;
@@ -97,6 +99,7 @@ export class PushWorker {
 
   /** Stops looking for work and waits for the sends in flight to be recorded. */
   async stop() {
+    this.stopped = true;
     clearInterval(this.timer);
     this.timer = undefined;
     await this.idle();
