@@ -7,6 +7,7 @@ import { usePagedSearch } from '@/app/_components/listPage/usePagedSearch';
 import { errorMessage, useTRPC } from '@/app/_trpc/client';
 import type { VariableDefinition } from '@/bot-runtime/flow/flowSettings';
 import { BackgroundAppFields } from './BackgroundAppFields';
+import { OrgDeploymentSelect } from './OrgDeploymentSelect';
 import { type PreviewSetup, parseVariableValue } from './previewSetup';
 
 type CustomerKind = 'anonymous' | 'contact' | 'customerId';
@@ -328,8 +329,6 @@ function ContactPicker({
   );
 }
 
-const DEPLOYMENTS_PER_PAGE = 20;
-
 /**
  * Mocks, or the real services of one of the org's deployments: its endpoints called with its
  * secrets, as its customers' conversations call them.
@@ -341,65 +340,20 @@ function DeploymentPicker({
   chosen: PreviewSetup['realServices'];
   onChoose: (chosen: PreviewSetup['realServices']) => void;
 }) {
-  const trpc = useTRPC();
   const ids = useId();
-  const paging = usePagedSearch(DEPLOYMENTS_PER_PAGE);
-  const deployments = useQuery(trpc.bots.previewDeployments.queryOptions(paging.query));
-  const items = deployments.data?.items ?? [];
-  // The chosen one stays offered on another page of results, so the select never hides it.
-  const offered =
-    chosen && !items.some((d) => d.id === chosen.deploymentId)
-      ? [{ id: chosen.deploymentId, name: chosen.name }, ...items]
-      : items;
   return (
     <div className="stack">
-      <div className="field">
-        <label htmlFor={`${ids}-services`}>Services</label>
-        <select
-          id={`${ids}-services`}
-          value={chosen?.deploymentId ?? ''}
-          onChange={(event) => {
-            const deployment = offered.find((d) => d.id === event.target.value);
-            onChoose(deployment ? { deploymentId: deployment.id, name: deployment.name } : null);
-          }}
-        >
-          <option value="">Mocks (nothing is called)</option>
-          {offered.map((deployment) => (
-            <option key={deployment.id} value={deployment.id}>
-              Real services of {deployment.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      {deployments.isPending && <p className="muted">Loading deployments…</p>}
-      {deployments.isError && (
-        <p className="field-error" role="alert">
-          {errorMessage(deployments.error)}{' '}
-          <button type="button" onClick={() => deployments.refetch()}>
-            Retry
-          </button>
-        </p>
-      )}
-      {deployments.data && deployments.data.total > DEPLOYMENTS_PER_PAGE && (
-        <>
-          <input
-            type="search"
-            aria-label="Search deployments"
-            placeholder="Deployment name"
-            value={paging.search}
-            onChange={(event) => paging.setSearch(event.target.value)}
-          />
-          <Pagination
-            page={deployments.data.page}
-            pageSize={deployments.data.pageSize}
-            total={deployments.data.total}
-            onPage={paging.setPage}
-          />
-        </>
-      )}
-      {deployments.data?.total === 0 && (
-        <p className="muted">The organisation has no deployments (Admin → Deployments).</p>
-      )}
+      <OrgDeploymentSelect
+        id={`${ids}-services`}
+        label="Services"
+        noneLabel="Mocks (nothing is called)"
+        optionLabel={(name) => `Real services of ${name}`}
+        searchLabel="Search deployments"
+        chosen={chosen && { id: chosen.deploymentId, name: chosen.name }}
+        onChoose={(deployment) =>
+          onChoose(deployment && { deploymentId: deployment.id, name: deployment.name })
+        }
+      />
       {chosen && (
         <p className="alert alert-warning" role="note">
           Actions will call {chosen.name}'s endpoints with its secrets: real orders are looked up
