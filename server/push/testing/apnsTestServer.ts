@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { decodeProtectedHeader, jwtVerify } from 'jose';
 import type { ApnsCredentials } from '../providers/types';
 import { readAll } from './readAll';
-import { ResponseScript } from './responseScript';
+import { ScriptedServer } from './responseScript';
 import { testCertificate } from './testCertificate';
 
 export interface ApnsNotification {
@@ -39,7 +39,7 @@ const TOKEN_MAX_AGE_SECONDS = 3600;
  * key (`credentials` is what Parley would be given), verifies every request's provider token
  * and headers as Apple documents them, records what it accepts and answers at once.
  */
-export class ApnsTestServer {
+export class ApnsTestServer extends ScriptedServer {
   readonly bundleId = 'com.example.parley-test';
   readonly credentials: ApnsCredentials;
   readonly notifications: ApnsNotification[] = [];
@@ -49,7 +49,6 @@ export class ApnsTestServer {
   sessionsOpened = 0;
   /** The most streams one connection had open at once. */
   peakConcurrentStreams = 0;
-  private readonly script = new ResponseScript();
   private readonly publicKey: KeyObject;
   /** Tokens already verified, with their `iat`, so verifying costs nothing per notification. */
   private readonly verified = new Map<string, number>();
@@ -64,6 +63,7 @@ export class ApnsTestServer {
    * by default the server makes a key of its own.
    */
   constructor(options: { now?: () => number; credentials?: ApnsCredentials } = {}) {
+    super();
     this.now = options.now ?? Date.now;
     this.credentials = options.credentials ?? {
       teamId: 'TEAM123456',
@@ -104,18 +104,6 @@ export class ApnsTestServer {
     return `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
   }
 
-  respondNext(status: number, options: { reason?: string; retryAfter?: number | string } = {}) {
-    this.script.respondNext(status, options);
-  }
-
-  dropNext() {
-    this.script.dropNext();
-  }
-
-  stallNext() {
-    this.script.stallNext();
-  }
-
   /**
    * Accepts the next notification but first tells its connection to go away, as Apple does
    * before maintenance: that notification still completes, later ones need a new connection.
@@ -140,7 +128,7 @@ export class ApnsTestServer {
     const rejection =
       (await this.checkToken(headers)) ?? checkRequest(headers, this.bundleId, body);
     if (rejection) return answer(stream, rejection.status, { reason: rejection.reason });
-    const scripted = this.script.take();
+    const scripted = this.takeScripted();
     if (scripted?.kind === 'drop') return stream.session?.destroy();
     if (scripted?.kind === 'stall') return;
     if (scripted) return answer(stream, scripted.status, scripted);

@@ -1,12 +1,9 @@
 import { generateKeyPairSync, type KeyObject, randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import https from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
 import { jwtVerify } from 'jose';
 import type { FcmCredentials } from '../providers/types';
 import { readAll } from './readAll';
-import { ResponseScript } from './responseScript';
-import { testCertificate } from './testCertificate';
+import { ScriptedHttpsServer } from './scriptedHttpsServer';
 
 export interface FcmMessage {
   token: string;
@@ -24,22 +21,19 @@ const GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
  * benchmarks. It owns a service account (`credentials` is what Parley would be given), checks
  * the JWT bearer grant and each message's shape, records what it accepts and answers at once.
  */
-export class FcmTestServer {
+export class FcmTestServer extends ScriptedHttpsServer {
   readonly credentials: FcmCredentials;
   readonly messages: FcmMessage[] = [];
   /** Grants the token endpoint answered with a token. */
   tokenExchanges = 0;
   /** Seconds an access token lives, as `expires_in` says. */
   tokenLifetimeSeconds = 3599;
-  private readonly script = new ResponseScript();
   private readonly publicKey: KeyObject;
   private readonly accessTokens = new Map<string, number>();
-  private readonly sockets = new Set<Socket>();
-  private server: https.Server | undefined;
-  private baseUrl = '';
   private readonly now: () => number;
 
   constructor(options: { now?: () => number } = {}) {
+    super();
     this.now = options.now ?? Date.now;
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     this.publicKey = publicKey;
@@ -67,52 +61,12 @@ export class FcmTestServer {
     });
   }
 
-  /** Listens on a free port of 127.0.0.1; resolves to the base URL (`PUSH_FCM_URL`). */
-  async start(): Promise<string> {
-    const { key, cert } = await testCertificate();
-    const server = https.createServer({ key, cert }, (request, response) => {
-      this.handle(request, response).catch(() => {
-        if (!response.headersSent) response.writeHead(500).end();
-      });
-    });
-    server.on('secureConnection', (socket: Socket) => {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
-    this.server = server;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    this.baseUrl = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    return this.baseUrl;
-  }
-
-  respondNext(status: number, options: { reason?: string; retryAfter?: number | string } = {}) {
-    this.script.respondNext(status, options);
-  }
-
-  dropNext() {
-    this.script.dropNext();
-  }
-
-  stallNext() {
-    this.script.stallNext();
-  }
-
   /** Makes every access token handed out so far invalid, as a revoked key would. */
   revokeTokens() {
     this.accessTokens.clear();
   }
 
-  async close() {
-    const server = this.server;
-    if (!server) return;
-    this.server = undefined;
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      for (const socket of this.sockets) socket.destroy();
-    });
-  }
-
-  private async handle(request: IncomingMessage, response: ServerResponse) {
+  protected async handle(request: IncomingMessage, response: ServerResponse) {
     const body = (await readAll(request)).toString('utf8');
     const path = request.url ?? '';
     if (request.method === 'POST' && path === '/token') {
@@ -133,7 +87,7 @@ export class FcmTestServer {
     }
     const message = parseMessage(body);
     if (typeof message === 'string') return fcmError(response, 400, 'INVALID_ARGUMENT', message);
-    const scripted = this.script.take();
+    const scripted = this.takeScripted();
     if (scripted?.kind === 'drop') return request.socket.destroy();
     if (scripted?.kind === 'stall') return;
     if (scripted) {

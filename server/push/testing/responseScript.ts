@@ -20,10 +20,11 @@ export interface ScriptedStall {
 export type ScriptedResponse = ScriptedAnswer | ScriptedDrop | ScriptedStall;
 
 /**
- * What a test server does with its next requests instead of accepting them, in order; once the
- * script runs out, requests that pass the server's checks are accepted again.
+ * A provider look-alike whose tests script what it does with its next requests instead of
+ * accepting them, in order; once the script runs out, requests that pass the server's checks
+ * are accepted again.
  */
-export class ResponseScript {
+export abstract class ScriptedServer {
   private readonly queue: ScriptedResponse[] = [];
 
   respondNext(status: number, options: { reason?: string; retryAfter?: number | string } = {}) {
@@ -38,7 +39,7 @@ export class ResponseScript {
     this.queue.push({ kind: 'stall' });
   }
 
-  take(): ScriptedResponse | undefined {
+  protected takeScripted(): ScriptedResponse | undefined {
     return this.queue.shift();
   }
 }

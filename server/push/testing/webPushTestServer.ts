@@ -1,13 +1,10 @@
 import { createECDH, createPublicKey, type ECDH, randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import https from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
 import { jwtVerify } from 'jose';
 import type { PushTarget } from '../providers/types';
 import { decryptWebPush } from './decryptWebPush';
 import { readAll } from './readAll';
-import { ResponseScript } from './responseScript';
-import { testCertificate } from './testCertificate';
+import { ScriptedHttpsServer } from './scriptedHttpsServer';
 
 export type WebPushSubscription = Extract<PushTarget, { platform: 'web_push' }>;
 
@@ -39,7 +36,7 @@ const MAX_VAPID_LIFETIME_SECONDS = 24 * 60 * 60;
  * the VAPID signature and decrypts the body with the subscription's private key, then records
  * what the service worker would receive.
  */
-export class WebPushTestServer {
+export class WebPushTestServer extends ScriptedHttpsServer {
   readonly deliveries: WebPushDelivery[] = [];
   /** Every VAPID token the server was shown, valid or not. */
   readonly vapidTokensSeen = new Set<string>();
@@ -48,33 +45,12 @@ export class WebPushTestServer {
     string,
     { vapidPublicKey: string; subject: string; expiresAt: number }
   >();
-  private readonly script = new ResponseScript();
   private readonly subscribers = new Map<string, Subscriber>();
-  private readonly sockets = new Set<Socket>();
-  private server: https.Server | undefined;
-  private baseUrl = '';
   private readonly now: () => number;
 
   constructor(options: { now?: () => number } = {}) {
+    super();
     this.now = options.now ?? Date.now;
-  }
-
-  /** Listens on a free port of 127.0.0.1; resolves to the origin endpoints live under. */
-  async start(): Promise<string> {
-    const { key, cert } = await testCertificate();
-    const server = https.createServer({ key, cert }, (request, response) => {
-      this.handle(request, response).catch(() => {
-        if (!response.headersSent) response.writeHead(500).end();
-      });
-    });
-    server.on('secureConnection', (socket: Socket) => {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
-    this.server = server;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    this.baseUrl = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    return this.baseUrl;
   }
 
   /** A subscription as a browser would hand it to the page after `pushManager.subscribe()`. */
@@ -100,29 +76,7 @@ export class WebPushTestServer {
     if (subscriber) subscriber.unsubscribed = true;
   }
 
-  respondNext(status: number, options: { reason?: string; retryAfter?: number | string } = {}) {
-    this.script.respondNext(status, options);
-  }
-
-  dropNext() {
-    this.script.dropNext();
-  }
-
-  stallNext() {
-    this.script.stallNext();
-  }
-
-  async close() {
-    const server = this.server;
-    if (!server) return;
-    this.server = undefined;
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      for (const socket of this.sockets) socket.destroy();
-    });
-  }
-
-  private async handle(request: IncomingMessage, response: ServerResponse) {
+  protected async handle(request: IncomingMessage, response: ServerResponse) {
     const body = await readAll(request);
     const match = /^\/push\/([0-9a-f-]+)$/.exec(request.url ?? '');
     const subscriber = match?.[1] ? this.subscribers.get(match[1]) : undefined;
@@ -148,7 +102,7 @@ export class WebPushTestServer {
       return text(response, 400, 'The body could not be decrypted for this subscription.');
     }
 
-    const scripted = this.script.take();
+    const scripted = this.takeScripted();
     if (scripted?.kind === 'drop') return request.socket.destroy();
     if (scripted?.kind === 'stall') return;
     if (scripted) {
