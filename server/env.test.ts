@@ -28,6 +28,10 @@ describe('parseEnv', () => {
     ['BOT_ACTIONS_TRUSTED_ORIGINS', { BOT_ACTIONS_TRUSTED_ORIGINS: 'http://127.0.0.1:9000/api' }],
     ['BOT_ACTIONS_TRUSTED_ORIGINS', { BOT_ACTIONS_TRUSTED_ORIGINS: 'http://user:pw@10.0.0.5' }],
     ['BOT_ACTIONS_TRUSTED_ORIGINS', { BOT_ACTIONS_TRUSTED_ORIGINS: 'ftp://10.0.0.5' }],
+    ['PUSH_APNS_PRODUCTION_URL', { PUSH_APNS_PRODUCTION_URL: 'http://api.push.apple.com' }],
+    ['PUSH_FCM_URL', { PUSH_FCM_URL: 'fcm.googleapis.com' }],
+    ['PUSH_FCM_TOKEN_URL', { PUSH_FCM_TOKEN_URL: 'http://127.0.0.1:9000/token' }],
+    ['PUSH_WEB_PUSH_TRUSTED_ORIGINS', { PUSH_WEB_PUSH_TRUSTED_ORIGINS: 'https://push.lan/send' }],
     ['BOT_ACTIONS_TRUSTED_ORIGINS', { BOT_ACTIONS_TRUSTED_ORIGINS: '127.0.0.1:9000' }],
   ])('names %s when its value is bad', (variable, source) => {
     const attempt = () => parseEnv(source);
@@ -70,6 +74,24 @@ describe('parseEnv', () => {
       'http://127.0.0.1:9000',
       'http://orders.internal:8443',
     ]);
+  });
+});
+
+describe('push provider addresses', () => {
+  it('default to the providers’ public services and take https overrides for local servers', () => {
+    expect(parseEnv({}).push).toEqual({
+      apnsProductionUrl: 'https://api.push.apple.com',
+      apnsSandboxUrl: 'https://api.sandbox.push.apple.com',
+      fcmUrl: 'https://fcm.googleapis.com',
+      fcmTokenUrl: 'https://oauth2.googleapis.com/token',
+      webPushTrustedOrigins: [],
+    });
+    const local = parseEnv({
+      PUSH_APNS_SANDBOX_URL: 'https://127.0.0.1:8443/',
+      PUSH_WEB_PUSH_TRUSTED_ORIGINS: 'https://push.lan:8443',
+    }).push;
+    expect(local.apnsSandboxUrl).toBe('https://127.0.0.1:8443');
+    expect(local.webPushTrustedOrigins).toEqual(['https://push.lan:8443']);
   });
 });
 
