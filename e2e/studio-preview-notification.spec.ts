@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { expect, type Locator, test } from '@playwright/test';
 import Database from 'better-sqlite3';
@@ -9,27 +8,25 @@ test.describe.configure({ timeout: 120_000 });
 
 const AGENT_WORDS = 'Your parcel left the warehouse this morning.';
 
-/** The server's scratch database, where push settings are set up until Admin has a page for them. */
-function openServerDb() {
+/**
+ * Push for the demo's mobile app keeps replies' words off the lock screen, titled "Acme": set
+ * in the server's database (what Admin → Deployments → Push notifications saves), and put back
+ * as it was afterwards, so other specs see the demo's settings.
+ */
+function makeMobileAppPushPrivate(): () => void {
   const db = new Database(path.join(process.env.E2E_DATA_DIR ?? '.e2e-data', 'parley.db'));
   db.pragma('busy_timeout = 5000');
-  return db;
-}
-
-/** Push for the demo's mobile app keeps replies' words off the lock screen, titled "Acme". */
-function makeMobileAppPushPrivate(): () => void {
-  const db = openServerDb();
-  const deployment = db
-    .prepare("select id, org_id as orgId from deployments where public_id = 'acme-app'")
-    .get() as { id: string; orgId: string };
-  const now = Date.now();
-  db.prepare(
-    `insert into push_settings (id, org_id, deployment_id, enabled, show_text, title,
-       vapid_public_key, vapid_private_key_sealed, created_at, updated_at)
-     values (?, ?, ?, 1, 0, 'Acme', 'not-used-by-the-preview', 'not-used-by-the-preview', ?, ?)`,
-  ).run(randomUUID(), deployment.orgId, deployment.id, now, now);
+  const settingsOf = `deployment_id = (select id from deployments where public_id = 'acme-app')`;
+  const before = db
+    .prepare(`select show_text as showText, title from push_settings where ${settingsOf}`)
+    .get() as { showText: number; title: string | null } | undefined;
+  if (!before) throw new Error('the demo mobile app has no push settings');
+  db.prepare(`update push_settings set show_text = 0, title = 'Acme' where ${settingsOf}`).run();
   return () => {
-    db.prepare('delete from push_settings where deployment_id = ?').run(deployment.id);
+    db.prepare(`update push_settings set show_text = ?, title = ? where ${settingsOf}`).run(
+      before.showText,
+      before.title,
+    );
     db.close();
   };
 }
