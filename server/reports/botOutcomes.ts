@@ -3,7 +3,7 @@ import type { Db } from '../db/client';
 import { messagingSessions, workItems } from '../db/schema';
 import { conversationScope, workItemScope } from './conversationScope';
 import type { ReportFilters } from './reportFilters';
-import { ratio } from './stats';
+import { byCountThenKey, ratio } from './stats';
 
 export interface Deflection {
   conversations: number;
@@ -87,7 +87,7 @@ export function escalations(db: Db, orgId: string, filters: ReportFilters): Esca
     }
     return [...counts]
       .map(([key, escalations]) => ({ key, escalations, rate: ratio(escalations, conversations) }))
-      .sort((a, b) => b.escalations - a.escalations || String(a.key).localeCompare(String(b.key)));
+      .sort(byCountThenKey((group) => group.escalations));
   };
   return {
     conversations,

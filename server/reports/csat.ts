@@ -3,7 +3,7 @@ import type { Db } from '../db/client';
 import { csatResponses, messagingSessions, workItems } from '../db/schema';
 import { conversationScope } from './conversationScope';
 import type { ReportFilters } from './reportFilters';
-import { average, ratio } from './stats';
+import { average, byCountThenKey, ratio } from './stats';
 
 export interface CsatGroup {
   /** An agent id, a queue id or a bot version id; null for answers without one. */
@@ -56,7 +56,7 @@ export function csat(db: Db, orgId: string, filters: ReportFilters): Csat {
     }
     return [...scores]
       .map(([key, list]) => ({ key, responses: list.length, averageScore: average(list) }))
-      .sort((a, b) => b.responses - a.responses || String(a.key).localeCompare(String(b.key)));
+      .sort(byCountThenKey((group) => group.responses));
   };
   return {
     responses: answers.length,

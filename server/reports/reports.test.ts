@@ -285,8 +285,8 @@ describe('reports', () => {
     const result = escalations(db, orgId, report());
     expect(result).toMatchObject({ conversations: 9, escalated: 5, escalationRate: 5 / 9 });
     expect(result.byIntent).toEqual([
-      { key: null, escalations: 2, rate: 2 / 9 }, // S7 (no intent), S8 (no bot)
       { key: 'orderStatus', escalations: 2, rate: 2 / 9 }, // S4, S6
+      { key: null, escalations: 2, rate: 2 / 9 }, // S7 (no intent), S8 (no bot): "none" goes last
       { key: 'refund', escalations: 1, rate: 1 / 9 }, // S5
     ]);
     expect(result.byNode).toEqual([

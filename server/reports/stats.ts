@@ -21,3 +21,11 @@ export function ratio(part: number, whole: number): number | null {
 }
 
 export const secondsBetween = (start: Date, end: Date) => (end.getTime() - start.getTime()) / 1000;
+
+/** Largest group first; ties by key, the "none" group (null) after the named ones. */
+export function byCountThenKey<T extends { key: string | null }>(count: (group: T) => number) {
+  return (a: T, b: T) =>
+    count(b) - count(a) ||
+    (a.key === null ? 1 : 0) - (b.key === null ? 1 : 0) ||
+    (a.key ?? '').localeCompare(b.key ?? '');
+}

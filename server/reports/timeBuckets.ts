@@ -1,7 +1,8 @@
 /**
  * Days and weeks in the org's time zone. Every zone's offset from UTC is a whole number of
- * quarter hours, so the database groups by UTC quarter hour (plain integer division, the same
- * in SQLite and Postgres) and each quarter is then placed in its local day here.
+ * quarter hours, so the database groups by UTC quarter hour (integer division of the stored
+ * epoch milliseconds, no date functions of one database) and each quarter is then placed in
+ * its local day here, where the zone's rules are known.
  */
 export const QUARTER_HOUR_MS = 15 * 60 * 1000;
 
