@@ -17,6 +17,7 @@ import {
   staffUsers,
   workItems,
 } from '../db/schema';
+import { DEFAULT_DEPLOYMENT_SETTINGS } from '../deployments/deploymentCatalog';
 
 export const at = (iso: string) => new Date(iso);
 
@@ -39,13 +40,7 @@ export function reportsOrg(db: Db, slug: string, timeZone: string) {
         apiKeyHash: 'not-used-by-reports',
         apiKeyPrefix: 'pk_',
         apiKeyRotatedAt: now,
-        settings: {
-          inactiveAfterMinutes: 10,
-          endAfterMinutes: 60,
-          reopenTo: 'bot',
-          outboundAllowList: [],
-          actions: {},
-        } as never,
+        settings: DEFAULT_DEPLOYMENT_SETTINGS,
         updatedAt: now,
       })
       .returning()
