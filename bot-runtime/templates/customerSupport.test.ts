@@ -85,6 +85,7 @@ describe('customer support template', () => {
         summary: 'Order question about Z9999 (status: ).',
         intent: 'orderStatus',
         intentConfidence: 0.9,
+        nodeId: 'escalateOrders',
         variables: {
           topic: 'orders',
           requestedIntent: 'orderStatus',

@@ -56,6 +56,7 @@ export function botTurnOutcome(
           summary: output.handoff.summary,
           intent: output.handoff.intent,
           intentConfidence: output.handoff.intentConfidence,
+          nodeId: output.handoff.nodeId,
           variables: output.handoff.variables,
         },
       };

@@ -4,6 +4,7 @@ import { agentStates, type Presence, presenceStatuses, staffUsers, workItems } f
 import { DomainError } from '../errors';
 import { claimCapacity } from './capacity';
 import { logDecision } from './decisionLog';
+import { recordPresenceChanges } from './presenceHistory';
 import { tellQueuePositions } from './queuePositions';
 import { routeQueuedItems } from './routingPass';
 import { loadRoutingSettings } from './routingSettings';
@@ -166,6 +167,9 @@ export class Router implements RoutingSignals {
           set: { presence, presenceStatusId: statusId, missedOffers: 0, updatedAt: at, ...watched },
         })
         .run();
+      recordPresenceChanges(db, [
+        { orgId, userId: agentId, presence, presenceStatusId: statusId, at },
+      ]);
       if (presence !== 'offline' || !loadRoutingSettings(db, orgId).rerouteOnOffline) return [];
       return this.handBackAll(agentId, at, actorId, handover);
     });

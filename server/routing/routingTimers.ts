@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { agentStates, workItems } from '../db/schema';
 import { logDecision } from './decisionLog';
+import { recordPresenceChanges } from './presenceHistory';
 import { loadRoutingSettings } from './routingSettings';
 import type { AfterCommit, SessionHandover } from './sessionHandover';
 import { atomically } from './workItem';
@@ -58,14 +59,20 @@ function awayWhenConsoleGone(db: Db, at: Date, result: TimersResult) {
     .from(agentStates)
     .where(gone)
     .all()) {
-    const away = db
-      .update(agentStates)
-      .set({ presence: 'away', presenceStatusId: null, consoleSeenAt: null, updatedAt: at })
-      .where(and(eq(agentStates.userId, agent.userId), gone))
-      .run();
-    if (away.changes > 0) touch(result, agent.orgId, agent.userId);
+    const away = atomically(db, () => {
+      const changed = db
+        .update(agentStates)
+        .set({ presence: 'away', presenceStatusId: null, consoleSeenAt: null, updatedAt: at })
+        .where(and(eq(agentStates.userId, agent.userId), gone))
+        .run().changes;
+      if (changed > 0) recordPresenceChanges(db, [{ ...agent, ...AWAY, at }]);
+      return changed;
+    });
+    if (away > 0) touch(result, agent.orgId, agent.userId);
   }
 }
+
+const AWAY = { presence: 'away', presenceStatusId: null } as const;
 
 const due = (column: typeof workItems.offerExpiresAt, at: Date) => lte(column, at);
 
@@ -99,6 +106,7 @@ function expireOffers(db: Db, at: Date, result: TimersResult) {
           .set({ presence: 'away', presenceStatusId: null, missedOffers: 0, updatedAt: at })
           .where(eq(agentStates.userId, agentId))
           .run();
+        recordPresenceChanges(db, [{ orgId: item.orgId, userId: agentId, ...AWAY, at }]);
       }
       touch(result, item.orgId, agentId);
     });

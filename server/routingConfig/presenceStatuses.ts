@@ -4,6 +4,7 @@ import type { StaffUser } from '../auth/staffAuth';
 import type { Db } from '../db/client';
 import { agentStates, presenceStatuses } from '../db/schema';
 import { DomainError } from '../errors';
+import { recordPresenceChanges } from '../routing/presenceHistory';
 import { atomically } from '../routing/workItem';
 import { type PresenceStatusInput, presenceStatusInput } from './presenceStatusSchema';
 import { validInput } from './validInput';
@@ -73,11 +74,28 @@ export function updatePresenceStatus(
     db.update(presenceStatuses).set(status).where(eq(presenceStatuses.id, id)).run();
     // Agents show the status by its id, so a new name reaches them without a write; their
     // presence is what routing reads, so it is set again from `takesWork`.
-    const agentsInIt = db
+    const presence = status.takesWork ? 'online' : 'busy';
+    const at = new Date();
+    const inIt = db
       .update(agentStates)
-      .set({ presence: status.takesWork ? 'online' : 'busy', updatedAt: new Date() })
+      .set({ presence, updatedAt: at })
       .where(and(eq(agentStates.orgId, actor.orgId), eq(agentStates.presenceStatusId, id)))
-      .run().changes;
+      .returning({ userId: agentStates.userId })
+      .all();
+    // A rename leaves everyone's presence as it was: history records only a change of it.
+    if (before.takesWork !== status.takesWork) {
+      recordPresenceChanges(
+        db,
+        inIt.map(({ userId }) => ({
+          orgId: actor.orgId,
+          userId,
+          presence,
+          presenceStatusId: id,
+          at,
+        })),
+      );
+    }
+    const agentsInIt = inIt.length;
     recordAudit(db, {
       orgId: actor.orgId,
       actorUserId: actor.id,

@@ -12,6 +12,8 @@ export const handoffPayloadSchema = z.object({
   intent: z.string().nullable(),
   /** How sure the NLU was of that intent, 0–1; null when the customer tapped it or none. */
   intentConfidence: z.number().nullable().default(null),
+  /** The escalate node that handed off, so reports can count escalations per node. */
+  nodeId: z.string().nullable().default(null),
   variables: z.record(z.string(), jsonValueSchema),
   /**
    * What the customer is told on being handed off; the host says it only once routing has found

@@ -57,6 +57,8 @@ export const messagingSessions = sqliteTable(
   (t) => [
     index('messaging_sessions_org_status_idx').on(t.orgId, t.status),
     index('messaging_sessions_contact_idx').on(t.contactId),
+    // Reports read an org's conversations by when they started.
+    index('messaging_sessions_org_created_idx').on(t.orgId, t.createdAt),
   ],
 );
 

@@ -9,6 +9,8 @@ export const orgs = sqliteTable('orgs', {
   id: id(),
   name: text('name').notNull(),
   slug: text('slug').notNull().unique(),
+  /** IANA zone the org's reports bucket days and weeks in. */
+  timeZone: text('time_zone').notNull().default('UTC'),
   createdAt: createdAt(),
 });
 

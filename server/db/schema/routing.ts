@@ -154,6 +154,28 @@ export const agentStates = sqliteTable(
   ],
 );
 
+/**
+ * Every change of an agent's presence, written in the transaction that changes `agent_states`:
+ * reports sum the time spent in each status from it. An agent with no row before a moment was
+ * Offline then.
+ */
+export const agentPresenceChanges = sqliteTable(
+  'agent_presence_changes',
+  {
+    id: id(),
+    orgId: orgIdColumn(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    presence: text('presence', { enum: PRESENCE_STATUSES }).notNull(),
+    presenceStatusId: text('presence_status_id').references(() => presenceStatuses.id, {
+      onDelete: 'set null',
+    }),
+    at: timestamp('at').notNull(),
+  },
+  (t) => [index('agent_presence_changes_org_user_at_idx').on(t.orgId, t.userId, t.at)],
+);
+
 /** The org's routing switches; an org without a row has the defaults. */
 export const routingSettings = sqliteTable('routing_settings', {
   orgId: text('org_id')

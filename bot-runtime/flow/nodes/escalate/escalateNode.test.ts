@@ -37,7 +37,7 @@ async function escalated() {
 }
 
 describe('escalate node', () => {
-  it('hands off with queue, skills, priority, summary, intent and variables', async () => {
+  it('hands off with queue, skills, priority, summary, intent, its own node and variables', async () => {
     const { result } = await escalated();
     expect(result.status).toBe('escalated');
     expect(result.outputs).toEqual([
@@ -50,6 +50,7 @@ describe('escalate node', () => {
           summary: 'Refund request on the Pro plan',
           intent: 'refund',
           intentConfidence: 0.9,
+          nodeId: 'human',
           variables: { plan: 'Pro' },
           message: 'Connecting you to billing.',
         },

@@ -31,6 +31,7 @@ export function runEscalate(context: NodeContext<EscalateData>): NodeResult {
       summary: context.render(data.summary),
       intent: context.lastIntent(),
       intentConfidence: context.lastIntentConfidence(),
+      nodeId: context.node.id,
       variables,
       message: context.render(data.handoffMessage),
     },
