@@ -9,14 +9,14 @@
 
 /** Matches studio.css: `.flow-node.is-far` padding and gap, icon and mark sizes. */
 const FAR = { border: 1, padding: 12, gap: 10, icon: 44, mark: 40 } as const;
-/** An average glyph of the 24 px semibold label, a little generous. */
-const GLYPH_WIDTH = 13;
+/** An average glyph of the 24 px semibold label in a wide sans-serif (DejaVu Sans). */
+const GLYPH_WIDTH = 15;
 const LINES = 2;
 
 export function farLabel(label: string, nodeWidth: number, hasMark: boolean): string {
   const { border, padding, gap, icon, mark } = FAR;
   const width = nodeWidth - 2 * (border + padding) - icon - gap - (hasMark ? mark + gap : 0);
-  const budget = Math.max(1, Math.floor(width / GLYPH_WIDTH)) * LINES;
+  const budget = Math.max(2, Math.floor((width * LINES) / GLYPH_WIDTH));
   const chars = Array.from(label);
   if (chars.length <= budget) return label;
   return `${chars
