@@ -46,6 +46,7 @@ const header = [
   'interactive',
   'long tasks',
   'first pan',
+  'pan at',
   'frames',
   'p50',
   'p95',
@@ -54,15 +55,22 @@ const header = [
   'missed two',
 ];
 
+/** The drags each run makes: at the view the editor opened at, then fitted. */
+const VIEWS = [
+  { label: 'opening', intervals: (run: RunResult) => run.frameIntervals },
+  { label: 'fitted', intervals: (run: RunResult) => run.fittedFrameIntervals },
+] as const;
+
 function rows(runs: RunResult[]): string[][] {
-  const line = (label: string, run: RunResult, stats: FrameStats) => [
-    label,
+  const loadCells = (run: RunResult) => [
     ms(run.firstByteMs),
     ms(run.canvasMountedMs),
     ms(run.nodesRenderedMs),
     ms(run.interactiveMs),
     String(run.longTasksAfterRender),
     ms(run.firstPanMs),
+  ];
+  const frameCells = (stats: FrameStats) => [
     String(stats.frames),
     frame(stats.p50),
     frame(stats.p95),
@@ -70,7 +78,18 @@ function rows(runs: RunResult[]): string[][] {
     percent(stats.missedOne),
     percent(stats.missedTwo),
   ];
-  const all = frameStats(runs.flatMap((run) => run.frameIntervals));
+  // The load figures once per run, on the row of its first drag.
+  const linesOf = (
+    label: string,
+    run: RunResult,
+    statsOf: (view: (typeof VIEWS)[number]) => FrameStats,
+  ) =>
+    VIEWS.map((view, i) => [
+      i === 0 ? label : '',
+      ...(i === 0 ? loadCells(run) : loadCells(run).map(() => '')),
+      view.label,
+      ...frameCells(statsOf(view)),
+    ]);
   const summary: RunResult = {
     firstByteMs: median(runs.map((run) => run.firstByteMs)),
     canvasMountedMs: median(runs.map((run) => run.canvasMountedMs)),
@@ -79,10 +98,15 @@ function rows(runs: RunResult[]): string[][] {
     longTasksAfterRender: median(runs.map((run) => run.longTasksAfterRender)),
     firstPanMs: median(runs.map((run) => run.firstPanMs)),
     frameIntervals: [],
+    fittedFrameIntervals: [],
   };
   return [
-    ...runs.map((run, i) => line(String(i + 1), run, frameStats(run.frameIntervals))),
-    line('median / all frames', summary, all),
+    ...runs.flatMap((run, i) =>
+      linesOf(String(i + 1), run, (view) => frameStats(view.intervals(run))),
+    ),
+    ...linesOf('median / all frames', summary, (view) =>
+      frameStats(runs.flatMap((run) => view.intervals(run))),
+    ),
   ];
 }
 
@@ -99,11 +123,16 @@ export function formatMarkdownTable(runs: RunResult[]): string {
   return [header, align, ...rows(runs)].map((row) => `| ${row.join(' | ')} |`).join('\n');
 }
 
-/** The issue's aim: the 300-node canvas drawn in under a second, and panning at 60 Hz. */
+/**
+ * The issue's aim: the 300-node canvas drawn in under a second, and panning at 60 Hz at the view
+ * the editor opens at (the fitted view's figure follows, comparable with the older results).
+ */
 export function aimLine(runs: RunResult[]): string {
   const rendered = median(runs.map((run) => run.nodesRenderedMs));
-  const frames = frameStats(runs.flatMap((run) => run.frameIntervals));
+  const [opening, fitted] = VIEWS.map((view) =>
+    frameStats(runs.flatMap((run) => view.intervals(run))),
+  );
   const fast = rendered < 1000;
-  const smooth = frames.p95 < lateAfter(1);
-  return `Aim (under 1 s to draw, smooth panning): drawing ${fast ? 'met' : 'not met'} (median ${ms(rendered)}), panning ${smooth ? 'met' : 'not met'} (p95 frame ${frame(frames.p95)}).`;
+  const smooth = (opening?.p95 ?? Number.POSITIVE_INFINITY) < lateAfter(1);
+  return `Aim (under 1 s to draw, smooth panning): drawing ${fast ? 'met' : 'not met'} (median ${ms(rendered)}), panning ${smooth ? 'met' : 'not met'} (p95 frame ${frame(opening?.p95 ?? 0)} at the opening view; ${frame(fitted?.p95 ?? 0)} fitted).`;
 }

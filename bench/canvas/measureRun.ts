@@ -4,7 +4,10 @@ import { type ProbeResult, probeScript } from './pageProbe';
 export interface RunResult extends ProbeResult {
   /** Time from mouse-down plus first move to the viewport moving on screen. */
   firstPanMs: number;
+  /** Frame intervals while the pane is dragged at the view the editor opened at. */
   frameIntervals: number[];
+  /** The same drag after the canvas's "Fit View" control has fitted the whole flow. */
+  fittedFrameIntervals: number[];
 }
 
 /** A desktop screen: the editor's side panels leave the canvas about 1,150 px wide. */
@@ -14,10 +17,13 @@ const TAB_SETTLE_MS = 1_000;
 /** One drag step per driver round trip; the pane follows a circle so it stays on screen. */
 const PAN_RADIUS = 150;
 const PAN_STEP_RADIANS = 0.08;
+/** After a fit the canvas paints the flow again at its new zoom; the drag starts after that. */
+const SETTLE_MS = 1_000;
 
 /**
  * One cold open of the editor (a fresh browser context, so nothing is cached), then a
- * ~3 s drag of the pane while the page records every animation frame.
+ * ~3 s drag of the pane while the page records every animation frame, at the view the editor
+ * opened at and again after "Fit View".
  */
 export async function measureRun(
   browser: Browser,
@@ -46,7 +52,9 @@ export async function measureRun(
     const probe = (await load.jsonValue()) as ProbeResult;
     const firstPanMs = await firstPan(page);
     const frameIntervals = await pan(page);
-    return { ...probe, firstPanMs, frameIntervals };
+    await zoomToFit(page);
+    const fittedFrameIntervals = await pan(page);
+    return { ...probe, firstPanMs, frameIntervals, fittedFrameIntervals };
   } finally {
     await context.close();
   }
@@ -96,6 +104,18 @@ async function firstPan(page: Page): Promise<number> {
   await page.mouse.move(x, y);
   await page.mouse.up();
   return movedAt - startedAt;
+}
+
+/** Presses the canvas's own fit control and waits until the view has stopped moving. */
+async function zoomToFit(page: Page) {
+  const before = await viewportTransform(page);
+  await page.getByRole('button', { name: 'Fit View' }).click();
+  await page.waitForFunction(
+    (old) => document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform !== old,
+    before,
+    { polling: 'raf', timeout: 10_000 },
+  );
+  await page.waitForTimeout(SETTLE_MS);
 }
 
 async function pan(page: Page): Promise<number[]> {

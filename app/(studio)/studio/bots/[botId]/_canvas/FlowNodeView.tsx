@@ -10,6 +10,8 @@ import {
 } from '@xyflow/react';
 import { type CSSProperties, createContext, memo, type ReactNode, useContext } from 'react';
 import type { FlowIssue, NodeChangeKind, NodeOutput } from '@/bot-runtime/flow';
+import { farLabel } from './farLabel';
+import { nodeGeometry } from './nodeGeometry';
 import { type Detail, detailAtZoom } from './zoomLevels';
 
 export type FlowNodeData = {
@@ -75,7 +77,11 @@ export const FlowNodeView = memo(function FlowNodeView({
     return (
       <NodeBox {...box} className={`${box.className} is-far`} style={{ height }} title={label}>
         {icon}
-        {detail === 'label' && <span className="flow-node-label">{label}</span>}
+        {detail === 'label' && (
+          <span className="flow-node-label">
+            {farLabel(label, nodeWidth(data), severity !== null)}
+          </span>
+        )}
         {mark}
         {data.outputs.map((output, index) => (
           <Handle
@@ -123,6 +129,12 @@ export const FlowNodeView = memo(function FlowNodeView({
     </NodeBox>
   );
 });
+
+const nodeWidth = (data: FlowNodeData) =>
+  nodeGeometry(
+    data.outputs.map((output) => output.name),
+    !data.isEntry,
+  ).width;
 
 interface NodeBoxProps {
   id: string;
