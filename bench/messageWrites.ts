@@ -7,6 +7,7 @@ import { startWalCheckpointer } from '../server/db/walCheckpointer';
 import type { BotTurnOutcome, BotTurnRunner } from '../server/messaging/botTurns';
 import { seedDemoOrg } from '../server/seed/seedDemoOrg';
 import { describeMachine } from './machine';
+import { numberOption } from './numberOption';
 
 /**
  * `npm run bench:writes`: the storage side of a customer message, in one process and without
@@ -15,10 +16,8 @@ import { describeMachine } from './machine';
  * answers at once stands in for the flow, so the figures move only with the storage code.
  * Options: --customers=N (default 200, all sending at once each round), --rounds=N (default 100).
  */
-const option = (name: string, fallback: number) =>
-  Number(process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
-const customers = option('customers', 200);
-const rounds = option('rounds', 100);
+const customers = numberOption('customers', 200);
+const rounds = numberOption('rounds', 100);
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'parley-writes-'));
 const db = openDatabase(path.join(scratch, 'parley.db'));

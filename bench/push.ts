@@ -27,6 +27,7 @@ import {
 import { PushWorker } from '../server/push/pushWorker';
 import { seedDemoOrg } from '../server/seed/seedDemoOrg';
 import { describeMachine, today } from './machine';
+import { numberOption } from './numberOption';
 import { writeResultsSection } from './resultsFile';
 
 /**
@@ -38,12 +39,10 @@ import { writeResultsSection } from './resultsFile';
  * receiving its request (p50, p99); then the same at a steady rate, for the latency without a
  * backlog. Options: --notifications=N, --concurrency=N (sends in flight), --paced=N, --rate=N.
  */
-const option = (name: string, fallback: number) =>
-  Number(process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
-const count = option('notifications', 10_000);
-const concurrency = option('concurrency', 64);
-const pacedCount = option('paced', 1_000);
-const pacedRate = option('rate', 200);
+const count = numberOption('notifications', 10_000);
+const concurrency = numberOption('concurrency', 64);
+const pacedCount = numberOption('paced', 1_000);
+const pacedRate = numberOption('rate', 200);
 /** Replies written per tick, as many customers' agents would write them at once. */
 const REPLIES_PER_TICK = 200;
 

@@ -24,6 +24,7 @@ import { atomically } from '../server/routing/workItem';
 import { closeSessionItems, holdersOf } from '../server/routing/workItemMoves';
 import { seedDemoOrg } from '../server/seed/seedDemoOrg';
 import { describeMachine, today } from './machine';
+import { numberOption } from './numberOption';
 import { writeResultsSection } from './resultsFile';
 
 /**
@@ -37,11 +38,9 @@ import { writeResultsSection } from './resultsFile';
  * `closed` signal: the pass that finds the next item for the freed agent and offers it).
  * Options: --agents=N, --items=N, --decisions=N (steady-state decisions, default 300).
  */
-const option = (name: string, fallback: number) =>
-  Number(process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
-const agentCount = option('agents', 1_000);
-const itemCount = option('items', 10_000);
-const decisionCount = option('decisions', 300);
+const agentCount = numberOption('agents', 1_000);
+const itemCount = numberOption('items', 10_000);
+const decisionCount = numberOption('decisions', 300);
 const QUEUE_COUNT = 20;
 const CAPACITY = 3;
 

@@ -17,6 +17,7 @@ import { handoffCustomers } from './load/handoffCustomers';
 import { HandoffStats, type HandoffSummary } from './load/handoffStats';
 import { Recorder } from './load/recorder';
 import { describeMachine, today } from './machine';
+import { numberOption } from './numberOption';
 import {
   freePort,
   machineBusyMs,
@@ -39,18 +40,16 @@ import { writeResultsSection } from './resultsFile';
  * bench/RESULTS.md.
  */
 const root = path.resolve(import.meta.dirname, '..');
-const option = (name: string, fallback: number) =>
-  Number(process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
-const minutes = option('minutes', 30);
-const customers = option('customers', 40);
-const thinkMs = option('think-ms', 500);
-const sampleSeconds = option('sample-seconds', 60);
+const minutes = numberOption('minutes', 30);
+const customers = numberOption('customers', 40);
+const thinkMs = numberOption('think-ms', 500);
+const sampleSeconds = numberOption('sample-seconds', 60);
 const entry = parleyEntry(root);
 const fullBuild = entry[0] === 'scripts/start.mjs';
 // The console is served by Next.js: without a build there is nobody to hand off to.
-const agents = option('agents', fullBuild ? 2 : 0);
-const handoffCount = agents > 0 ? option('handoff-customers', 8) : 0;
-const agentCapacity = option('agent-capacity', 10);
+const agents = numberOption('agents', fullBuild ? 2 : 0);
+const handoffCount = agents > 0 ? numberOption('handoff-customers', 8) : 0;
+const agentCapacity = numberOption('agent-capacity', 10);
 
 interface Sample {
   minute: number;
