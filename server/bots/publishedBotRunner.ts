@@ -14,6 +14,7 @@ import type {
   SessionRow,
 } from '../messaging/botTurns';
 import { botTurnOutcome } from './botTurnOutcome';
+import { misunderstoodTurn } from './misunderstoodTurn';
 import { nluResources } from './nluResources';
 import { createGuardedFetch } from './runtimeServices/guardedFetch';
 import { createScriptSandbox, type ScriptSandbox } from './runtimeServices/scriptSandbox';
@@ -109,7 +110,15 @@ export class PublishedBotRunner implements BotTurnRunner {
         }),
       },
     });
-    const outcome = botTurnOutcome(result.outputs, result.state, result.status, version.flow.name);
+    const outcome: BotTurnOutcome = botTurnOutcome(
+      result.outputs,
+      result.state,
+      result.status,
+      version.flow.name,
+    );
+    // Kept whether or not traces are: the designer's inbox does not depend on trace retention.
+    const misunderstood = misunderstoodTurn(result.trace);
+    if (misunderstood) outcome.misunderstood = misunderstood;
     return this.storeTraces ? { ...outcome, trace: result.trace } : outcome;
   }
 

@@ -9,6 +9,7 @@ import { appendEntries } from './conversationEntries';
 import type { Escalation } from './escalation';
 import type { EventHub } from './eventHub';
 import { loadSession } from './loadSession';
+import { saveMisunderstoodMessage } from './misunderstoodMessages';
 import { publishEntries } from './publishEntries';
 import type { ReplyNotifier } from './replyNotifier';
 import { sessionStatementsFor } from './sessionStatements';
@@ -171,7 +172,7 @@ export class BotTurnOrchestrator {
     handledSeq: number | null,
     timedOutWait: number | null = null,
   ) {
-    const { outcome, route, traces } = await this.turnUntilRouted(session, input);
+    const { outcome, route, traces, misunderstood } = await this.turnUntilRouted(session, input);
     if (outcome.status === 'escalated') {
       await this.deps.escalation.escalate(session, {
         entries: outcome.entries,
@@ -181,6 +182,7 @@ export class BotTurnOrchestrator {
         handledSeq,
         timedOutWait,
         traces,
+        misunderstood,
       });
       return;
     }
@@ -199,6 +201,7 @@ export class BotTurnOrchestrator {
       for (const { status, trace } of traces) {
         saveBotTurnTrace(db, session, status, trace, this.now());
       }
+      saveMisunderstoodMessage(db, session, misunderstood, handledSeq, this.now());
       if (outcome.csat) {
         db.insert(csatResponses)
           .values({
@@ -233,6 +236,8 @@ export class BotTurnOrchestrator {
    */
   private async turnUntilRouted(session: SessionRow, input: CustomerInput) {
     let outcome = await this.deps.bot.runTurn(session, input);
+    // Only the customer's own turn has a message to misunderstand; "no agent" turns follow it.
+    const { misunderstood } = outcome;
     const traces: TurnTraceJson[] = [];
     // A "no agent" turn's trace also says why routing found nobody, which the bot never knows.
     const keepTrace = ({ status, trace }: BotTurnOutcome, noAgent?: HandoffRoute) => {
@@ -261,7 +266,7 @@ export class BotTurnOrchestrator {
       }
       route = routeOf(outcome);
     }
-    return { outcome, route, traces };
+    return { outcome, route, traces, misunderstood };
   }
 }
 

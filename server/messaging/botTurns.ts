@@ -28,6 +28,20 @@ export interface BotTurnOutcome {
    * redacted, stored with the turn's entries. Absent when the host keeps no traces.
    */
   trace?: unknown;
+  /**
+   * The customer's message when the bot did not understand it (it fell to the fallback or
+   * scored below the intent threshold), with the intent it came closest to: stored for the
+   * bot's designer in the turn's own write. Absent for a turn that understood.
+   */
+  misunderstood?: MisunderstoodTurn;
+}
+
+/** A message the bot did not understand, as the runner reports it. */
+export interface MisunderstoodTurn {
+  text: string;
+  /** The intent ranked first however low, null when the bot knows no intent. */
+  topIntent: string | null;
+  score: number;
 }
 
 /**

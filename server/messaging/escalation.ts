@@ -5,10 +5,11 @@ import type { WriteBatcher } from '../db/writeBatcher';
 import { DEFAULT_PRIORITY, enqueueHandoff } from '../routing/enqueueHandoff';
 import type { Handoff } from '../routing/handoff';
 import { routeHandoff } from '../routing/routeHandoff';
-import type { SessionRow } from './botTurns';
+import type { MisunderstoodTurn, SessionRow } from './botTurns';
 import { saveBotTurnTrace, type TurnTraceJson } from './botTurnTraces';
 import { appendEntries } from './conversationEntries';
 import type { EventHub } from './eventHub';
+import { saveMisunderstoodMessage } from './misunderstoodMessages';
 import { publishEntries } from './publishEntries';
 import { claimSilentWait } from './silentBotWaits';
 import { statusDraft } from './statusDraft';
@@ -35,6 +36,8 @@ export interface EscalateOptions {
   timedOutWait?: number | null;
   /** The JSON traces of those turns, stored with their entries. */
   traces?: TurnTraceJson[];
+  /** The customer's message of that turn, when the bot did not understand it. */
+  misunderstood?: MisunderstoodTurn;
 }
 
 /**
@@ -62,6 +65,7 @@ export class Escalation {
       handledSeq = null,
       timedOutWait = null,
       traces = [],
+      misunderstood,
     }: EscalateOptions,
   ) {
     const { db } = this.deps;
@@ -75,6 +79,7 @@ export class Escalation {
       for (const { status, trace } of traces) {
         saveBotTurnTrace(db, session, status, trace, this.now());
       }
+      saveMisunderstoodMessage(db, session, misunderstood, handledSeq, this.now());
       db.update(messagingSessions)
         .set({
           status: 'waiting',

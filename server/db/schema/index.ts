@@ -3,6 +3,7 @@ export * from './crm';
 export * from './deployments';
 export * from './feedback';
 export * from './messaging';
+export * from './misunderstood';
 export * from './orgs';
 export * from './push';
 export * from './routing';
