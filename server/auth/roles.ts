@@ -30,6 +30,10 @@ export const SUPERVISOR_ROLES = ['admin', 'supervisor'] as const satisfies reado
  */
 export const PAGE_ROLES: Record<string, { label: string; roles: readonly StaffRole[] }> = {
   '/console/supervisor': { label: 'the supervisor view', roles: SUPERVISOR_ROLES },
+  '/studio/bots/[botId]/misunderstood': {
+    label: 'the misunderstood inbox',
+    roles: BOT_EDITOR_ROLES,
+  },
 };
 
 export function canOpenPage(route: string, role: StaffRole): boolean {

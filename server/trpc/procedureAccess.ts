@@ -45,6 +45,13 @@ export const PROCEDURE_ACCESS: Record<string, readonly StaffRole[] | 'anyStaff'>
   'bots.restoreDraft': botEditors,
   'bots.setLiveVersion': botEditors,
 
+  // Customer messages: for the people who improve the bot, not QA's read-only seat.
+  'misunderstood.groups': botEditors,
+  'misunderstood.openCounts': botEditors,
+  'misunderstood.markAdded': botEditors,
+  'misunderstood.ignore': botEditors,
+  'misunderstood.reopen': botEditors,
+
   'staffUsers.list': admins,
   'staffUsers.create': admins,
   'staffUsers.changeRole': admins,

@@ -2,6 +2,7 @@ import { botsRouter } from './botsRouter';
 import { consoleRouter } from './consoleRouter';
 import { deploymentsRouter } from './deploymentsRouter';
 import { meRouter } from './meRouter';
+import { misunderstoodRouter } from './misunderstoodRouter';
 import { pushRouter } from './pushRouter';
 import { routingConfigRouter } from './routingConfigRouter';
 import { staffUsersRouter } from './staffUsersRouter';
@@ -11,6 +12,7 @@ import { createCallerFactory, router } from './trpc';
 export const appRouter = router({
   me: meRouter,
   bots: botsRouter,
+  misunderstood: misunderstoodRouter,
   staffUsers: staffUsersRouter,
   deployments: deploymentsRouter,
   push: pushRouter,
