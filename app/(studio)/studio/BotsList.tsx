@@ -31,6 +31,11 @@ export function BotsList({ canEdit }: { canEdit: boolean }) {
     ...trpc.bots.list.queryOptions(query),
     placeholderData: keepPreviousData,
   });
+  // Customer messages are for bot editors only, so QA's list goes without the counts.
+  const openCounts = useQuery({
+    ...trpc.misunderstood.openCounts.queryOptions(),
+    enabled: canEdit,
+  });
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.bots.list.queryKey() });
   const onError = (error: unknown) => setActionError(errorMessage(error));
   const duplicate = useMutation(
@@ -88,6 +93,7 @@ export function BotsList({ canEdit }: { canEdit: boolean }) {
                 <tr key={bot.id}>
                   <td>
                     <Link href={`/studio/bots/${bot.id}`}>{bot.name}</Link>
+                    <MisunderstoodBadge botId={bot.id} count={openCounts.data?.[bot.id] ?? 0} />
                     {bot.description && <div className="muted clamp">{bot.description}</div>}
                   </td>
                   <td>
@@ -285,5 +291,22 @@ function RenameBotDialog({
         <input name="name" required maxLength={120} defaultValue={bot?.name} />
       </label>
     </FormDialog>
+  );
+}
+
+/** The bot's open misunderstood messages, linking to its inbox; nothing when there are none. */
+function MisunderstoodBadge({ botId, count }: { botId: string; count: number }) {
+  if (count === 0) return null;
+  return (
+    <>
+      {' '}
+      <Link
+        className="badge badge-danger"
+        href={`/studio/bots/${botId}/misunderstood`}
+        title="Customer messages the bot did not understand, waiting for review"
+      >
+        {count} misunderstood
+      </Link>
+    </>
   );
 }

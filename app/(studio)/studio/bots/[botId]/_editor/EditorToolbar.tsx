@@ -46,6 +46,11 @@ export function EditorToolbar({
         <a className="button" href={`/studio/bots/${botId}/intents`}>
           Intents &amp; entities
         </a>
+        {canEdit && (
+          <a className="button" href={`/studio/bots/${botId}/misunderstood`}>
+            Misunderstood
+          </a>
+        )}
         <button type="button" aria-haspopup="dialog" onClick={() => panels.openSettings(null)}>
           Flow settings
         </button>
