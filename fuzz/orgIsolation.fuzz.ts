@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Db } from '../server/db/client';
 import {
+  botVersions,
   deployments,
   messagingSessions,
+  misunderstoodMessages,
   orgs,
   pushDeliveries,
   pushRegistrations,
@@ -110,6 +112,7 @@ interface VictimIds {
   staff: string[];
   sessions: string[];
   workItems: string[];
+  misunderstood: string[];
   /** Routing configuration by its router's name: skills, queues, presenceStatuses, quickTexts. */
   routing: Record<string, string[]>;
   all: string[];
@@ -126,6 +129,20 @@ function seedWaitingConversation(db: Db, orgId: string) {
     .returning()
     .get();
   enqueueHandoff(db, session, queue, undefined, new Date());
+  // A message its bot did not understand, for the misunderstood inbox procedures to guard.
+  const version = db.select().from(botVersions).where(eq(botVersions.orgId, orgId)).get();
+  if (!version) throw new Error('the demo org has no published bot');
+  db.insert(misunderstoodMessages)
+    .values({
+      orgId,
+      botId: version.botId,
+      botVersionId: version.id,
+      sessionId: session.id,
+      seq: 1,
+      text: 'victim customer words',
+      score: 0.2,
+    })
+    .run();
   // A notification to the waiting customer, for the push deliveries list to guard.
   const registration = db
     .insert(pushRegistrations)
@@ -159,6 +176,7 @@ function idsOf(db: Db, orgId: string): VictimIds {
   const staff = column('select id from staff_users where org_id = ?');
   const sessions = column('select id from messaging_sessions where org_id = ?');
   const workItems = column('select id from work_items where org_id = ?');
+  const misunderstood = column('select id from misunderstood_messages where org_id = ?');
   const routing = {
     skills: column('select id from skills where org_id = ?'),
     queues: column('select id from queues where org_id = ?'),
@@ -172,6 +190,7 @@ function idsOf(db: Db, orgId: string): VictimIds {
     staff,
     sessions,
     workItems,
+    misunderstood,
     routing,
     all: [
       orgId,
@@ -181,6 +200,7 @@ function idsOf(db: Db, orgId: string): VictimIds {
       ...staff,
       ...sessions,
       ...workItems,
+      ...misunderstood,
       ...Object.values(routing).flat(),
     ],
   };
@@ -204,6 +224,7 @@ function withVictimIds(path: string, input: unknown, ids: VictimIds): unknown {
       if (key === 'userId' || key === 'agentId') return [key, pick(ids.staff, seed)];
       if (key === 'sessionId') return [key, pick(ids.sessions, seed)];
       if (key === 'workItemId') return [key, pick(ids.workItems, seed)];
+      if (key === 'ids' && area === 'misunderstood') return [key, ids.misunderstood];
       if (key === 'queueId' || key === 'overflowQueueId') {
         return [key, pick(ids.routing.queues ?? [], seed)];
       }
