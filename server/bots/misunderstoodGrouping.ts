@@ -29,11 +29,21 @@ export function nluVectorizer(model: unknown, resources: NluResources): TextVect
   const analyze = createTextAnalyzer(parsed.language);
   const termEnd = space.idf.length;
   const common = space.wordVectors ? commonDirection(space.wordVectors) : null;
+  // The inbox is read again after every action on it, mostly with the same texts.
+  const memo = new Map<string, SparseVector>();
   return (text) => {
+    const known = memo.get(text);
+    if (known) return known;
     const vector = vectorize(space, analyze(text));
-    return common === null ? unit(vector) : unit(decentred(vector, termEnd, common));
+    const result = common === null ? unit(vector) : unit(decentred(vector, termEnd, common));
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(text, result);
+    return result;
   };
 }
+
+/** Texts remembered per model: a full inbox (see `MAX_GROUPED`) a few times over. */
+const MEMO_LIMIT = 10_000;
 
 /** How many of the most frequent words (the vector files list them first) make the common direction. */
 const COMMON_WORDS = 2_000;
@@ -134,16 +144,25 @@ export function groupBySimilarity(
   vectors: readonly SparseVector[],
   threshold = SIMILARITY_THRESHOLD,
 ): number[][] {
+  const slotsOf = denseSlots(vectors);
   // Each group keeps the sum of its members' unit vectors: the dot product with it, over the
   // member count, is the mean cosine to the members, in one pass over the text's features.
-  const groups: { members: number[]; sum: Map<number, number> }[] = [];
+  // The features most texts have (the word-vector dimensions, common n-grams) are summed in a
+  // dense array, the rest in a map: map lookups were most of the time.
+  const groups: { members: number[]; dense: Float64Array; sparse: Map<number, number> }[] = [];
   vectors.forEach((vector, index) => {
+    const slots = slotsOf[index] as Int32Array;
     let best: (typeof groups)[number] | null = null;
     let bestSimilarity = threshold;
     for (const group of groups) {
       let dot = 0;
       for (let k = 0; k < vector.indices.length; k++) {
-        dot += (group.sum.get(vector.indices[k] as number) ?? 0) * (vector.values[k] as number);
+        const slot = slots[k] as number;
+        const sum =
+          slot >= 0
+            ? (group.dense[slot] as number)
+            : (group.sparse.get(vector.indices[k] as number) ?? 0);
+        dot += sum * (vector.values[k] as number);
       }
       const similarity = dot / group.members.length;
       if (similarity >= bestSimilarity) {
@@ -152,16 +171,39 @@ export function groupBySimilarity(
       }
     }
     if (best === null) {
-      best = { members: [], sum: new Map() };
+      best = { members: [], dense: new Float64Array(DENSE_FEATURES), sparse: new Map() };
       groups.push(best);
     }
     best.members.push(index);
     for (let k = 0; k < vector.indices.length; k++) {
-      const feature = vector.indices[k] as number;
-      best.sum.set(feature, (best.sum.get(feature) ?? 0) + (vector.values[k] as number));
+      const slot = slots[k] as number;
+      const value = vector.values[k] as number;
+      if (slot >= 0) best.dense[slot] = (best.dense[slot] as number) + value;
+      else {
+        const feature = vector.indices[k] as number;
+        best.sparse.set(feature, (best.sparse.get(feature) ?? 0) + value);
+      }
     }
   });
   return groups.map((group) => group.members);
+}
+
+/** Features summed densely per group: 8 KB each, 16 MB for a full inbox of singletons. */
+const DENSE_FEATURES = 1_024;
+
+/** Per vector and feature, its slot among the `DENSE_FEATURES` most common features, else -1. */
+function denseSlots(vectors: readonly SparseVector[]): Int32Array[] {
+  const frequency = new Map<number, number>();
+  for (const vector of vectors) {
+    for (const feature of vector.indices) frequency.set(feature, (frequency.get(feature) ?? 0) + 1);
+  }
+  const slot = new Map(
+    [...frequency]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, DENSE_FEATURES)
+      .map(([feature], position) => [feature, position]),
+  );
+  return vectors.map((vector) => Int32Array.from(vector.indices, (f) => slot.get(f) ?? -1));
 }
 
 /** The intents editor's rule for "the same phrase": trimmed, spaces collapsed, lower case. */
