@@ -98,7 +98,7 @@ try {
     `
 ## Misunderstood inbox (\`npm run bench:misunderstood\`)
 
-Machine: ${describeMachine()}, load average ${load} while it ran. Date: ${today()}. The first page of the demo bot's inbox (\`misunderstood.groups\`: read the open messages, vectorise each with the published model's features, group them) for generated messages of an opening and three topic words. "First" includes reading the model (once per version and process).
+Machine: ${describeMachine()}, load average ${load} while it ran. Date: ${today()}. The first page of the demo bot's inbox (\`misunderstood.groups\`: read the open messages, vectorise each with the published model's features, group them) for generated messages of an opening and three topic words. "First" includes reading the model (once per version and process) and vectorising every text (remembered afterwards).
 
 | open messages | groups | first ms | p50 of ${runs} ms |
 |---:|---:|---:|---:|
