@@ -45,6 +45,11 @@ export const PROCEDURE_ACCESS: Record<string, readonly StaffRole[] | 'anyStaff'>
   'bots.restoreDraft': botEditors,
   'bots.setLiveVersion': botEditors,
 
+  // The canvas overlay and the transcripts behind it: designers improve flows from them.
+  'botAnalytics.overlay': botEditors,
+  'botAnalytics.nodeConversations': botEditors,
+  'botAnalytics.transcript': botEditors,
+
   'staffUsers.list': admins,
   'staffUsers.create': admins,
   'staffUsers.changeRole': admins,

@@ -1,3 +1,4 @@
+import { botAnalyticsRouter } from './botAnalyticsRouter';
 import { botsRouter } from './botsRouter';
 import { consoleRouter } from './consoleRouter';
 import { deploymentsRouter } from './deploymentsRouter';
@@ -11,6 +12,7 @@ import { createCallerFactory, router } from './trpc';
 export const appRouter = router({
   me: meRouter,
   bots: botsRouter,
+  botAnalytics: botAnalyticsRouter,
   staffUsers: staffUsersRouter,
   deployments: deploymentsRouter,
   push: pushRouter,
