@@ -50,6 +50,22 @@ export function addNodeCounts(
   }
 }
 
+/** Adds `more` (conversations of other days or hours) into `counts`. */
+export function mergePathCounts(counts: VersionPathCounts, more: VersionPathCounts) {
+  counts.total.conversations += more.total.conversations;
+  for (const [outcome, n] of Object.entries(more.total.outcomes) as [
+    ConversationOutcome,
+    number,
+  ][]) {
+    counts.total.outcomes[outcome] += n;
+  }
+  for (const [nodeId, node] of more.nodes) {
+    addNodeCounts(counts.nodes, nodeId, node.conversations, node.outcomes);
+  }
+  for (const [edgeId, n] of more.edges)
+    counts.edges.set(edgeId, (counts.edges.get(edgeId) ?? 0) + n);
+}
+
 interface ConversationPath {
   versionId: string;
   nodes: Set<string>;

@@ -3,7 +3,12 @@ import type { Db } from '../db/client';
 import { botFlowDailyCounts, botFlowRollupMarks, botTurnTraces } from '../db/schema';
 import { orgTimeZone } from '../reports/orgTimeZone';
 import { CONVERSATION_OUTCOMES } from './conversationOutcome';
-import { countFlowPaths, type NodeCounts, type VersionPathCounts } from './flowPathCounts';
+import {
+  countFlowPaths,
+  mergePathCounts,
+  type NodeCounts,
+  type VersionPathCounts,
+} from './flowPathCounts';
 import { addDays, DAY_MS, dayStartMs, localDate } from './orgDays';
 
 /**
@@ -47,10 +52,7 @@ export async function rollUpClosedDays(db: Db, orgId: string, now = Date.now()):
     const rows = dailyRows(
       orgId,
       day,
-      countFlowPaths(db, orgId, {
-        fromMs: dayStartMs(day, timeZone),
-        toMs: dayStartMs(addDays(day, 1), timeZone),
-      }),
+      await countDay(db, orgId, dayStartMs(day, timeZone), dayStartMs(addDays(day, 1), timeZone)),
     );
     const previous = through;
     const claimed = db.$client
@@ -82,6 +84,31 @@ export async function rollUpClosedDays(db: Db, orgId: string, now = Date.now()):
     await new Promise((resolve) => setImmediate(resolve));
   }
   return rolled;
+}
+
+/** Conversations read per synchronous query while a day is counted: an hour of them. */
+const COUNT_SLICE_MS = 60 * 60_000;
+
+/**
+ * A day's counts, read an hour of conversations at a time with a turn of the event loop in
+ * between: a busy day's traces take long enough to parse that customers' messages would
+ * otherwise wait for them. Each conversation falls in one slice, by when it began.
+ */
+async function countDay(db: Db, orgId: string, fromMs: number, toMs: number) {
+  const byVersion = new Map<string, VersionPathCounts>();
+  for (let sliceFrom = fromMs; sliceFrom < toMs; sliceFrom += COUNT_SLICE_MS) {
+    const slice = countFlowPaths(db, orgId, {
+      fromMs: sliceFrom,
+      toMs: Math.min(toMs, sliceFrom + COUNT_SLICE_MS),
+    });
+    for (const [versionId, counts] of slice) {
+      const into = byVersion.get(versionId);
+      if (into) mergePathCounts(into, counts);
+      else byVersion.set(versionId, counts);
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return byVersion;
 }
 
 /**

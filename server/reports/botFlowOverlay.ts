@@ -10,6 +10,7 @@ import {
   addNodeCounts,
   countFlowPaths,
   emptyPathCounts,
+  mergePathCounts,
   type VersionPathCounts,
 } from '../bots/flowPathCounts';
 import { addDays, dayStartMs, daysBetween, isDay } from '../bots/orgDays';
@@ -80,7 +81,7 @@ export function botFlowOverlay(db: Db, orgId: string, range: OverlayRange): BotF
       toMs: dayStartMs(addDays(range.to, 1), timeZone),
       botVersionId: range.botVersionId,
     }).get(range.botVersionId);
-    if (raw) mergeInto(counts, raw);
+    if (raw) mergePathCounts(counts, raw);
   }
 
   return {
@@ -154,18 +155,6 @@ function addRolledUp(
 /** The earlier of two "YYYY-MM-DD" days, which sort as text. */
 function earlierDay(a: string, b: string): string {
   return a.localeCompare(b) <= 0 ? a : b;
-}
-
-function mergeInto(counts: VersionPathCounts, more: VersionPathCounts) {
-  counts.total.conversations += more.total.conversations;
-  for (const outcome of CONVERSATION_OUTCOMES) {
-    counts.total.outcomes[outcome] += more.total.outcomes[outcome];
-  }
-  for (const [nodeId, node] of more.nodes) {
-    addNodeCounts(counts.nodes, nodeId, node.conversations, node.outcomes);
-  }
-  for (const [edgeId, n] of more.edges)
-    counts.edges.set(edgeId, (counts.edges.get(edgeId) ?? 0) + n);
 }
 
 function checkRange({ from, to }: { from: string; to: string }) {
