@@ -102,6 +102,13 @@ test('a designer sees the conversations on the demo bot’s edges and reads a tr
   await expect(panel).toHaveCount(0);
   await expect(page.getByTestId('flow-canvas')).toHaveAttribute('data-overlay', '');
 
+  // From the keyboard: a node focused and Enter opens it again, Escape closes it.
+  await page.getByTestId('rf__node-faqHours').focus();
+  await page.keyboard.press('Enter');
+  await expect(panel).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
+
   // Turned off, the draft is back, editable.
   await page.getByRole('button', { name: 'Analytics' }).click();
   await expect(page.getByRole('region', { name: 'Analytics overlay' })).toHaveCount(0);
