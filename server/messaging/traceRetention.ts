@@ -1,3 +1,4 @@
+import { rolledUpUntilMs, rollUpClosedDays } from '../bots/traceRollups';
 import type { Db } from '../db/client';
 import { orgs } from '../db/schema';
 
@@ -7,13 +8,14 @@ const PRUNE_EVERY_MS = 60 * 60_000;
 const PRUNE_BATCH = 2_000;
 
 /**
- * Deletes bot-turn traces stored before `before` (ms since the epoch); returns how many. One org
- * at a time, so the (org, created) index finds them, and a batch at a time with a pause between
- * batches, so a large backlog never holds up a conversation.
+ * Deletes bot-turn traces stored before `before` (ms since the epoch, or per org; null keeps
+ * the org's); returns how many. One org at a time, so the (org, created) index finds them, and
+ * a batch at a time with a pause between batches, so a large backlog never holds up a
+ * conversation.
  */
 export async function pruneBotTurnTraces(
   db: Db,
-  before: number,
+  before: number | ((orgId: string) => number | null),
   batchSize = PRUNE_BATCH,
 ): Promise<number> {
   const deleteBatch = db.$client.prepare<[string, number, number]>(
@@ -23,8 +25,10 @@ export async function pruneBotTurnTraces(
   );
   let deleted = 0;
   for (const { id } of db.select({ id: orgs.id }).from(orgs).all()) {
+    const cutoff = typeof before === 'number' ? before : before(id);
+    if (cutoff === null) continue;
     for (;;) {
-      const { changes } = deleteBatch.run(id, before, batchSize);
+      const { changes } = deleteBatch.run(id, cutoff, batchSize);
       deleted += changes;
       if (changes < batchSize) break;
       await new Promise((resolve) => setImmediate(resolve));
@@ -34,13 +38,37 @@ export async function pruneBotTurnTraces(
 }
 
 /**
- * Keeps `retentionDays` of traces: prunes now and then every hour. Returns the stop function.
- * Traces are for analysing recent behaviour; at a few kilobytes per bot turn they would
- * otherwise outgrow the conversations themselves.
+ * Rolls up every org's closed days for the studio's canvas overlay (`rollUpClosedDays`), then
+ * deletes the traces older than `retentionDays`, but never those of a day not rolled up yet, so
+ * the overlay's counts outlive the traces. An org whose roll-up failed keeps its traces until
+ * the next run. Returns how many traces were deleted.
+ */
+export async function rollUpAndPruneTraces(db: Db, retentionDays: number, now = Date.now()) {
+  const cutoffs = new Map<string, number | null>();
+  for (const { id } of db.select({ id: orgs.id }).from(orgs).all()) {
+    try {
+      await rollUpClosedDays(db, id, now);
+      const rolledUntil = rolledUpUntilMs(db, id);
+      cutoffs.set(
+        id,
+        rolledUntil === null ? null : Math.min(now - retentionDays * DAY_MS, rolledUntil),
+      );
+    } catch (error) {
+      console.error('Rolling up bot turn traces failed:', error);
+      cutoffs.set(id, null);
+    }
+  }
+  return pruneBotTurnTraces(db, (orgId) => cutoffs.get(orgId) ?? null);
+}
+
+/**
+ * Keeps `retentionDays` of traces: rolls up and prunes now and then every hour. Returns the
+ * stop function. Traces are for analysing recent behaviour; at a few kilobytes per bot turn
+ * they would otherwise outgrow the conversations themselves.
  */
 export function keepTracesFor(db: Db, retentionDays: number, now: () => number = Date.now) {
   const prune = () => {
-    pruneBotTurnTraces(db, now() - retentionDays * DAY_MS).catch((error: unknown) =>
+    rollUpAndPruneTraces(db, retentionDays, now()).catch((error: unknown) =>
       console.error('Pruning bot turn traces failed:', error),
     );
   };

@@ -51,6 +51,10 @@ export const PROCEDURE_ACCESS: Record<string, readonly StaffRole[] | 'anyStaff'>
   'misunderstood.markAdded': botEditors,
   'misunderstood.ignore': botEditors,
   'misunderstood.reopen': botEditors,
+  // The canvas overlay and the transcripts behind it: designers improve flows from them.
+  'botAnalytics.overlay': botEditors,
+  'botAnalytics.nodeConversations': botEditors,
+  'botAnalytics.transcript': botEditors,
 
   'staffUsers.list': admins,
   'staffUsers.create': admins,

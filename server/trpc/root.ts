@@ -1,3 +1,4 @@
+import { botAnalyticsRouter } from './botAnalyticsRouter';
 import { botsRouter } from './botsRouter';
 import { consoleRouter } from './consoleRouter';
 import { deploymentsRouter } from './deploymentsRouter';
@@ -13,6 +14,7 @@ export const appRouter = router({
   me: meRouter,
   bots: botsRouter,
   misunderstood: misunderstoodRouter,
+  botAnalytics: botAnalyticsRouter,
   staffUsers: staffUsersRouter,
   deployments: deploymentsRouter,
   push: pushRouter,

@@ -1,3 +1,4 @@
+export * from './botAnalytics';
 export * from './bots';
 export * from './crm';
 export * from './deployments';

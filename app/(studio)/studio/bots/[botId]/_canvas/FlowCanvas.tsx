@@ -26,6 +26,7 @@ import {
   useState,
 } from 'react';
 import type { FlowDocument, FlowIssue } from '@/bot-runtime/flow';
+import type { OverlayMarks } from '../_analytics/overlayMarks';
 import type { PreviewPath } from '../_preview/previewPath';
 import type { FlowComparison } from '../_versions/flowComparison';
 import { canvasSizeCookie } from './canvasSize';
@@ -84,6 +85,7 @@ export function FlowCanvas({
   onPreview,
   onCheckpoint,
   previewPath = null,
+  overlay = null,
 }: {
   flow: FlowDocument;
   issuesByNode: Map<string, FlowIssue[]>;
@@ -107,6 +109,8 @@ export function FlowCanvas({
   onCheckpoint: (before: FlowDocument) => void;
   /** The way the preview conversation went, marked on the canvas. */
   previewPath?: PreviewPath | null;
+  /** The analytics overlay's counts, built once per answer from the server. */
+  overlay?: OverlayMarks | null;
 }) {
   const reactFlow = useReactFlow();
   const dragOrigin = useRef<FlowDocument | null>(null);
@@ -146,8 +150,18 @@ export function FlowCanvas({
       nodeKinds: comparison?.nodeKinds ?? null,
       edgeKinds: comparison?.edgeKinds ?? null,
       preview: previewPath,
+      overlay,
     }),
-    [selection.nodes, selection.edges, sizes, issuesByNode, foundNodeIds, comparison, previewPath],
+    [
+      selection.nodes,
+      selection.edges,
+      sizes,
+      issuesByNode,
+      foundNodeIds,
+      comparison,
+      previewPath,
+      overlay,
+    ],
   );
   const elements = useMemo(() => toCanvasElements(flow, marks, drawn.current), [flow, marks]);
   // Only what React Flow was given can be handed back: a render React threw away gave it nothing.
@@ -299,6 +313,7 @@ export function FlowCanvas({
       ref={canvasRef}
       data-testid="flow-canvas"
       data-readonly={readOnly}
+      data-overlay={overlay ? '' : undefined}
     >
       <DrawNodesFar value={!fitted}>
         <ReactFlow<CanvasNode, Edge>

@@ -24,6 +24,8 @@ export type FlowNodeData = {
   issues: FlowIssue[];
   /** Set by find and by compare. */
   highlight: 'found' | NodeChangeKind | null;
+  /** While the analytics overlay is on: its badge and heat level (null: nobody reached it). */
+  overlay: { text: string; heat: number | null } | null;
 };
 
 export type FlowCanvasNode = Node<FlowNodeData, 'flowNode'>;
@@ -83,6 +85,7 @@ export const FlowNodeView = memo(function FlowNodeView({
           </span>
         )}
         {mark}
+        {data.overlay && <OverlayBadge overlay={data.overlay} />}
         {data.outputs.map((output, index) => (
           <Handle
             key={output.name}
@@ -107,6 +110,7 @@ export const FlowNodeView = memo(function FlowNodeView({
         {mark}
       </div>
       <div className="flow-node-type">{data.typeLabel}</div>
+      {data.overlay && <OverlayBadge overlay={data.overlay} />}
       <div className="flow-node-summary">{data.summary}</div>
       {data.outputs.length > 0 && (
         <div
@@ -129,6 +133,15 @@ export const FlowNodeView = memo(function FlowNodeView({
     </NodeBox>
   );
 });
+
+/** The overlay's count on a node, above its box so the node keeps its size. */
+function OverlayBadge({ overlay }: { overlay: NonNullable<FlowNodeData['overlay']> }) {
+  return (
+    <span className="flow-node-overlay" data-testid="overlay-node-count">
+      {overlay.text}
+    </span>
+  );
+}
 
 const nodeWidth = (data: FlowNodeData) =>
   nodeGeometry(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type FlowDocument, type FlowIssue, loadFlow } from '@/bot-runtime/flow';
+import { toOverlayMarks } from '../_analytics/overlayMarks';
 import {
   type CanvasMarks,
   type DrawnElements,
@@ -33,6 +34,7 @@ const marks = (overrides: Partial<CanvasMarks> = {}): CanvasMarks => ({
   nodeKinds: null,
   edgeKinds: null,
   preview: null,
+  overlay: null,
   ...overrides,
 });
 
@@ -187,5 +189,49 @@ describe('canvas elements of a large flow', () => {
     firstRender.edges.forEach((edge, i) => {
       expect(edge).toBe(opening.edges[i]);
     });
+  });
+});
+
+describe('the analytics overlay on the canvas', () => {
+  it('labels edges with their counts and colours reached nodes, once per answer', () => {
+    const draw = canvas();
+    const original = flow();
+    const before = draw(original, marks());
+    const overlay = toOverlayMarks({
+      edges: [{ edgeId: 'edge1', conversations: 3 }],
+      nodes: [
+        {
+          nodeId: 'one',
+          conversations: 3,
+          badShare: 1 / 3,
+          outcomes: {
+            contained: 2,
+            escalated: 1,
+            abandoned: 0,
+            error: 0,
+            noAgent: 0,
+            inProgress: 0,
+          },
+        },
+      ],
+    });
+
+    const on = draw(original, marks({ overlay }));
+    expect(on.edges.edge1?.label).toBe('3');
+    expect(on.edges.edge1?.ariaLabel).toContain('3 conversations in the range');
+    expect(on.nodes.one?.className).toBe('overlay-heat-1');
+    expect(on.nodes.one?.data.overlay?.text).toBe('3 conversations, 33% ended badly');
+    expect(on.nodes.two?.className).toBe('overlay-heat-none');
+
+    // A render for another reason (panning, selecting) hands back the same objects.
+    const again = draw(original, marks({ overlay }));
+    expect(again.edges.edge1).toBe(on.edges.edge1);
+    expect(again.nodes.one).toBe(on.nodes.one);
+
+    const off = draw(original, marks());
+    expect(off.edges.edge1?.label).toBeUndefined();
+    expect(off.nodes.one?.className).toBeUndefined();
+    expect(off.nodes.one?.data.overlay).toBeNull();
+    expect(before.nodes.one?.data.overlay).toBeNull();
   });
 });

@@ -6,6 +6,11 @@ import {
   type FlowNode,
   nodeRegistry,
 } from '@/bot-runtime/flow';
+import {
+  describeNodeMark,
+  type OverlayMarks,
+  type OverlayNodeMark,
+} from '../_analytics/overlayMarks';
 import type { PreviewPath } from '../_preview/previewPath';
 import type { FlowCanvasNode, FlowNodeData } from './FlowNodeView';
 import { nodeGeometry } from './nodeGeometry';
@@ -28,6 +33,8 @@ export interface CanvasMarks {
   edgeKinds: ReadonlyMap<string, 'added' | 'removed'> | null;
   /** The way the preview conversation went, while the preview is open. */
   preview: PreviewPath | null;
+  /** The analytics overlay's counts, while it is on. */
+  overlay: OverlayMarks | null;
 }
 
 /**
@@ -85,6 +92,7 @@ export function openingCanvasElements(
       nodeKinds: null,
       edgeKinds: null,
       preview: null,
+      overlay: null,
     },
     NOTHING_DRAWN,
   );
@@ -98,6 +106,8 @@ interface NodeInputs {
   preview: PreviewMark;
   issues: FlowIssue[];
   highlight: FlowNodeData['highlight'];
+  /** Undefined while the overlay is off; null when it is on and no conversation reached it. */
+  overlay: OverlayNodeMark | null | undefined;
 }
 
 interface EdgeInputs {
@@ -106,6 +116,8 @@ interface EdgeInputs {
   kind: 'added' | 'removed' | undefined;
   /** Followed by the preview conversation. */
   visited: boolean;
+  /** Conversations along it, while the overlay is on. */
+  count: number | undefined;
 }
 
 /** Where a node stands in the preview conversation: where it waits, or passed through. */
@@ -134,6 +146,7 @@ function toCanvasNodes(flow: FlowDocument, marks: CanvasMarks, drawn: DrawnEleme
       issues: marks.issuesByNode.get(node.id) ?? NO_ISSUES,
       highlight:
         marks.nodeKinds?.get(node.id) ?? (marks.foundNodeIds.has(node.id) ? 'found' : null),
+      overlay: marks.overlay ? (marks.overlay.nodes.get(node.id) ?? null) : undefined,
     };
     const cached = drawn.get(node.id);
     const entry =
@@ -157,7 +170,8 @@ function buildNode(
     cached &&
     cached.inputs.node === node &&
     sameIssues(cached.inputs.issues, inputs.issues) &&
-    cached.inputs.highlight === inputs.highlight;
+    cached.inputs.highlight === inputs.highlight &&
+    cached.inputs.overlay === inputs.overlay;
   const data: FlowNodeData = dataUnchanged
     ? cached.node.data
     : {
@@ -169,6 +183,13 @@ function buildNode(
         isEntry: Boolean(nodeType?.isEntry),
         issues: inputs.issues,
         highlight: inputs.highlight,
+        overlay:
+          inputs.overlay === undefined
+            ? null
+            : {
+                text: describeNodeMark(inputs.overlay ?? undefined),
+                heat: inputs.overlay?.heat ?? null,
+              },
       };
   const geometry = nodeGeometry(
     data.outputs.map((output) => output.name),
@@ -188,7 +209,7 @@ function buildNode(
     initialHeight: geometry.height,
     handles: size ? undefined : geometry.handles,
     deletable: !nodeType?.isEntry,
-    className: inputs.preview ? `is-preview-${inputs.preview}` : undefined,
+    className: nodeClasses(inputs),
     data,
   };
 }
@@ -201,8 +222,17 @@ function sameNodeInputs(a: NodeInputs, b: NodeInputs): boolean {
     a.selected === b.selected &&
     a.preview === b.preview &&
     a.highlight === b.highlight &&
+    a.overlay === b.overlay &&
     sameIssues(a.issues, b.issues)
   );
+}
+
+function nodeClasses({ preview, overlay }: NodeInputs): string | undefined {
+  const classes = [
+    preview && `is-preview-${preview}`,
+    overlay !== undefined && `overlay-heat-${overlay?.heat ?? 'none'}`,
+  ].filter(Boolean);
+  return classes.length > 0 ? classes.join(' ') : undefined;
 }
 
 /** Validation runs on every edit and returns fresh issue objects; their content is what shows. */
@@ -222,6 +252,7 @@ function toCanvasEdges(flow: FlowDocument, marks: CanvasMarks, drawn: DrawnEleme
       selected: marks.selectedEdgeIds.has(edge.id),
       kind: marks.edgeKinds?.get(edge.id),
       visited: marks.preview?.visitedEdgeIds.has(edge.id) ?? false,
+      count: marks.overlay ? (marks.overlay.edgeCounts.get(edge.id) ?? 0) : undefined,
     };
     const cached = drawn.get(edge.id);
     const entry =
@@ -229,7 +260,8 @@ function toCanvasEdges(flow: FlowDocument, marks: CanvasMarks, drawn: DrawnEleme
       cached.inputs.edge === edge &&
       cached.inputs.selected === inputs.selected &&
       cached.inputs.kind === inputs.kind &&
-      cached.inputs.visited === inputs.visited
+      cached.inputs.visited === inputs.visited &&
+      cached.inputs.count === inputs.count
         ? cached
         : { inputs, edge: buildEdge(inputs) };
     next.set(edge.id, entry);
@@ -238,8 +270,14 @@ function toCanvasEdges(flow: FlowDocument, marks: CanvasMarks, drawn: DrawnEleme
   return { elements, drawn: next };
 }
 
-function buildEdge({ edge, selected, kind, visited }: EdgeInputs): Edge {
-  const classes = [kind && `edge-${kind}`, visited && 'is-preview-visited'].filter(Boolean);
+function buildEdge({ edge, selected, kind, visited, count }: EdgeInputs): Edge {
+  const classes = [
+    kind && `edge-${kind}`,
+    visited && 'is-preview-visited',
+    count !== undefined && (count > 0 ? 'overlay-taken' : 'overlay-untaken'),
+  ].filter(Boolean);
+  const counted =
+    count === undefined ? '' : `, ${count} conversation${count === 1 ? '' : 's'} in the range`;
   return {
     id: edge.id,
     className: classes.length > 0 ? classes.join(' ') : undefined,
@@ -249,6 +287,14 @@ function buildEdge({ edge, selected, kind, visited }: EdgeInputs): Edge {
     targetHandle: 'in',
     selected,
     markerEnd: ARROW,
-    ariaLabel: `Edge from ${edge.sourceNodeId} (${edge.sourceOutput}) to ${edge.targetNodeId}${visited ? ', taken in the preview' : ''}`,
+    ...(count === undefined
+      ? {}
+      : {
+          label: String(count),
+          labelShowBg: true,
+          labelBgPadding: [4, 2],
+          labelBgBorderRadius: 4,
+        }),
+    ariaLabel: `Edge from ${edge.sourceNodeId} (${edge.sourceOutput}) to ${edge.targetNodeId}${visited ? ', taken in the preview' : ''}${counted}`,
   };
 }

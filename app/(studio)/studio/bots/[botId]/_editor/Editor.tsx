@@ -1,9 +1,12 @@
 'use client';
 
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ActionSummary } from '@/bot-runtime/actions';
 import type { FlowDocument, FlowIssue } from '@/bot-runtime/flow';
 import type { BotDraft } from '@/server/bots/botDrafts';
+import { OverlayBar } from '../_analytics/OverlayBar';
+import { OverlayNodePanel } from '../_analytics/OverlayNodePanel';
+import { useFlowOverlay } from '../_analytics/useFlowOverlay';
 import { FindBar } from '../_canvas/FindBar';
 import { FlowCanvas, type NodeSizes, type Selection } from '../_canvas/FlowCanvas';
 import type { CanvasElements } from '../_canvas/flowCanvasElements';
@@ -72,9 +75,12 @@ export function Editor({
     onError: banner.setError,
   });
   const { viewing, comparison } = versions;
+  // Designers and admins only: the counts come from customers' conversations.
+  const overlay = useFlowOverlay(botId);
 
-  const readOnly = !canEdit || viewing !== null || comparison !== null;
-  const flow = comparison?.flow ?? viewing?.flow ?? history.flow;
+  // The overlay shows the published version it counts, read-only: the draft is never touched.
+  const readOnly = !canEdit || viewing !== null || comparison !== null || overlay.on;
+  const flow = overlay.flow ?? comparison?.flow ?? viewing?.flow ?? history.flow;
   const { issues, issuesByNode, errors } = useFlowIssues({
     flow,
     comparison,
@@ -106,6 +112,28 @@ export function Editor({
     [history.flow, panels.previewTurns],
   );
 
+  const closeNodeAnalytics = useCallback(() => setSelection({ nodes: [], edges: [] }), []);
+  const toggleOverlay = () => {
+    if (!overlay.on) versions.backToDraft();
+    setSelection({ nodes: [], edges: [] });
+    panels.showInspector();
+    overlay.toggle();
+  };
+  const overlayNode = overlay.on && selectedNode ? selectedNode : undefined;
+  const { showInspector } = panels;
+  useEffect(() => {
+    if (overlayNode) showInspector();
+  }, [overlayNode, showInspector]);
+  // Opening or comparing versions shows another flow: the overlay steps aside for it.
+  const openVersion = (versionId: string) => {
+    overlay.turnOff();
+    versions.openVersion(versionId);
+  };
+  const compareVersions = (versionId: string, against: string | null) => {
+    overlay.turnOff();
+    versions.compare(versionId, against);
+  };
+
   useUndoShortcuts(!readOnly, history.undo, history.redo);
   const selectPasted = useCallback((pasted: { nodeIds: string[]; noteIds: string[] }) => {
     setSelection({ nodes: pasted.nodeIds, edges: [], notes: pasted.noteIds });
@@ -136,7 +164,10 @@ export function Editor({
         onFind={find.open}
         onZoomToFit={canvas.zoomToFit}
         onExport={download}
+        overlayOn={overlay.on}
+        onToggleOverlay={canEdit ? toggleOverlay : null}
       />
+      {overlay.on && <OverlayBar overlay={overlay} />}
 
       {autosave.state.status === 'conflict' && (
         <DraftConflictBanner
@@ -181,6 +212,7 @@ export function Editor({
             onPreview={history.preview}
             onCheckpoint={history.checkpoint}
             previewPath={panels.previewOpen ? path : null}
+            overlay={overlay.marks}
           />
         )}
         <EditorSidePanel
@@ -217,7 +249,20 @@ export function Editor({
               onFocusNode={canvas.focusNode}
             />
           )}
-          {panels.tab === 'inspector' && !comparison && (
+          {panels.tab === 'inspector' && overlay.on && overlayNode && (
+            <OverlayNodePanel
+              overlay={overlay}
+              node={{ id: overlayNode.id, label: overlayNode.label || overlayNode.id }}
+              onClose={closeNodeAnalytics}
+            />
+          )}
+          {panels.tab === 'inspector' && overlay.on && !overlayNode && (
+            <p className="muted">
+              Click a node (or select it and press Enter) to see how the conversations that reached
+              it ended, and their transcripts.
+            </p>
+          )}
+          {panels.tab === 'inspector' && !comparison && !overlay.on && (
             <Inspector
               flow={flow}
               node={selectedNode}
@@ -249,8 +294,8 @@ export function Editor({
               botId={botId}
               canEdit={canEdit}
               viewingVersionId={viewing?.id ?? null}
-              onOpen={versions.openVersion}
-              onCompare={versions.compare}
+              onOpen={openVersion}
+              onCompare={compareVersions}
               onRestore={versions.restoreVersion}
             />
           )}

@@ -23,6 +23,8 @@ export function EditorToolbar({
   onFind,
   onZoomToFit,
   onExport,
+  overlayOn,
+  onToggleOverlay,
 }: {
   botId: string;
   botName: string;
@@ -35,6 +37,9 @@ export function EditorToolbar({
   onFind: () => void;
   onZoomToFit: () => void;
   onExport: () => void;
+  overlayOn: boolean;
+  /** Null for those who may not see the analytics overlay. */
+  onToggleOverlay: (() => void) | null;
 }) {
   return (
     <header className="editor-toolbar">
@@ -77,6 +82,16 @@ export function EditorToolbar({
               Zoom to fit
             </button>
           </>
+        )}
+        {onToggleOverlay && (
+          <button
+            type="button"
+            aria-pressed={overlayOn}
+            title="Conversation counts of a published version on the canvas"
+            onClick={onToggleOverlay}
+          >
+            Analytics
+          </button>
         )}
         <button type="button" onClick={onExport}>
           Export
