@@ -10,6 +10,12 @@ import { waitUntil } from '../testing/flakyNetwork';
 import { ParleyProvider, useConversation } from './ParleyProvider';
 import type { ParleyConversation } from './useParleyConversation';
 
+/** An app's chat screen, reduced to keeping what the hook returned on every render. */
+function ChatScreen({ renders }: { renders: ParleyConversation[] }) {
+  renders.push(useConversation());
+  return null;
+}
+
 describe('ParleyProvider and useConversation against a real API', () => {
   const startApi = useTestApi();
   const roots: Root[] = [];
@@ -28,13 +34,11 @@ describe('ParleyProvider and useConversation against a real API', () => {
     });
     const appState = fakeAppState('active');
     const renders: ParleyConversation[] = [];
-    function ChatScreen() {
-      renders.push(useConversation());
-      return null;
-    }
     const root = createRoot(document.createElement('div'));
     roots.push(root);
-    root.render(createElement(ParleyProvider, { client, appState }, createElement(ChatScreen)));
+    root.render(
+      createElement(ParleyProvider, { client, appState }, createElement(ChatScreen, { renders })),
+    );
     const now = () => renders.at(-1) as ParleyConversation;
 
     await waitUntil(() => now()?.status === 'open', 'the stream is open');
@@ -61,17 +65,11 @@ describe('ParleyProvider and useConversation against a real API', () => {
 
   it('tells the developer what is missing when there is no provider', async () => {
     const errors: unknown[] = [];
-    function Orphan() {
-      try {
-        useConversation();
-      } catch (error) {
-        errors.push(error);
-      }
-      return null;
-    }
-    const root = createRoot(document.createElement('div'));
+    const root = createRoot(document.createElement('div'), {
+      onUncaughtError: (error) => errors.push(error),
+    });
     roots.push(root);
-    root.render(createElement(Orphan));
+    root.render(createElement(ChatScreen, { renders: [] }));
     await waitUntil(() => errors.length > 0, 'the hook refuses');
     expect(String(errors[0])).toMatch(/ParleyProvider/);
   });
