@@ -1,7 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const alias = { '@': fileURLToPath(new URL('./', import.meta.url)) };
+const root = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+// `@parley/sdk` as the example apps import it, from the SDK's source.
+const alias = [
+  { find: /^@parley\/sdk$/, replacement: root('./sdk/index.ts') },
+  { find: /^@parley\/sdk\/react$/, replacement: root('./sdk/react/index.ts') },
+  { find: /^@\//, replacement: root('./') },
+];
 const exclude = ['node_modules/**', '.next/**', 'e2e/**', 'data/**', 'sdk/dist/**'];
 const shared = { environment: 'node', testTimeout: 20_000, pool: 'forks' } as const;
 
@@ -16,7 +22,7 @@ export default defineConfig({
           name: 'unit',
           include: ['**/*.test.ts'],
           // React Native tests need that project's globals (below).
-          exclude: [...exclude, '**/*.rn.test.ts'],
+          exclude: [...exclude, '**/*.rn.test.ts', 'examples/react-native/**'],
         },
       },
       {
@@ -26,7 +32,11 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'sdk-react-native',
-          include: ['sdk/createParleyClient.test.ts', 'sdk/**/*.rn.test.ts'],
+          include: [
+            'sdk/createParleyClient.test.ts',
+            'sdk/**/*.rn.test.ts',
+            'examples/react-native/**/*.test.ts',
+          ],
           exclude,
           setupFiles: ['sdk/testing/reactNativeSetup.ts'],
         },
