@@ -2,8 +2,8 @@ import type { ParleyClient } from '../createParleyClient';
 import type { Entry } from '../types';
 
 /**
- * The part of React Native's `AppState` the SDK uses; `import { AppState } from 'react-native'`
- * fits it as it is. Typed here so the React binding needs no React Native types or imports.
+ * The part of React Native's `AppState` the SDK uses: React Native's own AppState object fits it
+ * as it is. Typed here so the React binding needs no React Native types or imports.
  */
 export interface AppStateLike {
   currentState: string | null;
