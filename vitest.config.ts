@@ -35,7 +35,7 @@ export default defineConfig({
           include: [
             'sdk/createParleyClient.test.ts',
             'sdk/**/*.rn.test.ts',
-            'examples/react-native/**/*.test.ts',
+            'examples/react-native/src/**/*.test.ts',
           ],
           exclude,
           setupFiles: ['sdk/testing/reactNativeSetup.ts'],
