@@ -11,11 +11,16 @@ export interface SseMessage {
  */
 export class SseParser {
   private buffer = '';
+  /** A chunk ended in CR: it may be the first half of a CRLF, so it waits for the next one. */
+  private heldCR = false;
 
   constructor(private readonly onMessage: (message: SseMessage) => void) {}
 
   push(chunk: string) {
-    this.buffer += chunk.replace(/\r\n?/g, '\n');
+    let text = (this.heldCR ? '\r' : '') + chunk;
+    this.heldCR = text.endsWith('\r');
+    if (this.heldCR) text = text.slice(0, -1);
+    this.buffer += text.replace(/\r\n?/g, '\n');
     let end = this.buffer.indexOf('\n\n');
     while (end >= 0) {
       this.dispatch(this.buffer.slice(0, end));
