@@ -54,6 +54,8 @@ export const entriesPageSchema = z.object({
 export const listEntriesQuery = z.object({
   after: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** Long-polling: with nothing after `after`, hold the answer up to this many seconds. */
+  wait: z.coerce.number().int().min(0).max(30).default(0),
 });
 
 export const typingBody = z.object({ isTyping: z.boolean() });

@@ -59,6 +59,14 @@ export class Outbox {
     this.retryTimer = undefined;
   }
 
+  /** Drops every unsent message, e.g. when the customer signs out. */
+  async clear() {
+    this.stop();
+    this.messages = [];
+    await this.deps.storage.saveOutbox(this.messages);
+    this.deps.onChange(this.messages);
+  }
+
   /** Skips the backoff wait, e.g. when the device reports it is online again. */
   retryNow() {
     clearTimeout(this.retryTimer);

@@ -8,6 +8,12 @@ export interface StoredConversation {
 
 /** Where a deployment's conversation and unsent messages live between app launches. */
 export class ConversationStorage {
+  /**
+   * Writes go out one after another: with an async store (AsyncStorage) two writes of the
+   * outbox in flight at once could land in either order and bring back a sent message.
+   */
+  private writes: Promise<unknown> = Promise.resolve();
+
   constructor(
     private readonly storage: ParleyStorage,
     private readonly deploymentId: string,
@@ -26,12 +32,33 @@ export class ConversationStorage {
     return null;
   }
 
-  async saveConversation(conversation: StoredConversation) {
-    await this.storage.setItem(this.key('conversation'), JSON.stringify(conversation));
+  saveConversation(conversation: StoredConversation) {
+    return this.write(() =>
+      this.storage.setItem(this.key('conversation'), JSON.stringify(conversation)),
+    );
   }
 
-  async forgetConversation() {
-    await this.storage.removeItem(this.key('conversation'));
+  forgetConversation() {
+    return this.write(() => this.storage.removeItem(this.key('conversation')));
+  }
+
+  /** The push tokens this device registered, so logout can revoke every one of them. */
+  async loadPushTokens(): Promise<string[]> {
+    const raw = await this.storage.getItem(this.key('push-tokens'));
+    try {
+      const value: unknown = raw ? JSON.parse(raw) : [];
+      return Array.isArray(value) ? value.filter((t): t is string => typeof t === 'string') : [];
+    } catch {
+      return [];
+    }
+  }
+
+  savePushTokens(tokens: readonly string[]) {
+    return this.write(() =>
+      tokens.length === 0
+        ? this.storage.removeItem(this.key('push-tokens'))
+        : this.storage.setItem(this.key('push-tokens'), JSON.stringify(tokens)),
+    );
   }
 
   async loadOutbox(): Promise<OutboxMessage[]> {
@@ -45,9 +72,19 @@ export class ConversationStorage {
     }
   }
 
-  async saveOutbox(messages: readonly OutboxMessage[]) {
-    if (messages.length === 0) await this.storage.removeItem(this.key('outbox'));
-    else await this.storage.setItem(this.key('outbox'), JSON.stringify(messages));
+  saveOutbox(messages: readonly OutboxMessage[]) {
+    const value = messages.length === 0 ? null : JSON.stringify(messages);
+    return this.write(() =>
+      value === null
+        ? this.storage.removeItem(this.key('outbox'))
+        : this.storage.setItem(this.key('outbox'), value),
+    );
+  }
+
+  private write(change: () => void | Promise<void>): Promise<void> {
+    const next = this.writes.then(change, change);
+    this.writes = next.catch(() => undefined);
+    return next;
   }
 
   private key(name: string) {
@@ -63,6 +100,26 @@ export function defaultStorage(): ParleyStorage {
     // Some browsers throw on localStorage access when site data is blocked.
   }
   return memoryStorage();
+}
+
+/**
+ * A store with async get/set/remove, such as React Native's AsyncStorage
+ * (`@react-native-async-storage/async-storage`) or Expo SecureStore's `getItemAsync` family once
+ * renamed, under a key prefix of its own so the app's other keys are never touched.
+ */
+export function asyncStorage(
+  store: {
+    getItem(key: string): Promise<string | null>;
+    setItem(key: string, value: string): Promise<void>;
+    removeItem(key: string): Promise<void>;
+  },
+  prefix = '',
+): ParleyStorage {
+  return {
+    getItem: (key) => store.getItem(prefix + key),
+    setItem: (key, value) => store.setItem(prefix + key, value),
+    removeItem: (key) => store.removeItem(prefix + key),
+  };
 }
 
 export function memoryStorage(): ParleyStorage {

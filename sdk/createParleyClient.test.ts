@@ -202,6 +202,8 @@ describe('the Parley client SDK against a real API', () => {
       'a send was attempted',
     );
     first.client.close();
+    // Relaunched later, with the network back (on a phone it is the whole device's network).
+    network.goOnline();
 
     const relaunched = customerApp(base, { storage });
     await relaunched.client.start();

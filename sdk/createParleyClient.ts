@@ -1,23 +1,27 @@
 import { isRetryable, ParleyApiError, apiRequest as request } from './apiRequest';
+import { chooseTransport, type Transport } from './chooseTransport';
 import {
   ConversationStorage,
   defaultStorage,
   type StoredConversation,
 } from './conversationStorage';
-import { FetchEventSource } from './FetchEventSource';
 import { LiveStream, type StreamState } from './LiveStream';
 import { newClientMessageId } from './newClientMessageId';
 import { Outbox } from './Outbox';
+import { parseNotification } from './parseNotification';
 import { DEFAULT_RETRY_DELAYS, type RetryDelays } from './retryDelay';
 import { toParleyError } from './toParleyError';
 import type {
+  AppState,
   ConnectionStatus,
   ConversationStarted,
   ConversationStatus,
   ConversationSummary,
   Entry,
   EventSourceConstructor,
+  IdentityTokenRequest,
   MessageInput,
+  NotificationOpened,
   OutboxMessage,
   OutgoingMessage,
   ParleyError,
@@ -29,20 +33,35 @@ import type {
   TypingEvent,
   WebPushConfig,
 } from './types';
+import type { XhrConstructor } from './XhrEventSource';
 
 export interface ParleyClientOptions {
   /** Where Parley runs, e.g. `https://chat.example.com`. */
   baseUrl: string;
   deploymentId: string;
-  /** A token your backend signs for the signed-in user; omit for anonymous customers. */
-  getIdentityToken?: () => string | undefined | Promise<string | undefined>;
+  /**
+   * A token your backend signs for the signed-in user; omit for anonymous customers. Asked when
+   * a conversation starts and each time its access is renewed; asked once more, with
+   * `{ previousExpired: true }`, when Parley refuses the token it returned as expired.
+   */
+  getIdentityToken?: (
+    request: IdentityTokenRequest,
+  ) => string | undefined | null | Promise<string | undefined | null>;
   /** Hidden pre-chat fields the agent sees and the bot can read. */
   context?: Record<string, string | number | boolean>;
   locale?: string;
   /** Defaults to localStorage in browsers and to memory elsewhere. */
   storage?: ParleyStorage;
-  /** Defaults to the browser's EventSource, else a fetch-based one. */
+  /** Used by the `eventsource` transport; defaults to the platform's EventSource. */
   EventSource?: EventSourceConstructor;
+  /**
+   * How live entries arrive; `auto` (the default) picks the platform's EventSource, a streaming
+   * fetch, XMLHttpRequest progress (React Native), or long-polling, and falls back to
+   * long-polling when the network buffers the stream.
+   */
+  transport?: Transport;
+  /** Used by the `xhr` transport; defaults to the platform's XMLHttpRequest. */
+  XMLHttpRequest?: XhrConstructor;
   fetch?: typeof fetch;
   retryDelays?: RetryDelays;
 }
@@ -77,15 +96,12 @@ export function createParleyClient(options: ParleyClientOptions) {
     options.storage ?? defaultStorage(),
     options.deploymentId,
   );
-  const EventSourceImpl: EventSourceConstructor =
-    options.EventSource ??
-    (typeof EventSource === 'function'
-      ? (EventSource as unknown as EventSourceConstructor)
-      : class extends FetchEventSource {
-          constructor(url: string) {
-            super(url, fetchImpl);
-          }
-        });
+  const transport = chooseTransport({
+    transport: options.transport ?? 'auto',
+    fetch: fetchImpl,
+    EventSource: options.EventSource,
+    XMLHttpRequest: options.XMLHttpRequest,
+  });
 
   const entryListeners = new Set<(entry: Entry) => void>();
   const statusListeners = new Set<(status: ConnectionStatus) => void>();
@@ -93,6 +109,7 @@ export function createParleyClient(options: ParleyClientOptions) {
   const readListeners = new Set<(event: ReadEvent) => void>();
   const outboxListeners = new Set<(pending: readonly OutboxMessage[]) => void>();
   const errorListeners = new Set<(error: ParleyError) => void>();
+  const unreadListeners = new Set<(count: number) => void>();
 
   let conversation: StoredConversation | null = null;
   let conversationStatus: ConversationStatus | null = null;
@@ -109,6 +126,8 @@ export function createParleyClient(options: ParleyClientOptions) {
   let connection: ConnectionStatus = 'idle';
   let closed = false;
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  let appState: AppState = 'active';
+  let unread = 0;
 
   const outbox = new Outbox({
     storage,
@@ -134,7 +153,7 @@ export function createParleyClient(options: ParleyClientOptions) {
   });
 
   const stream = new LiveStream({
-    EventSource: EventSourceImpl,
+    EventSource: transport.EventSource,
     delays,
     lastSeq: () => contiguousSeq,
     streamUrl: async (afterSeq) => {
@@ -179,6 +198,15 @@ export function createParleyClient(options: ParleyClientOptions) {
       conversationStatus = entry.payload.to as ConversationStatus;
     }
     for (const listener of entryListeners) listener(entry);
+    updateUnread();
+  }
+
+  /** Replies the customer has not marked read: what a badge on the chat button shows. */
+  function updateUnread() {
+    const count = entries.filter(isUnreadReply).length;
+    if (count === unread) return;
+    unread = count;
+    for (const listener of unreadListeners) listener(count);
   }
 
   /** The agent read up to a seq: the customer's own entries up to it now show as read. */
@@ -240,18 +268,37 @@ export function createParleyClient(options: ParleyClientOptions) {
     }, delays.maxMs);
   }
 
+  /**
+   * A call that carries the customer's identity token. An app usually caches its token, so a
+   * refusal as expired asks the provider once more, saying so, and repeats the call with the
+   * new one: the customer never sees it.
+   */
+  async function withIdentity<T>(call: (identityToken: string | undefined) => Promise<T>) {
+    const first = (await options.getIdentityToken?.({ previousExpired: false })) ?? undefined;
+    try {
+      return await call(first);
+    } catch (error) {
+      if (!(error instanceof ParleyApiError && error.code === 'IDENTITY_TOKEN_EXPIRED'))
+        throw error;
+      const renewed = (await options.getIdentityToken?.({ previousExpired: true })) ?? undefined;
+      if (!renewed || renewed === first) throw error;
+      return call(renewed);
+    }
+  }
+
   async function createConversation(prechat?: Record<string, string>): Promise<StartResult> {
-    const identityToken = await options.getIdentityToken?.();
-    const started = await request<ConversationStarted>(fetchImpl, baseUrl, {
-      method: 'POST',
-      path: `/api/v1/deployments/${encodeURIComponent(options.deploymentId)}/conversations`,
-      body: {
-        ...(identityToken ? { identityToken } : {}),
-        ...(options.context ? { context: options.context } : {}),
-        ...(options.locale ? { locale: options.locale } : {}),
-        ...(prechat ? { prechat } : {}),
-      },
-    });
+    const started = await withIdentity((identityToken) =>
+      request<ConversationStarted>(fetchImpl, baseUrl, {
+        method: 'POST',
+        path: `/api/v1/deployments/${encodeURIComponent(options.deploymentId)}/conversations`,
+        body: {
+          ...(identityToken ? { identityToken } : {}),
+          ...(options.context ? { context: options.context } : {}),
+          ...(options.locale ? { locale: options.locale } : {}),
+          ...(prechat ? { prechat } : {}),
+        },
+      }),
+    );
     await adopt({
       conversationId: started.conversationId,
       accessToken: started.accessToken,
@@ -280,16 +327,13 @@ export function createParleyClient(options: ParleyClientOptions) {
   async function refreshToken() {
     refreshing ??= (async () => {
       const current = requireConversation();
-      const identityToken = await options.getIdentityToken?.();
-      const fresh = await request<{ accessToken: string; accessTokenExpiresAt: string }>(
-        fetchImpl,
-        baseUrl,
-        {
+      const fresh = await withIdentity((identityToken) =>
+        request<{ accessToken: string; accessTokenExpiresAt: string }>(fetchImpl, baseUrl, {
           method: 'POST',
           path: `/api/v1/conversations/${encodeURIComponent(current.conversationId)}/token`,
           body: identityToken ? { identityToken } : {},
           accessToken: current.accessToken,
-        },
+        }),
       );
       await adopt({ ...current, ...fresh });
     })().finally(() => {
@@ -370,11 +414,29 @@ export function createParleyClient(options: ParleyClientOptions) {
       (stored && (await resumeStored(stored))) || (await createConversation(startOptions.prechat));
     // close() while the conversation was being started: nothing should go live after it.
     if (closed) return result;
-    scheduleRefresh();
-    stream.start();
     outbox.start();
     globalThis.addEventListener?.('online', onOnline);
+    // Started from a notification while in the background: the stream waits for the foreground.
+    if (appState === 'background') return result;
+    scheduleRefresh();
+    stream.start();
     return result;
+  }
+
+  /** Back in the foreground: fetch what arrived meanwhile, then listen live again. */
+  async function resume(): Promise<Entry[]> {
+    const before = contiguousSeq;
+    try {
+      await loadHistory();
+    } catch (error) {
+      // Offline: the stream replays what was missed once it connects.
+      if (!isRetryable(error)) emitError(error);
+    }
+    if (closed || appState !== 'active') return [];
+    scheduleRefresh();
+    stream.start();
+    outbox.retryNow();
+    return entries.filter((entry) => entry.seq > before && entry.actor.type !== 'customer');
   }
 
   function stopLive() {
@@ -384,7 +446,7 @@ export function createParleyClient(options: ParleyClientOptions) {
     globalThis.removeEventListener?.('online', onOnline);
   }
 
-  return {
+  const client = {
     /** Creates a conversation, or resumes the one stored from an earlier visit. */
     start(startOptions: StartOptions = {}): Promise<StartResult> {
       if (startOptions.prechat) lastStartOptions = startOptions;
@@ -446,6 +508,71 @@ export function createParleyClient(options: ParleyClientOptions) {
       return () => errorListeners.delete(listener);
     },
 
+    /** How many replies the customer has not marked read, now and whenever it changes. */
+    onUnreadCount(listener: (count: number) => void) {
+      listener(unread);
+      unreadListeners.add(listener);
+      return () => unreadListeners.delete(listener);
+    },
+
+    get unreadCount() {
+      return unread;
+    },
+
+    /**
+     * The app went to the background or came back (React Native's AppState). In the background
+     * the stream closes, so Parley sends replies as push notifications; back in the foreground
+     * the client fetches what it missed, goes live again, and resolves to the replies that
+     * arrived meanwhile (none when it was not started).
+     */
+    async setAppState(next: AppState): Promise<Entry[]> {
+      if (next === appState) return [];
+      appState = next;
+      if (next === 'background') {
+        clearTimeout(refreshTimer);
+        stream.stop();
+        return [];
+      }
+      if (!starting) return [];
+      await starting.catch(() => undefined);
+      if (!conversation || closed) return [];
+      return resume();
+    },
+
+    get appState() {
+      return appState;
+    },
+
+    /** The transport live entries arrive on now: `auto` may have moved to `polling`. */
+    get transport() {
+      return transport.kind();
+    },
+
+    /**
+     * A push notification was opened (or arrived while the app runs): pass its data as the push
+     * library gives it. For this deployment's conversation it starts or resumes the client and
+     * fetches up to the notified entry; the app then shows the conversation at `seq`. Resolves
+     * to null for a notification that is not Parley's.
+     */
+    async handleNotification(payload: unknown): Promise<NotificationOpened | null> {
+      const notified = parseNotification(payload);
+      if (!notified) return null;
+      const known = conversation ?? (await storage.loadConversation());
+      if (known?.conversationId !== notified.conversationId) {
+        return { ...notified, current: false, entry: null };
+      }
+      await client.start();
+      if (contiguousSeq < notified.seq) {
+        try {
+          await loadHistory();
+        } catch (error) {
+          if (!isRetryable(error)) throw error;
+        }
+      }
+      const entry = entries.find((known) => known.seq === notified.seq) ?? null;
+      return { ...notified, current: true, entry };
+    },
+
     /** The fields the deployment asks a new customer before start(); often none. */
     async prechatFields(): Promise<PrechatField[]> {
       const form = await request<{ fields: PrechatField[] }>(fetchImpl, baseUrl, {
@@ -487,7 +614,19 @@ export function createParleyClient(options: ParleyClientOptions) {
     },
 
     async markRead(upToSeq = contiguousSeq) {
-      return authorized<{ upToSeq: number }>({ method: 'POST', path: '/read', body: { upToSeq } });
+      const read = await authorized<{ upToSeq: number }>({
+        method: 'POST',
+        path: '/read',
+        body: { upToSeq },
+      });
+      for (const [index, entry] of entries.entries()) {
+        if (entry.seq > read.upToSeq) break;
+        if (entry.actor.type !== 'customer' && entry.status !== 'read') {
+          entries[index] = { ...entry, status: 'read' };
+        }
+      }
+      updateUnread();
+      return read;
     },
 
     /** Tells the agent the customer is typing; best effort, a failure is not worth a retry. */
@@ -511,12 +650,58 @@ export function createParleyClient(options: ParleyClientOptions) {
       });
     },
 
+    /** Starts the conversation first if needed: a registration belongs to a customer. */
     async registerPush(registration: PushRegistrationInput) {
-      return accountCall<PushRegistration>({
+      if (!conversation) await client.start();
+      const registered = await accountCall<PushRegistration>({
         method: 'POST',
         path: '/api/v1/push-registrations',
         body: registration,
       });
+      const token =
+        registration.platform === 'web_push'
+          ? registration.subscription.endpoint
+          : registration.token;
+      const tokens = await storage.loadPushTokens();
+      if (!tokens.includes(token)) await storage.savePushTokens([...tokens, token]);
+      return registered;
+    },
+
+    /**
+     * The customer signs out of the app: every push registration this device made stops, and
+     * the conversation, its unsent messages and its access are forgotten on the device, so the
+     * next person to sign in starts afresh. Resolves to how many registrations stopped.
+     */
+    async logout(): Promise<number> {
+      stopLive();
+      await starting?.catch(() => undefined);
+      let revoked = 0;
+      const tokens = await storage.loadPushTokens();
+      const current = conversation ?? (await storage.loadConversation());
+      if (current && tokens.length > 0) {
+        conversation = current;
+        for (const token of tokens) {
+          const answer = await accountCall<{ revoked: number }>({
+            method: 'POST',
+            path: '/api/v1/push-registrations/revoke',
+            body: { token },
+          });
+          revoked += answer.revoked;
+        }
+      }
+      await storage.savePushTokens([]);
+      await storage.forgetConversation();
+      await outbox.clear();
+      conversation = null;
+      conversationStatus = null;
+      entries.length = 0;
+      seenSeqs.clear();
+      contiguousSeq = 0;
+      starting = null;
+      closed = true;
+      updateConnection();
+      updateUnread();
+      return revoked;
     },
 
     /**
@@ -563,7 +748,8 @@ export function createParleyClient(options: ParleyClientOptions) {
       seenSeqs.clear();
       contiguousSeq = 0;
       starting = null;
-      return this.start(lastStartOptions);
+      updateUnread();
+      return client.start(lastStartOptions);
     },
 
     /** Stops the stream and retries; stored state stays for the next start(). */
@@ -574,4 +760,16 @@ export function createParleyClient(options: ParleyClientOptions) {
       updateConnection();
     },
   };
+  return client;
+}
+
+/** What counts towards the unread badge: a bot's or agent's reply, not a status or a join. */
+const REPLY_TYPES = new Set(['text', 'quick_replies', 'cards', 'image', 'form_request']);
+
+function isUnreadReply(entry: Entry) {
+  return (
+    (entry.actor.type === 'bot' || entry.actor.type === 'agent') &&
+    REPLY_TYPES.has(entry.type) &&
+    entry.status !== 'read'
+  );
 }

@@ -1,5 +1,6 @@
 export { isRetryable, ParleyApiError, ParleyNetworkError } from './apiRequest';
-export { memoryStorage } from './conversationStorage';
+export type { Transport } from './chooseTransport';
+export { asyncStorage, memoryStorage } from './conversationStorage';
 export {
   createParleyClient,
   type ParleyClient,
@@ -8,5 +9,8 @@ export {
   type StartResult,
 } from './createParleyClient';
 export { FetchEventSource } from './FetchEventSource';
+export { PollingEventSource } from './PollingEventSource';
+export { parseNotification } from './parseNotification';
 export type { RetryDelays } from './retryDelay';
 export type * from './types';
+export { type XhrConstructor, XhrEventSource, type XhrLike } from './XhrEventSource';

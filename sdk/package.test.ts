@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -55,8 +55,8 @@ const until = async (done, what) => {
 
 /** A TypeScript app using all three entries, strictly and without skipping the package's types. */
 const TYPED_APP = `
-import { createParleyClient, type Entry } from '@parley/sdk';
-import { useParleyConversation } from '@parley/sdk/react';
+import { asyncStorage, createParleyClient, type Entry } from '@parley/sdk';
+import { ParleyProvider, useConversation, useParleyConversation } from '@parley/sdk/react';
 import { mountWidget } from '@parley/sdk/widget';
 
 const client = createParleyClient({ baseUrl: 'https://chat.example.com', deploymentId: 'acme-app' });
@@ -66,7 +66,14 @@ client.onEntry((entry: Entry) => {
 });
 // @ts-expect-error The contract's types arrive exact, not as \`any\`.
 const notAType: Entry['type'] = 'no-such-entry-type';
-export { client, mountWidget, notAType, useParleyConversation };
+const appState = { currentState: 'active', addEventListener: () => ({ remove: () => {} }) };
+export const provider = ParleyProvider({ client, appState, children: null });
+export const stored = asyncStorage({
+  getItem: async () => null,
+  setItem: async () => {},
+  removeItem: async () => {},
+});
+export { client, mountWidget, notAType, useConversation, useParleyConversation };
 `;
 const TYPED_CJS_APP = `
 import sdk = require('@parley/sdk');
@@ -94,10 +101,17 @@ describe('the @parley/sdk package, installed from its tarball', () => {
     await run('npm', ['install', '--offline', '--no-audit', '--no-fund', `./${tarball}`], {
       cwd: scratch,
     });
-    // The app's own React for the hook's entry, which must use the app's copy and bring none.
+    // The app's own React for the hook's entry, which must use the app's copy and bring none,
+    // and its React types, which a TypeScript React app has (ParleyProvider's props name them).
     await symlink(
       path.join(repoRoot, 'node_modules/react'),
       path.join(scratch, 'node_modules/react'),
+      'dir',
+    );
+    await mkdir(path.join(scratch, 'node_modules/@types'), { recursive: true });
+    await symlink(
+      path.join(repoRoot, 'node_modules/@types/react'),
+      path.join(scratch, 'node_modules/@types/react'),
       'dir',
     );
   }, 180_000);

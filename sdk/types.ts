@@ -148,3 +148,23 @@ export interface ParleyError {
   message: string;
   clientMessageId?: string;
 }
+
+/** Where the app is, as React Native's AppState reports it (`inactive` counts as active). */
+export type AppState = 'active' | 'background';
+
+/** What the identity-token provider is asked. */
+export interface IdentityTokenRequest {
+  /** Parley refused the token the provider returned last as expired: return a fresh one. */
+  previousExpired: boolean;
+}
+
+/** A Parley notification the app handed to `handleNotification`. */
+export interface NotificationOpened {
+  conversationId: string;
+  /** The entry the notification is about: show the conversation there. */
+  seq: number;
+  /** Whether it is about this client's conversation (not an older one of the customer's). */
+  current: boolean;
+  /** That entry, once fetched; null when it is not this client's conversation or offline. */
+  entry: Entry | null;
+}

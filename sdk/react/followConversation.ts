@@ -13,13 +13,21 @@ export interface ConversationView {
   typing: readonly Actor[];
   /** Messages the customer sent that the server has not acknowledged yet. */
   pending: readonly OutboxMessage[];
+  /** Replies the customer has not marked read (`markRead`), e.g. for a badge. */
+  unreadCount: number;
 }
 
 /** A typing entry older than this is history (or a reload), not something to play back. */
 const TYPING_FRESH_MS = 60_000;
 
 export function initialView(client: ParleyClient): ConversationView {
-  return { entries: [], status: client.connectionStatus, typing: [], pending: [] };
+  return {
+    entries: [],
+    status: client.connectionStatus,
+    typing: [],
+    pending: [],
+    unreadCount: client.unreadCount,
+  };
 }
 
 /**
@@ -78,6 +86,7 @@ export function followConversation(
     client.onStatus((status) => publish({ status })),
     client.onOutbox((pending) => publish({ pending: [...pending] })),
     client.onRead(() => publish({})),
+    client.onUnreadCount((unreadCount) => publish({ unreadCount })),
     client.onTyping(({ actor, isTyping }) => {
       if (actor.type === 'customer') return;
       liveTyping = liveTyping.filter((known) => !same(known, actor));

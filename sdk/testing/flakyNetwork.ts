@@ -1,11 +1,16 @@
+import { NodeXMLHttpRequest } from './nodeXmlHttpRequest';
+
 /**
  * A fetch that can lose the network, as a phone in a tunnel does: while offline every request
  * fails and open streams are cut. `loseNextResponseTo` lets a request reach the server but
- * drops its answer, the case where a retry must not store the message twice.
+ * drops its answer, the case where a retry must not store the message twice. Where the tests
+ * run as React Native (XMLHttpRequest is the Node one), its requests go through the same
+ * network: recorded, refused while offline, cut when it goes.
  */
 export function flakyNetwork(realFetch: typeof fetch = globalThis.fetch) {
   let offline = false;
   const openStreams = new Set<AbortController>();
+  const openXhrs = new Set<() => void>();
   const requests: { method: string; url: string }[] = [];
   let dropResponseOf: RegExp | null = null;
 
@@ -30,6 +35,17 @@ export function flakyNetwork(realFetch: typeof fetch = globalThis.fetch) {
     }
   };
 
+  if (globalThis.XMLHttpRequest === (NodeXMLHttpRequest as unknown)) {
+    NodeXMLHttpRequest.network = {
+      offline: () => offline,
+      record: (method, url) => requests.push({ method, url }),
+      track: (cut) => {
+        openXhrs.add(cut);
+        return () => openXhrs.delete(cut);
+      },
+    };
+  }
+
   return {
     fetch: fetchImpl,
     requests,
@@ -37,6 +53,8 @@ export function flakyNetwork(realFetch: typeof fetch = globalThis.fetch) {
       offline = true;
       for (const stream of openStreams) stream.abort();
       openStreams.clear();
+      for (const cut of [...openXhrs]) cut();
+      openXhrs.clear();
     },
     goOnline() {
       offline = false;

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../contract/entries';
 import { EventHub } from '../messaging/eventHub';
@@ -22,12 +23,12 @@ function openStream(stored: Entry[], afterSeq: number) {
   const hub = new EventHub();
   const chunks: string[] = [];
   const req = Object.assign(new EventEmitter(), { method: 'GET' }) as unknown as IncomingMessage;
-  const res = {
+  const res = Object.assign(new EventEmitter(), {
     writableLength: 0,
     writeHead: () => res,
     write: (chunk: string) => chunks.push(chunk),
     end: () => undefined,
-  } as unknown as ServerResponse;
+  }) as unknown as ServerResponse;
   streamEntries(req, res, {
     hub,
     sessionId: 's1',
@@ -39,7 +40,7 @@ function openStream(stored: Entry[], afterSeq: number) {
     chunks.flatMap((chunk) =>
       [...chunk.matchAll(/^id: (\d+)$/gm)].map((match) => Number(match[1])),
     );
-  return { hub, sentSeqs, close: () => req.emit('close') };
+  return { hub, sentSeqs, close: () => res.emit('close') };
 }
 
 describe('a customer’s entry stream', () => {
@@ -63,5 +64,29 @@ describe('a customer’s entry stream', () => {
     stream.hub.publish('s1', { kind: 'entry', entry: entry(2, 'Order A1001 is shipped.') });
     expect(stream.sentSeqs()).toEqual([1, 2, 3]);
     stream.close();
+  });
+
+  it('stops counting the customer as watching once they disconnect, so replies become pushes', async () => {
+    const hub = new EventHub();
+    const server = createServer((req, res) => {
+      // As the public API does: the (empty) request body is read before the stream begins.
+      req.resume();
+      req.on('end', () =>
+        streamEntries(req, res, { hub, sessionId: 's1', afterSeq: 0, readAfter: () => [] }),
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const customer = request(`http://127.0.0.1:${port}/stream`);
+    customer.end();
+    await new Promise((resolve) => customer.on('response', resolve));
+    expect(hub.hasCustomerStream('s1')).toBe(true);
+
+    customer.destroy();
+    for (let waited = 0; hub.hasCustomerStream('s1') && waited < 2_000; waited += 10) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(hub.hasCustomerStream('s1')).toBe(false);
+    server.close();
   });
 });

@@ -99,7 +99,10 @@ export function streamEntries(
     'customer',
   );
   const heartbeat = setInterval(() => write(': ping\n\n'), heartbeatMs);
-  req.on('close', close);
+  // The response's close, not the request's: the request emits `close` as soon as its (empty)
+  // body has been read, before the stream begins, so a customer who went away was counted as
+  // watching forever and never got a push.
+  res.on('close', close);
 
   for (;;) {
     const page = options.readAfter(lastSentSeq, PAGE);

@@ -143,6 +143,13 @@ export function buildOpenApiDocument(version: string) {
             conversationId,
             { name: 'after', in: 'query', schema: { type: 'integer', minimum: 0 } },
             { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200 } },
+            {
+              name: 'wait',
+              in: 'query',
+              description:
+                'Long-polling for clients that cannot read a stream: with no entry after `after`, the answer waits up to this many seconds for one.',
+              schema: { type: 'integer', minimum: 0, maximum: 30 },
+            },
           ],
           responses: {
             '200': { description: 'Entries ordered by seq.', content: json(entriesPageSchema) },

@@ -33,6 +33,7 @@ import { buildOpenApiDocument } from './openApiDocument';
 import { ApiRateLimits, type RateLimitSettings } from './rateLimits';
 import { parseJsonBody, readRequestBody } from './readJsonBody';
 import { sendError, sendInternalError, sendJson } from './respond';
+import { waitForEntry } from './waitForEntry';
 
 export interface PublicApiDependencies {
   db: Db;
@@ -196,13 +197,25 @@ export function createPublicApi(deps: PublicApiDependencies) {
           throw new HttpError(
             400,
             'INVALID_REQUEST',
-            'after and limit must be whole numbers (limit 1-200).',
+            'after, limit and wait must be whole numbers (limit 1-200, wait 0-30).',
           );
-        sendJson(
-          ctx.res,
-          200,
-          deps.entries.listEntries(claims, query.data.after, query.data.limit),
-        );
+        const { after, limit, wait } = query.data;
+        let page = deps.entries.listEntries(claims, after, limit);
+        if (page.entries.length === 0 && wait > 0) {
+          const session = loadOwnSession(deps.db, claims);
+          // Subscribed before this second read, so an entry committed in between is not missed.
+          const waiting = waitForEntry(deps.hub, ctx.res, {
+            sessionId: session.id,
+            afterSeq: after,
+            waitMs: wait * 1000,
+          });
+          page = deps.entries.listEntries(claims, after, limit);
+          if (page.entries.length === 0) await waiting.arrived;
+          waiting.stop();
+          if (ctx.res.destroyed) return;
+          if (page.entries.length === 0) page = deps.entries.listEntries(claims, after, limit);
+        }
+        sendJson(ctx.res, 200, page);
       },
     },
     {

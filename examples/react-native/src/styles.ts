@@ -1,0 +1,41 @@
+import { StyleSheet } from 'react-native';
+
+export const styles = StyleSheet.create({
+  screen: { flex: 1, padding: 16, gap: 12, backgroundColor: '#fff' },
+  title: { fontSize: 22, fontWeight: '600' },
+  body: { fontSize: 16, flex: 1 },
+  row: { flexDirection: 'row', alignItems: 'center', gap: 8, flexWrap: 'wrap' },
+  input: {
+    flex: 1,
+    borderWidth: 1,
+    borderColor: '#c7c7cc',
+    borderRadius: 8,
+    paddingHorizontal: 12,
+    paddingVertical: 8,
+    fontSize: 16,
+  },
+  linkButton: { paddingHorizontal: 8, paddingVertical: 8 },
+  link: { color: '#0a63c9', fontSize: 16 },
+  primaryButton: {
+    backgroundColor: '#0a63c9',
+    borderRadius: 24,
+    padding: 14,
+    alignItems: 'center',
+  },
+  primaryButtonText: { color: '#fff', fontSize: 17, fontWeight: '600' },
+  note: { color: '#6b6b70', fontSize: 13 },
+  banner: { backgroundColor: '#fff4ce', padding: 8, borderRadius: 6 },
+  list: { gap: 8, paddingVertical: 8 },
+  bubble: { maxWidth: '80%', borderRadius: 12, padding: 10 },
+  mine: { alignSelf: 'flex-end', backgroundColor: '#dcecff' },
+  theirs: { alignSelf: 'flex-start', backgroundColor: '#f0f0f3' },
+  author: { fontSize: 12, color: '#6b6b70', marginBottom: 2 },
+  event: { alignSelf: 'center', color: '#6b6b70', fontSize: 13 },
+  chip: {
+    borderWidth: 1,
+    borderColor: '#0a63c9',
+    borderRadius: 16,
+    paddingHorizontal: 12,
+    paddingVertical: 6,
+  },
+});
