@@ -3,6 +3,7 @@ import { consoleRouter } from './consoleRouter';
 import { deploymentsRouter } from './deploymentsRouter';
 import { meRouter } from './meRouter';
 import { pushRouter } from './pushRouter';
+import { reportsRouter } from './reportsRouter';
 import { routingConfigRouter } from './routingConfigRouter';
 import { staffUsersRouter } from './staffUsersRouter';
 import { supervisorRouter } from './supervisorRouter';
@@ -17,6 +18,7 @@ export const appRouter = router({
   console: consoleRouter,
   supervisor: supervisorRouter,
   routingConfig: routingConfigRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;
