@@ -53,6 +53,12 @@ describe('the Reports page’s view in its URL', () => {
       problem: 'The first day must not come after the last day.',
     });
     expect(read('channel=fax').query.channel).toBeUndefined();
+    expect(read('from=2024-01-01&to=2025-12-31')).toMatchObject({ ok: true });
+    expect(read('from=2024-01-01&to=2026-01-01')).toMatchObject({
+      ok: false,
+      problem:
+        'A range can cover at most 731 days; choose a later first day or an earlier last day.',
+    });
   });
 
   it('asks the server for the org’s midnights, across a change to summer time', () => {

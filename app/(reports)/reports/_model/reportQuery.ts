@@ -16,6 +16,8 @@ export type RangeChoice = (typeof RANGE_PRESETS)[number]['id'] | 'custom';
 export type Period = 'day' | 'week';
 
 const DEFAULT_RANGE: RangeChoice = '30d';
+/** Two years and a day: a year compared with the one before, and no chart of a million days. */
+export const MAX_RANGE_DAYS = 731;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface ReportQuery {
@@ -87,6 +89,13 @@ export function parseReportQuery(params: URLSearchParams, today: string): Parsed
   const custom = { ...query, fromDay: from, toDay: to };
   if (from > to) {
     return { ok: false, problem: 'The first day must not come after the last day.', query: custom };
+  }
+  if (daysBetween(from, to) + 1 > MAX_RANGE_DAYS) {
+    return {
+      ok: false,
+      problem: `A range can cover at most ${MAX_RANGE_DAYS} days; choose a later first day or an earlier last day.`,
+      query: custom,
+    };
   }
   return { ok: true, query: custom };
 }
@@ -163,6 +172,10 @@ function offsetAt(at: number, timeZone: string): number {
     part('second'),
   );
   return wall - Math.floor(at / 1000) * 1000;
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 function isRange(value: string | null): value is RangeChoice {
