@@ -1,6 +1,6 @@
 'use client';
 
-import { Fragment, useEffect, useId, useRef, useState } from 'react';
+import { Fragment, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { METRIC_DEFINITIONS } from '@/server/reports/metricDefinitions';
 
 /**
@@ -13,6 +13,16 @@ export function MetricHelp({ metric }: { metric: string }) {
   const popoverId = useId();
   const button = useRef<HTMLButtonElement>(null);
   const wrapper = useRef<HTMLSpanElement>(null);
+  const popover = useRef<HTMLSpanElement>(null);
+  const [shift, setShift] = useState(0);
+
+  // A "?" near the window's right edge opens its text leftwards, inside the window.
+  useLayoutEffect(() => {
+    if (!open || !popover.current) return;
+    const box = popover.current.getBoundingClientRect();
+    const overflow = box.right + shift - (document.documentElement.clientWidth - 8);
+    setShift(Math.max(0, overflow));
+  }, [open, shift]);
 
   useEffect(() => {
     if (!open) return;
@@ -50,7 +60,9 @@ export function MetricHelp({ metric }: { metric: string }) {
         id={popoverId}
         role="note"
         aria-label={`${definition.title}: definition`}
+        ref={popover}
         className="metric-help-popover card"
+        style={shift ? { left: -shift } : undefined}
         hidden={!open}
       >
         <strong>{definition.title}</strong> <DefinitionText text={definition.definition} />
