@@ -45,10 +45,23 @@ const CONVERSATIONS: Spec[] = [
   { id: 'w2', deployment: 'acme-web', day: '2025-03-07', endedBy: 'bot' },
 ];
 
-function seedConversations() {
+function openServerDb() {
   const db = new Database(path.join(process.env.E2E_DATA_DIR ?? '.e2e-data', 'parley.db'));
   db.pragma('busy_timeout = 5000');
+  // Deleting a conversation deletes its work item, entry and CSAT answer with it.
   db.pragma('foreign_keys = ON');
+  return db;
+}
+
+/** The specs after this one find the demo org as it was. */
+function removeConversations() {
+  const db = openServerDb();
+  db.prepare('delete from messaging_sessions where id like ?').run(`${PREFIX}%`);
+  db.close();
+}
+
+function seedConversations() {
+  const db = openServerDb();
   const one = <T>(sql: string, ...args: unknown[]) => db.prepare(sql).get(...args) as T;
   const alice = one<{ id: string; org_id: string }>(
     "select id, org_id from staff_users where email = 'alice@acme.test'",
@@ -122,6 +135,7 @@ const stat = (page: Page, label: string) =>
   page.getByRole('group', { name: label, exact: true }).getByTestId('stat-value');
 
 test.beforeAll(seedConversations);
+test.afterAll(removeConversations);
 
 test('a supervisor reads the seeded week, narrows it to a channel and exports a table', async ({
   page,

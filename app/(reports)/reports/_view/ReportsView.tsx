@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
 import { useMemo, useRef, useState } from 'react';
 import { ErrorAlert } from '@/app/_components/ErrorAlert';
 import { useTRPC } from '@/app/_trpc/client';
@@ -27,7 +27,6 @@ export function ReportsView() {
   const trpc = useTRPC();
   const options = useQuery(trpc.reports.options.queryOptions());
   const params = useSearchParams();
-  const router = useRouter();
   const pathname = usePathname();
   // "Today" is when the page opened: a page left open overnight keeps the range it showed.
   const [openedAt] = useState(() => new Date());
@@ -50,7 +49,9 @@ export function ReportsView() {
     const query = { ...base, ...changes };
     pending.current = { query, search: reportQueryString(query) };
     const search = reportQueryString(query);
-    router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false });
+    // The browser's own history, which Next.js follows: the URL changes at once and no server
+    // round trip can land after a later change and undo it.
+    window.history.replaceState(null, '', search ? `${pathname}?${search}` : pathname);
   };
 
   return (
