@@ -8,6 +8,8 @@ const admins = AREA_ROLES.admin;
 const leads = SUPERVISOR_ROLES;
 /** Everyone working conversations: agents insert quick texts and pick their own status. */
 const consoleStaff = AREA_ROLES.console;
+/** Supervisors and admins read reports, as the Reports area lets them in. */
+const reportReaders = AREA_ROLES.reports;
 
 /**
  * Who may call each tRPC procedure: the one table the server enforces (`staffProcedure` reads
@@ -130,4 +132,12 @@ export const PROCEDURE_ACCESS: Record<string, readonly StaffRole[] | 'anyStaff'>
   'routingConfig.quickTexts.delete': admins,
   'routingConfig.settings.get': leads,
   'routingConfig.settings.update': admins,
+
+  'reports.options': reportReaders,
+  'reports.volume': reportReaders,
+  'reports.botOutcomes': reportReaders,
+  'reports.waitTimes': reportReaders,
+  'reports.agentTimes': reportReaders,
+  'reports.csat': reportReaders,
+  'reports.utilisation': reportReaders,
 };

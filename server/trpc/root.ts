@@ -5,6 +5,7 @@ import { deploymentsRouter } from './deploymentsRouter';
 import { meRouter } from './meRouter';
 import { misunderstoodRouter } from './misunderstoodRouter';
 import { pushRouter } from './pushRouter';
+import { reportsRouter } from './reportsRouter';
 import { routingConfigRouter } from './routingConfigRouter';
 import { staffUsersRouter } from './staffUsersRouter';
 import { supervisorRouter } from './supervisorRouter';
@@ -21,6 +22,7 @@ export const appRouter = router({
   console: consoleRouter,
   supervisor: supervisorRouter,
   routingConfig: routingConfigRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

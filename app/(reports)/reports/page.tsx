@@ -1,20 +1,15 @@
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { ReportsView } from './_view/ReportsView';
+import './reports.css';
 
 export const metadata: Metadata = { title: 'Reports' };
 
+/** The Reports area's layout lets in admins and supervisors only; the view reads the URL. */
 export default function ReportsPage() {
   return (
-    <>
-      <div className="page-header">
-        <div>
-          <h1>Reports</h1>
-          <p className="muted">Volume, handle time, deflection and satisfaction.</p>
-        </div>
-      </div>
-      <div className="card empty-state">
-        <h2>No data yet</h2>
-        <p>Metrics appear once customers start conversations.</p>
-      </div>
-    </>
+    <Suspense>
+      <ReportsView />
+    </Suspense>
   );
 }
