@@ -72,6 +72,8 @@ export const messagingSessions = sqliteTable(
       t.endedBy,
       t.acceptedAt,
       t.endedAt,
+      // Last, for joining work items, entries and answers without a visit to the table.
+      t.id,
     ),
   ],
 );

@@ -267,12 +267,20 @@ export const workItems = sqliteTable(
     index('work_items_overflow_idx').on(t.overflowAt),
     index('work_items_reply_due_idx').on(t.replyDueAt),
     index('work_items_accepted_by_idx').on(t.acceptedBy, t.status),
-    // An agent's accepted items over a range, for time at capacity, read from the index alone.
+    // An agent's items accepted in a range, and those accepted before it and still open at its
+    // start, for time at capacity, each read from an index alone.
     index('work_items_agent_accepted_idx').on(
       t.orgId,
       t.acceptedBy,
       t.acceptedAt,
       t.completedAt,
+      t.size,
+    ),
+    index('work_items_agent_completed_idx').on(
+      t.orgId,
+      t.acceptedBy,
+      t.completedAt,
+      t.acceptedAt,
       t.size,
     ),
   ],
