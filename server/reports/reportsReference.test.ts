@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
 import { workItems } from '../db/schema';
 import { addSession, at, reportsOrg, type SessionSpec } from '../testing/reportsFixture';
+import { referenceReports } from '../testing/reportsReference';
 import { useTestDb } from '../testing/testDb';
 import { agentTimes } from './agentTimes';
 import { deflection, escalations } from './botOutcomes';
 import { conversationsBy, conversationsByPeriod } from './conversationVolume';
 import { csat } from './csat';
 import { type ReportFilters, reportFiltersSchema } from './reportFilters';
-import { referenceReports } from './reportsReference';
 import { waitTimes } from './waitTimes';
 
 /**

@@ -7,10 +7,10 @@ import {
   orgs,
   workItems,
 } from '../db/schema';
-import { AGENT_MESSAGE_TYPES } from './agentTimes';
-import type { ReportFilters } from './reportFilters';
-import { average, byCountThenKey, percentile, ratio, secondsBetween } from './stats';
-import { type Period, periodOf } from './timeBuckets';
+import { AGENT_MESSAGE_TYPES } from '../reports/agentTimes';
+import type { ReportFilters } from '../reports/reportFilters';
+import { average, byCountThenKey, percentile, ratio, secondsBetween } from '../reports/stats';
+import { type Period, periodOf } from '../reports/timeBuckets';
 
 /**
  * The metrics' written definitions, worked out row by row over everything the org has, with
