@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, exists, gt, isNull, lt, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, gt, gte, isNull, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import {
   agentPresenceChanges,
@@ -124,22 +124,32 @@ function capacityTime(
   from: Date,
   end: Date,
 ): number {
-  const items = db
-    .select({
-      size: workItems.size,
-      acceptedAt: workItems.acceptedAt,
-      completedAt: workItems.completedAt,
-    })
-    .from(workItems)
-    .where(
-      and(
-        eq(workItems.orgId, orgId),
-        eq(workItems.acceptedBy, userId),
-        lt(workItems.acceptedAt, end),
-        or(isNull(workItems.completedAt), gt(workItems.completedAt, from)),
-      ),
-    )
-    .all();
+  const columns = {
+    size: workItems.size,
+    acceptedAt: workItems.acceptedAt,
+    completedAt: workItems.completedAt,
+  };
+  const ofAgent = and(eq(workItems.orgId, orgId), eq(workItems.acceptedBy, userId));
+  // Two index ranges instead of the agent's whole history: the items accepted within the
+  // range, and the earlier ones still open at its start (by when they were completed).
+  const items = [
+    ...db
+      .select(columns)
+      .from(workItems)
+      .where(and(ofAgent, gte(workItems.acceptedAt, from), lt(workItems.acceptedAt, end)))
+      .all(),
+    ...db
+      .select(columns)
+      .from(workItems)
+      .where(
+        and(
+          ofAgent,
+          lt(workItems.acceptedAt, from),
+          or(isNull(workItems.completedAt), gt(workItems.completedAt, from)),
+        ),
+      )
+      .all(),
+  ];
   const steps: { at: number; change: number }[] = [];
   for (const item of items) {
     if (!item.acceptedAt) continue;

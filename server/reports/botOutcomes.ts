@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { messagingSessions, workItems } from '../db/schema';
 import { conversationScope, workItemScope } from './conversationScope';
@@ -61,38 +61,44 @@ export interface Escalations {
 
 /**
  * Conversations handed to routing, and why: the first work item of each conversation carries
- * the hand-off the bot wrote (intent, escalate node).
+ * the hand-off the bot wrote (intent, escalate node). The database picks each conversation's
+ * first item and counts them per (intent, node) pair; the two lists are summed from those pairs.
  */
 export function escalations(db: Db, orgId: string, filters: ReportFilters): Escalations {
   const scope = conversationScope(db, orgId, filters);
   const conversations =
     db.select({ n: count() }).from(messagingSessions).where(scope).get()?.n ?? 0;
+  const order = sql`row_number() over (partition by ${workItems.sessionId} order by ${workItems.askedAt}, ${workItems.id})`;
   const items = db
-    .select({ sessionId: workItems.sessionId, handoff: workItems.handoff })
+    .select({ handoff: sql<string>`${workItems.handoff}`.as('handoff'), order: order.as('nth') })
     .from(workItems)
     .innerJoin(messagingSessions, eq(messagingSessions.id, workItems.sessionId))
     .where(and(scope, workItemScope(filters)))
-    .orderBy(asc(workItems.sessionId), asc(workItems.askedAt), asc(workItems.id))
+    .as('items');
+  // A key is a non-empty string in the hand-off; anything else counts as "none".
+  const keyOf = (field: string) =>
+    sql<string | null>`case when json_type(${items.handoff}, ${`$.${field}`}) = 'text'
+      and json_extract(${items.handoff}, ${`$.${field}`}) <> ''
+      then json_extract(${items.handoff}, ${`$.${field}`}) end`;
+  const pairs = db
+    .select({ intent: keyOf('intent'), nodeId: keyOf('nodeId'), escalations: count() })
+    .from(items)
+    .where(eq(items.order, 1))
+    .groupBy(sql`1`, sql`2`)
     .all();
-  const firstHandoffs = new Map<string, Record<string, unknown>>();
-  for (const item of items) {
-    if (!firstHandoffs.has(item.sessionId)) firstHandoffs.set(item.sessionId, item.handoff);
-  }
+  const escalated = pairs.reduce((sum, pair) => sum + pair.escalations, 0);
   const groupBy = (field: 'intent' | 'nodeId'): EscalationGroup[] => {
     const counts = new Map<string | null, number>();
-    for (const handoff of firstHandoffs.values()) {
-      const value = handoff[field];
-      const key = typeof value === 'string' && value !== '' ? value : null;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
+    for (const pair of pairs)
+      counts.set(pair[field], (counts.get(pair[field]) ?? 0) + pair.escalations);
     return [...counts]
       .map(([key, escalations]) => ({ key, escalations, rate: ratio(escalations, conversations) }))
       .sort(byCountThenKey((group) => group.escalations));
   };
   return {
     conversations,
-    escalated: firstHandoffs.size,
-    escalationRate: ratio(firstHandoffs.size, conversations),
+    escalated,
+    escalationRate: ratio(escalated, conversations),
     byIntent: groupBy('intent'),
     byNode: groupBy('nodeId'),
   };

@@ -4,7 +4,7 @@ import { messagingSessions } from '../db/schema';
 import { conversationScope } from './conversationScope';
 import { orgTimeZone } from './orgTimeZone';
 import type { ReportFilters } from './reportFilters';
-import { type Period, periodOf, QUARTER_HOUR_MS } from './timeBuckets';
+import { type Period, periodsOf, QUARTER_HOUR_MS } from './timeBuckets';
 
 export interface PeriodCount {
   /** The local date the day or the ISO week (its Monday) starts on, in the org's zone. */
@@ -26,7 +26,9 @@ export function conversationsByPeriod(
   period: Period,
 ): PeriodCount[] {
   const timeZone = orgTimeZone(db, orgId);
-  const quarter = sql<number>`${messagingSessions.createdAt} / ${QUARTER_HOUR_MS}`;
+  // A literal, not a parameter: the driver binds a JavaScript number as a real, and the
+  // division would then give each conversation a quarter of its own.
+  const quarter = sql<number>`${messagingSessions.createdAt} / ${sql.raw(String(QUARTER_HOUR_MS))}`;
   const quarters = db
     .select({ quarter, conversations: count() })
     .from(messagingSessions)
@@ -34,11 +36,16 @@ export function conversationsByPeriod(
     .groupBy(quarter)
     .orderBy(asc(quarter))
     .all();
+  const keys = periodsOf(
+    quarters.map((row) => Number(row.quarter) * QUARTER_HOUR_MS),
+    timeZone,
+    period,
+  );
   const totals = new Map<string, number>();
-  for (const row of quarters) {
-    const key = periodOf(new Date(Number(row.quarter) * QUARTER_HOUR_MS), timeZone, period);
+  quarters.forEach((row, index) => {
+    const key = keys[index] ?? '';
     totals.set(key, (totals.get(key) ?? 0) + row.conversations);
-  }
+  });
   return [...totals].map(([key, conversations]) => ({ period: key, conversations }));
 }
 

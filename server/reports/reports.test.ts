@@ -518,3 +518,38 @@ describe('agent utilisation', () => {
     expect(only({ queueId: acme.orders.id })).toEqual(['Alice']);
   });
 });
+
+describe('time at capacity across the start of the range', () => {
+  const openDb = useTestDb();
+
+  it('counts an item accepted before the range and completed within it', () => {
+    const db = openDb();
+    const acme = seedReportsWorld(db);
+    // Bob (capacity 1) holds S5 from 09:03 to 09:20; the range 09:10–09:15 is all at capacity.
+    // Alice holds S6 from 10:10 on, one item of two: never at capacity from 10:30.
+    const filters = (from: string, to: string) => reportFiltersSchema.parse({ from, to });
+    const now = at('2030-02-01T00:00:00Z');
+    const [, bob] = agentUtilisation(
+      db,
+      acme.org.id,
+      filters('2030-01-14T09:10:00Z', '2030-01-14T09:15:00Z'),
+      now,
+    );
+    expect(bob?.secondsAtCapacity).toBe(300);
+    const [alice] = agentUtilisation(
+      db,
+      acme.org.id,
+      filters('2030-01-14T10:30:00Z', '2030-01-14T11:00:00Z'),
+      now,
+    );
+    expect(alice?.secondsAtCapacity).toBe(0);
+    db.$client.prepare('update agent_states set capacity = 1 where user_id = ?').run(acme.alice.id);
+    const [aliceAtOne] = agentUtilisation(
+      db,
+      acme.org.id,
+      filters('2030-01-14T10:30:00Z', '2030-01-14T11:00:00Z'),
+      now,
+    );
+    expect(aliceAtOne?.secondsAtCapacity).toBe(1800);
+  });
+});

@@ -10,10 +10,16 @@ export function average(values: number[]): number | null {
  * it. Always one of the values, so anyone can find it in a sorted export.
  */
 export function percentile(values: number[], p: number): number | null {
-  if (values.length === 0) return null;
+  const rank = nearestRank(values.length, p);
+  if (rank === null) return null;
   const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
   return sorted[rank - 1] ?? null;
+}
+
+/** The 1-based position of the p-th percentile among `n` sorted values; null when n is 0. */
+export function nearestRank(n: number, p: number): number | null {
+  if (n === 0) return null;
+  return Math.max(1, Math.ceil((p / 100) * n));
 }
 
 export function ratio(part: number, whole: number): number | null {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { createdAt, id } from './columns';
 import { messagingSessions } from './messaging';
 import { orgIdColumn } from './orgs';
@@ -17,5 +17,9 @@ export const csatResponses = sqliteTable(
     comment: text('comment'),
     createdAt: createdAt(),
   },
-  (t) => [check('csat_score_range', sql`${t.score} between 1 and 5`)],
+  (t) => [
+    check('csat_score_range', sql`${t.score} between 1 and 5`),
+    // Reports count answers by score per conversation from this index alone.
+    index('csat_responses_session_score_idx').on(t.sessionId, t.score),
+  ],
 );

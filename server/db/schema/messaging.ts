@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { EntryType } from '../../../contract/entries';
 import { bots, botVersions } from './bots';
@@ -57,8 +58,23 @@ export const messagingSessions = sqliteTable(
   (t) => [
     index('messaging_sessions_org_status_idx').on(t.orgId, t.status),
     index('messaging_sessions_contact_idx').on(t.contactId),
-    // Reports read an org's conversations by when they started.
-    index('messaging_sessions_org_created_idx').on(t.orgId, t.createdAt),
+    // Reports read an org's conversations by when they started, and count them by every column
+    // they filter or group on: covering, a year's count is a scan of this index alone.
+    index('messaging_sessions_reports_idx').on(
+      t.orgId,
+      t.createdAt,
+      t.deploymentId,
+      t.channel,
+      t.botVersionId,
+      t.agentId,
+      t.status,
+      t.agentType,
+      t.endedBy,
+      t.acceptedAt,
+      t.endedAt,
+      // Last, for joining work items, entries and answers without a visit to the table.
+      t.id,
+    ),
   ],
 );
 
@@ -90,6 +106,11 @@ export const conversationEntries = sqliteTable(
       t.sessionId,
       t.clientMessageId,
     ),
+    // An agent's first message after the accept, for first response time, in one seek per
+    // conversation. Partial: only agents' entries pay for it, not the customer's or the bot's.
+    index('conversation_entries_agent_reply_idx')
+      .on(t.sessionId, t.createdAt, t.entryType)
+      .where(sql`${t.actorType} = 'agent'`),
   ],
 );
 

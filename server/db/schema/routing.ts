@@ -251,13 +251,38 @@ export const workItems = sqliteTable(
   },
   (t) => [
     index('work_items_org_status_idx').on(t.orgId, t.status),
-    index('work_items_session_idx').on(t.sessionId),
+    // A conversation's items in the order they were asked for (reports take the first and the
+    // last), with what wait times read, so those need no visit to the table.
+    index('work_items_session_idx').on(
+      t.sessionId,
+      t.askedAt,
+      t.id,
+      t.queueId,
+      t.status,
+      t.acceptedAt,
+    ),
     // A queue's line in serving order: routing reads it queue by queue.
     index('work_items_queue_line_idx').on(t.orgId, t.status, t.queueId, t.priority, t.askedAt),
     index('work_items_offer_expires_idx').on(t.offerExpiresAt),
     index('work_items_overflow_idx').on(t.overflowAt),
     index('work_items_reply_due_idx').on(t.replyDueAt),
     index('work_items_accepted_by_idx').on(t.acceptedBy, t.status),
+    // An agent's items accepted in a range, and those accepted before it and still open at its
+    // start, for time at capacity, each read from an index alone.
+    index('work_items_agent_accepted_idx').on(
+      t.orgId,
+      t.acceptedBy,
+      t.acceptedAt,
+      t.completedAt,
+      t.size,
+    ),
+    index('work_items_agent_completed_idx').on(
+      t.orgId,
+      t.acceptedBy,
+      t.completedAt,
+      t.acceptedAt,
+      t.size,
+    ),
   ],
 );
 
