@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, notExists, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { messagingSessions, workItems } from '../db/schema';
 import { conversationScope, workItemScope } from './conversationScope';
@@ -22,6 +22,13 @@ export function deflection(db: Db, orgId: string, filters: ReportFilters): Defle
       eq(messagingSessions.agentType, 'bot'),
       eq(messagingSessions.status, 'ended'),
       inArray(messagingSessions.endedBy, endedBy),
+      // An agent's hand-back sets agent_type to 'bot' again; the work item remembers the person.
+      notExists(
+        db
+          .select({ one: sql`1` })
+          .from(workItems)
+          .where(eq(workItems.sessionId, messagingSessions.id)),
+      ),
     )} then 1 else 0 end), 0)`;
   const row = db
     .select({

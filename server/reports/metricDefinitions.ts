@@ -22,7 +22,7 @@ export const METRIC_DEFINITIONS: MetricDefinition[] = [
     id: 'deflection_rate',
     title: 'Deflection rate',
     definition:
-      "Contained conversations out of all conversations in the report. Contained: `agent_type = 'bot'` (the bot never asked for a person), `status = 'ended'` and `ended_by = 'bot'` (the flow reached its end). A conversation abandoned mid-bot (`agent_type = 'bot'`, `status = 'ended'`, `ended_by` 'customer' or 'system' for inactivity) is not contained: it counts in the denominator only, and is shown on its own as the abandoned-in-bot rate. Conversations still open, in `status = 'error'`, or handed off count in the denominator only.",
+      "Contained conversations out of all conversations in the report. Contained: `agent_type = 'bot'` and no `work_items` row (the bot never asked for a person; a conversation an agent handed back to the bot is not contained), `status = 'ended'` and `ended_by = 'bot'` (the flow reached its end). A conversation abandoned mid-bot (`agent_type = 'bot'`, no work item, `status = 'ended'`, `ended_by` 'customer' or 'system' for inactivity) is not contained: it counts in the denominator only, and is shown on its own as the abandoned-in-bot rate. Conversations still open, in `status = 'error'`, or handed off count in the denominator only.",
   },
   {
     id: 'abandoned_in_bot_rate',

@@ -279,6 +279,36 @@ describe('reports', () => {
     });
   });
 
+  it('does not count a conversation an agent handed back to the bot as contained', () => {
+    const { db, acme, orgId, report } = open();
+    // S11: Orders took it, Alice handed it back (agent_type is 'bot' again), the bot ended it.
+    addSession(db, acme, {
+      deployment: 'app',
+      version: 'v1',
+      createdAt: '2030-01-17T10:00:00Z',
+      status: 'ended',
+      agentType: 'bot',
+      endedAt: '2030-01-17T10:20:00Z',
+      endedBy: 'bot',
+      agent: 'alice',
+      acceptedAt: '2030-01-17T10:02:00Z',
+      workItem: {
+        queue: 'orders',
+        status: 'completed',
+        askedAt: '2030-01-17T10:01:00Z',
+        acceptedAt: '2030-01-17T10:02:00Z',
+        completedAt: '2030-01-17T10:10:00Z',
+        handoff: { intent: 'orderStatus', nodeId: 'escalateOrders' },
+      },
+    });
+    expect(deflection(db, orgId, report())).toMatchObject({
+      conversations: 10,
+      contained: 1,
+      abandonedInBot: 2,
+      deflectionRate: 1 / 10,
+    });
+  });
+
   it('works out escalations overall, by intent and by escalate node from the first hand-off', () => {
     const { db, orgId, report } = open();
     // S4–S8 reached routing: 5 of 9.

@@ -62,7 +62,11 @@ export function referenceReports(db: Db, orgId: string, filters: ReportFilters) 
 
   const botOnlyEnded = (endedBy: string[]) =>
     sessions.filter(
-      (s) => s.agentType === 'bot' && s.status === 'ended' && endedBy.includes(s.endedBy ?? ''),
+      (s) =>
+        s.agentType === 'bot' &&
+        s.status === 'ended' &&
+        endedBy.includes(s.endedBy ?? '') &&
+        itemsOf(s.id).length === 0,
     ).length;
   const contained = botOnlyEnded(['bot']);
   const abandonedInBot = botOnlyEnded(['customer', 'system']);
