@@ -12,6 +12,7 @@ import { waitTimes } from '../server/reports/waitTimes';
 import { describeMachine } from './machine';
 import { numberOption } from './numberOption';
 import { generateHistory, type History } from './reports/generateHistory';
+import { prepareOverlay } from './reports/overlayBench';
 
 /**
  * `npm run bench:reports`: writes a generated history of 1,000,000 conversations (entries, work
@@ -20,7 +21,10 @@ import { generateHistory, type History } from './reports/generateHistory';
  * for the last 30 days and for the last year, without a filter and with one or two, warm:
  * one unmeasured run, then `--runs` measured ones, printing the median and the slowest.
  * Options: --conversations=N (default 1,000,000), --runs=N (default 5), --days=N (default 395),
- * --filters=N (time only the first N of the four filter sets, default all).
+ * --filters=N (time only the first N of the four filter sets, default all), --overlay-per-day=N
+ * (traced bot conversations a day on the canvas overlay's version, default 2,740: a million a
+ * year; 31 days of them are written, rolled up as the hourly job does, and the overlay of the
+ * last 30 days is timed like the Reports queries).
  * `--keep=FILE` writes the history to FILE and keeps it, or reuses FILE when it exists, so a
  * change to a query can be timed again without writing the history anew.
  * It prints the figures and writes nothing else; they go to bench/RESULTS.md by hand.
@@ -29,6 +33,7 @@ const conversationCount = numberOption('conversations', 1_000_000);
 const runs = numberOption('runs', 5);
 const days = numberOption('days', 395);
 const filterSetCount = numberOption('filters', 4);
+const overlayPerDay = numberOption('overlay-per-day', 2_740);
 const keep = process.argv.find((arg) => arg.startsWith('--keep='))?.split('=')[1];
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -96,6 +101,23 @@ async function main() {
         }
       }
     }
+    const overlay = await prepareOverlay(db, history, {
+      conversationsPerDay: overlayPerDay,
+      days: 31,
+      now,
+    });
+    if (overlay.prepared) {
+      const p = overlay.prepared;
+      console.log(
+        `\nCanvas overlay: ${p.conversations.toLocaleString('en')} traced conversations (${p.traces.toLocaleString('en')} traces) on one version written in ${(p.generatedMs / 1000).toFixed(0)} s; ${p.daysRolledUp} days rolled up in ${(p.rollUpMs / 1000).toFixed(1)} s`,
+      );
+    }
+    const overlayTimes = timeQuery(overlay.overlay);
+    const overlayMax = overlayTimes.wall[overlayTimes.wall.length - 1] ?? 0;
+    slowest.push({ label: '30 days, canvas overlay of one version', ms: overlayMax });
+    console.log(
+      `${'canvas overlay'.padEnd(20)} ${(overlayTimes.wall[Math.floor(runs / 2)] ?? 0).toFixed(1).padStart(10)} ${overlayMax.toFixed(1).padStart(10)} ${(overlayTimes.cpu[Math.floor(runs / 2)] ?? 0).toFixed(1).padStart(14)}`,
+    );
     slowest.sort((a, b) => b.ms - a.ms);
     const worst = slowest[0];
     console.log(
