@@ -1,6 +1,7 @@
 import { ZodError } from 'zod';
+import { trainFlowNlu } from '../../bot-runtime/botTests/trainFlowNlu';
 import type { FlowDocument } from '../../bot-runtime/flow';
-import { type Classification, loadNlu, trainNlu } from '../../bot-runtime/nlu';
+import { type Classification, loadNlu, type NluModel } from '../../bot-runtime/nlu';
 import type { Db } from '../db/client';
 import { DomainError } from '../errors';
 import { getBot } from './botCatalog';
@@ -41,7 +42,7 @@ export function classifyWithFlowNlu(flow: FlowDocument, text: string, now?: Date
     );
   }
   const started = performance.now();
-  const model = trainOrExplain(flow, intents);
+  const model = trainOrExplain(flow);
   const trainingMs = Math.round(performance.now() - started);
   const threshold = flow.settings.nluThreshold;
   const classification = loadNlu(model, nluResources).classify(text, { threshold, now });
@@ -56,12 +57,10 @@ export function classifyWithFlowNlu(flow: FlowDocument, text: string, now?: Date
   };
 }
 
-export function trainOrExplain(flow: FlowDocument, intents: FlowDocument['nlu']['intents']) {
+/** The model `trainFlowNlu` makes, with an invalid definition explained to the designer. */
+export function trainOrExplain(flow: FlowDocument): NluModel {
   try {
-    return trainNlu(
-      { language: flow.nlu.language, intents, entities: flow.nlu.entities },
-      nluResources,
-    );
+    return trainFlowNlu(flow, nluResources);
   } catch (error) {
     if (!(error instanceof ZodError)) throw error;
     const issue = error.issues[0];
