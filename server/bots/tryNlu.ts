@@ -2,6 +2,7 @@ import { ZodError } from 'zod';
 import { trainFlowNlu } from '../../bot-runtime/botTests/trainFlowNlu';
 import type { FlowDocument } from '../../bot-runtime/flow';
 import { type Classification, loadNlu, type NluModel } from '../../bot-runtime/nlu';
+import { thresholdEffect } from '../../bot-runtime/nlu/pickThreshold';
 import type { Db } from '../db/client';
 import { DomainError } from '../errors';
 import { getBot } from './botCatalog';
@@ -12,6 +13,14 @@ import { requireLoadableFlow } from './requireLoadableFlow';
 export interface NluTrial extends Classification {
   /** The flow's own threshold, the one the engine applies: below it the intent is `null`. */
   threshold: number;
+  /**
+   * What that threshold does on held-out data: the share of the bot's phrases still recognised
+   * by a model that did not see them, and of off-topic utterances turned away (null when the
+   * model learned no "none of these").
+   */
+  thresholdEffect: { understood: number; rejected: number | null } | null;
+  /** The threshold training picked from held-out data, to suggest when the flow's differs. */
+  suggestedThreshold: number;
   trainedOn: { intents: number; phrases: number };
   trainingMs: number;
 }
@@ -45,10 +54,14 @@ export function classifyWithFlowNlu(flow: FlowDocument, text: string, now?: Date
   const model = trainOrExplain(flow);
   const trainingMs = Math.round(performance.now() - started);
   const threshold = flow.settings.nluThreshold;
-  const classification = loadNlu(model, nluResources).classify(text, { threshold, now });
+  const nlu = loadNlu(model, nluResources);
+  const classification = nlu.classify(text, { threshold, now });
+  const effect = thresholdEffect(nlu.thresholdCurve, threshold);
   return {
     ...classification,
     threshold,
+    thresholdEffect: effect && { understood: effect.understood, rejected: effect.rejected },
+    suggestedThreshold: nlu.threshold,
     trainedOn: {
       intents: intents.length,
       phrases: intents.reduce((total, intent) => total + intent.phrases.length, 0),
