@@ -22,7 +22,20 @@ interface Split {
   train: string[];
   test: string;
   oosLabel: string | null;
+  /** The threshold to classify with; without it, the one the model picked from its training data. */
+  threshold?: number;
+  /** Train without the off-topic background Parley ships. */
+  noBackground?: boolean;
 }
+
+const DEMO_BOT = 'bot-runtime/templates/customer-support.json';
+/**
+ * Customer-style messages for the demo bot (typos, slang, several sentences, complaints) and
+ * off-topic ones labelled `oos`, written apart from the bot's phrases: what the bot is measured on.
+ */
+const DEMO_DEV_SET = 'bench/nlu-dev/demo-bot.jsonl';
+/** A bot of ten intents with ten phrases each: how long a designer waits for "try it". */
+const TEN_INTENTS = 10;
 
 /**
  * Few-shot results hang on which ten phrases a bot starts with: the official 10-shot file holds
@@ -32,7 +45,30 @@ interface Split {
 const RANDOM_SAMPLES = { from: 'clinc150/train.jsonl', perIntent: 10, seeds: [1, 2, 3, 4, 5] };
 
 function splitsFor(sampleDirectory: string): Split[] {
+  const demo = writeDemoBot(sampleDirectory);
+  const tenIntents = writeFirstIntents(sampleDirectory, TEN_INTENTS);
   return [
+    {
+      name: 'Demo bot → its development set',
+      train: [demo.train],
+      test: DEMO_DEV_SET,
+      oosLabel: 'oos',
+      threshold: demo.threshold,
+    },
+    {
+      name: 'Demo bot → its development set, no background',
+      train: [demo.train],
+      test: DEMO_DEV_SET,
+      oosLabel: 'oos',
+      threshold: demo.threshold,
+      noBackground: true,
+    },
+    {
+      name: `CLINC150 ${TEN_INTENTS} intents, 10-shot → val`,
+      train: [tenIntents.train],
+      test: tenIntents.test,
+      oosLabel: 'oos',
+    },
     {
       name: 'CLINC150 full → val',
       train: [`${DATA}/clinc150/train.jsonl`],
@@ -44,6 +80,13 @@ function splitsFor(sampleDirectory: string): Split[] {
       train: [`${DATA}/clinc150/train-10shot.jsonl`],
       test: `${DATA}/clinc150/val.jsonl`,
       oosLabel: 'oos',
+    },
+    {
+      name: 'CLINC150 10-shot → val, no background',
+      train: [`${DATA}/clinc150/train-10shot.jsonl`],
+      test: `${DATA}/clinc150/val.jsonl`,
+      oosLabel: 'oos',
+      noBackground: true,
     },
     {
       name: `CLINC150 10-shot, ${RANDOM_SAMPLES.seeds.length} random samples → val`,
@@ -58,6 +101,44 @@ function splitsFor(sampleDirectory: string): Split[] {
       oosLabel: null,
     },
   ];
+}
+
+/**
+ * The demo bot's phrases as training rows (the CLI adds each intent's name, as publishing does),
+ * and the threshold its flow applies.
+ */
+function writeDemoBot(directory: string): { train: string; threshold: number } {
+  const flow = JSON.parse(readFileSync(DEMO_BOT, 'utf8')) as {
+    settings: { nluThreshold: number };
+    nlu: { intents: { name: string; phrases: string[] }[] };
+  };
+  const rows = flow.nlu.intents.flatMap((intent) =>
+    intent.phrases.map((text) => ({ text, intent: intent.name })),
+  );
+  const file = path.join(directory, 'demo-bot.jsonl');
+  writeFileSync(file, `${rows.map((row) => JSON.stringify(row)).join('\n')}\n`);
+  return { train: file, threshold: flow.settings.nluThreshold };
+}
+
+/** The official 10-shot phrases of the first `count` intents, and their validation rows plus oos. */
+function writeFirstIntents(directory: string, count: number): { train: string; test: string } {
+  const train = readUtterances(`${DATA}/clinc150/train-10shot.jsonl`);
+  const intents = new Set([...new Set(train.map((row) => row.intent))].slice(0, count));
+  const test = readUtterances(`${DATA}/clinc150/val.jsonl`).filter(
+    (row) => intents.has(row.intent) || row.intent === 'oos',
+  );
+  const write = (name: string, rows: LabelledUtterance[]) => {
+    const file = path.join(directory, name);
+    writeFileSync(file, `${rows.map((row) => JSON.stringify(row)).join('\n')}\n`);
+    return file;
+  };
+  return {
+    train: write(
+      'clinc150-first-intents.jsonl',
+      train.filter((row) => intents.has(row.intent)),
+    ),
+    test: write('clinc150-first-intents-val.jsonl', test),
+  };
 }
 
 /** Ten in-scope phrases per intent, drawn with the seed; returns the sample's path. */
@@ -110,6 +191,8 @@ function readUtterances(file: string): LabelledUtterance[] {
 function runParley(split: Split, train: string): Measurement {
   const args = ['tsx', 'bot-runtime/nlu/cli.ts', 'eval', '--train', train, '--test', split.test];
   if (split.oosLabel) args.push('--oos-label', split.oosLabel);
+  if (split.threshold !== undefined) args.push('--threshold', String(split.threshold));
+  if (split.noBackground) args.push('--no-background');
   const stdout = execFileSync('npx', args, {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -237,7 +320,8 @@ async function main(): Promise<void> {
     const splits = splitsFor(sampleDirectory);
     for (const split of splits.filter((candidate) => !only || candidate.name.includes(only))) {
       rows.push(await measure(split, 'Parley', runParley));
-      rows.push(await measure(split, 'nlp.js (BrainNLU)', runNlpJs));
+      // nlp.js has no background to switch off: its row would repeat the one above.
+      if (!split.noBackground) rows.push(await measure(split, 'nlp.js (BrainNLU)', runNlpJs));
     }
   } finally {
     rmSync(sampleDirectory, { recursive: true, force: true });
@@ -283,9 +367,35 @@ the JIT up) and includes entity extraction and the ranking.
 (fixed seeds), each sample trained and tested on its own; the table shows the means. In-scope
 accuracy per sample: ${samples || 'not run'}.
 
+${BACKGROUND}
+
 ${MODEL_CHOICE}
 `;
 }
+
+/** The off-topic background (issue 22): what it was measured against before it existed. */
+const BACKGROUND = `
+**Small bots and the off-topic background.** Every model also learns "none of these" from the
+off-topic utterances Parley ships (\`bot-runtime/nlu/background/en.txt\`, 540 written for Parley,
+none from CLINC150), minus those too close to the bot's phrases, weighted as one intent's worth of
+phrases. The demo bot rows use the bot's own threshold (its flow's \`nluThreshold\`, 0.5) on its
+development set (\`bench/nlu-dev/demo-bot.jsonl\`: 164 customer-style messages over its 7 intents
+and 58 off-topic ones, written before the demo's phrases were extended and kept apart from them).
+Before this work (the 77 phrases it had, threshold 0.6, no background) the demo bot scored 0.860
+in-scope and turned away 0.345 of the off-topic messages ("tell me a joke" went to talkToHuman at
+1.00); at the threshold its model picked (0.42), 0.915 and 0.103. The "no background" rows train
+the same phrases without it. The CLINC150 10-intent row is the official 10-shot phrases of its
+first ten intents against their validation messages and all 100 out-of-scope ones: its "train s"
+is what a designer of a 10-intent bot waits for (it includes reading the word vectors). Before the
+background, CLINC150 scored 0.939 in-scope / 0.650 out-of-scope recall on the full data, 0.810 /
+0.270 on the official 10-shot file and 0.853 / 0.222 on random 10-shot samples. With the background, CLINC150 10-shot gives up 1.1 points of in-scope accuracy (0.810 →
+0.799) for out-of-scope recall 0.27 → 0.51: short of the aim of 0.6 within one point. Also
+tried: a virtual "none of these" class fitted with the softmax scale (0.780 / 0.65), and picking
+the threshold with the background among the held-out rows (0.795 / 0.55).
+Cost: training the same 10-intent bot took 0.67 s of CPU with the background against 0.26 s
+without (warm, on this loaded machine; the "train s" column adds reading the word vectors and
+waiting for the CPU), and the background adds one class and its vocabulary to every model.
+`.trim();
 
 /** Measured while choosing the model (CLINC150 train -> val unless said otherwise). */
 const MODEL_CHOICE = `

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { builtInActions } from '../actions/builtInActions';
 import { loadNlu } from '../nlu';
-import { bundledWordVectors } from '../nlu/wordVectors/readBundledWordVectors';
+import { bundledNluResources } from '../nlu/bundledResources';
 import { junitReport } from './junitReport';
 import { readBotExport } from './readBotExport';
 import { runTestSuite } from './runTestSuite';
@@ -27,7 +27,7 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   const started = performance.now();
-  const resources = { wordVectorsFor: bundledWordVectors };
+  const resources = bundledNluResources;
   const nlu = loadNlu(trainFlowNlu(flow, resources), resources);
   const run = await runTestSuite({ flow, nlu, actions: builtInActions }, testCases);
   const seconds = (performance.now() - started) / 1000;

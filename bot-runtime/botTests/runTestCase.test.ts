@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtInActions } from '../actions/builtInActions';
 import { loadNlu } from '../nlu';
-import { bundledWordVectors } from '../nlu/wordVectors/readBundledWordVectors';
+import { bundledNluResources } from '../nlu/bundledResources';
 import { supportTemplateFlow } from '../templates/testing/supportTemplateStubs';
 import type { TestRunContext } from './runTestCase';
 import { runTestCase } from './runTestCase';
@@ -14,7 +14,7 @@ let context: TestRunContext;
 
 beforeAll(() => {
   const flow = supportTemplateFlow();
-  const resources = { wordVectorsFor: bundledWordVectors };
+  const resources = bundledNluResources;
   context = {
     flow,
     nlu: loadNlu(trainFlowNlu(flow, resources), resources),

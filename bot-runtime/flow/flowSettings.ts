@@ -38,6 +38,11 @@ export const flowSettingsSchema = z.object({
   variables: z.array(variableDefinitionSchema).default([]),
   /** Below this confidence an utterance is out of scope. */
   nluThreshold: z.number().min(0).max(1).default(0.6),
+  /**
+   * Whether the bot's model also learns "none of these" from the off-topic background Parley
+   * ships (small talk, trivia, jokes...), so such messages get the fallback instead of an intent.
+   */
+  nluBackground: z.boolean().default(true),
   globalIntents: z.array(globalIntentSchema).default([]),
   fallback: fallbackSettingsSchema.default(fallbackSettingsSchema.parse({})),
   /** What the customer sees when a turn fails inside the bot (loop, broken node). */

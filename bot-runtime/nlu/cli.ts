@@ -1,17 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { bundledNluResources } from './bundledResources';
 import { evaluate } from './evaluate';
 import { loadNlu } from './loadNlu';
 import { trainNlu } from './trainNlu';
-import { bundledWordVectors } from './wordVectors/readBundledWordVectors';
 
 const USAGE = `usage: nlu eval --train FILE --test FILE [--threshold X] [--oos-label LABEL]
+                [--no-background]
 
   FILE        JSON Lines of {"text": ..., "intent": ...}
   --threshold confidence below which the answer is "none of these" (0..1);
               without it, the threshold picked from the training data is used
   --oos-label the label of out-of-scope utterances (default: oos); training rows
               with it teach "none of these", test rows with it count for oosRecall
+  --no-background  train without the off-topic background Parley ships
 
 Prints progress to stderr and, as the last line of stdout, one JSON object:
 {"n","accuracy","macroF1","inScopeAccuracy","oosRecall","trainMs","predictPerSec","threshold"}`;
@@ -40,10 +42,14 @@ function main(argv: string[]): void {
   }
   process.stderr.write(`training on ${train.length} utterances, ${phrasesByIntent.size} intents\n`);
   const trainStart = performance.now();
-  const resources = { wordVectorsFor: bundledWordVectors };
+  const resources = bundledNluResources;
   const nlu = loadNlu(
     trainNlu(
-      { intents: [...phrasesByIntent].map(([name, phrases]) => ({ name, phrases })), outOfScope },
+      {
+        intents: [...phrasesByIntent].map(([name, phrases]) => ({ name, phrases })),
+        outOfScope,
+        background: options.background,
+      },
       resources,
     ),
     resources,
@@ -104,6 +110,7 @@ function parseOptions(argv: string[]) {
     test: values.test,
     threshold,
     oosLabel: values['oos-label'] ?? 'oos',
+    background: !values['no-background'],
   };
 }
 
@@ -117,6 +124,7 @@ function parseCommandLine(argv: string[]) {
       test: { type: 'string' },
       threshold: { type: 'string' },
       'oos-label': { type: 'string' },
+      'no-background': { type: 'boolean' },
     },
   });
 }

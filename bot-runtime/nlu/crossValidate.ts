@@ -5,6 +5,8 @@ export interface HeldOutMargins {
   /** Row-major: `labels.length * classCount`. */
   margins: Float32Array;
   labels: Int32Array;
+  /** The utterance (index into the training vectors) of each held-out row. */
+  rows: Int32Array;
   /**
    * With one fold held out, its model's dual solution laid out over all the utterances (zero for
    * the held-out ones): training on everything starts from there and converges in fewer passes.
@@ -25,6 +27,7 @@ export function crossValidatedMargins(
   featureCount: number,
   folds: number,
   foldsToRun: number,
+  weights?: Float32Array,
 ): HeldOutMargins {
   const fold = new Int32Array(labels.length);
   const seenPerClass = new Int32Array(classCount);
@@ -44,6 +47,8 @@ export function crossValidatedMargins(
       featureCount,
       // One full pass is enough for calibration and saves a third of the time.
       { ...defaultSvmOptions, maxFullPasses: 1 },
+      undefined,
+      weights && Float32Array.from(trainRows, (i) => weights[i] as number),
     );
     heldOutRows.forEach((i, position) => {
       if (fold[i] === heldOut) {
@@ -60,5 +65,10 @@ export function crossValidatedMargins(
       });
     }
   }
-  return { margins, labels: Int32Array.from(heldOutRows, (i) => labels[i] as number), warmStart };
+  return {
+    margins,
+    labels: Int32Array.from(heldOutRows, (i) => labels[i] as number),
+    rows: Int32Array.from(heldOutRows),
+    warmStart,
+  };
 }

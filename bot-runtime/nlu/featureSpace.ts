@@ -79,10 +79,15 @@ export function extractTerms(analyzed: AnalyzedText): Terms {
   return { words, chars };
 }
 
+/**
+ * `ownDocuments`: how many of the documents are the bot's own (the rest is background, which must
+ * not turn a small bot into a "large corpus" that drops its rare terms); all of them by default.
+ */
 export function buildFeatureSpace(
   documents: Terms[],
   wordVectors: WordVectors | null,
   pooling: VectorPooling = MEAN_POOLING,
+  ownDocuments = documents.length,
 ): FeatureSpace {
   const ids = new Map<string, number>();
   const documentFrequency: number[] = [];
@@ -103,7 +108,7 @@ export function buildFeatureSpace(
       }
     }
   });
-  const minFrequency = documents.length >= LARGE_CORPUS ? MIN_DOCUMENT_FREQUENCY_LARGE : 1;
+  const minFrequency = ownDocuments >= LARGE_CORPUS ? MIN_DOCUMENT_FREQUENCY_LARGE : 1;
   // In first-seen order: the documents come in a canonical order, so this is deterministic.
   const index = new Map<string, number>();
   const idf: number[] = [];

@@ -50,6 +50,9 @@ export interface TrainedLinearModel extends LinearModel {
 /**
  * `warmStart`, when given, holds dual variables for these same utterances (zero for those the
  * earlier model did not see): the solver starts from that solution instead of from nothing.
+ * `weights`, when given, multiplies the cost of each utterance's errors (1 when absent): the
+ * off-topic background weighs less than a bot's phrases, or its hundreds of utterances would
+ * outvote a few phrases per intent.
  */
 export function trainLinearSvm(
   vectors: SparseVector[],
@@ -58,6 +61,7 @@ export function trainLinearSvm(
   featureCount: number,
   options: SvmOptions = defaultSvmOptions,
   warmStart?: DualSolution,
+  weights?: Float32Array,
 ): TrainedLinearModel {
   const rows = toCompressedRows(vectors);
   const bias = new Float32Array(classCount);
@@ -75,6 +79,7 @@ export function trainLinearSvm(
       classWeights,
       options,
       random,
+      weights,
     );
     nonZero.push(nonZeroWeights(classWeights));
     dual.push(alpha);
@@ -181,10 +186,15 @@ function solveBinary(
   weights: Float32Array,
   options: SvmOptions,
   random: () => number,
+  exampleWeights?: Float32Array,
 ): number {
   const { start, index, value, squaredNorm } = rows;
   const count = labels.length;
-  const diagonal = 1 / (2 * options.cost);
+  // Squared hinge loss: an utterance's cost enters the dual only through this diagonal term.
+  const diagonals = Float64Array.from(
+    { length: count },
+    (_, i) => 1 / (2 * options.cost * (exampleWeights?.[i] ?? 1)),
+  );
   const order = Int32Array.from({ length: count }, (_, i) => i);
   let bias = BIAS_OFFSET;
   weights.fill(0);
@@ -216,6 +226,7 @@ function solveBinary(
         margin += (weights[index[k] as number] as number) * (value[k] as number);
       }
       const alphaI = alpha[i] as number;
+      const diagonal = diagonals[i] as number;
       const gradient = sign * margin - 1 + diagonal * alphaI;
       if (alphaI === 0 && gradient >= 0) {
         activeSize--;

@@ -4,6 +4,7 @@ import { createEntityExtractor } from './entities/extractEntities';
 import { createFeatureSpace, vectorize } from './featureSpace';
 import { type LinearModel, scoreVector } from './linearSvm';
 import { type NluModel, nluModelSchema } from './nluModel';
+import type { ThresholdEffect } from './pickThreshold';
 import { softmax } from './probabilities';
 import { decodeFloat32, decodeInt32, decodeUint16 } from './typedArrayBase64';
 import type { IntentScore, NluClassifier } from './types';
@@ -14,6 +15,8 @@ export interface LoadedNlu extends NluClassifier {
   readonly intents: string[];
   /** The threshold picked in training. */
   readonly threshold: number;
+  /** What each threshold does on held-out data; empty for models stored before it existed. */
+  readonly thresholdCurve: readonly ThresholdEffect[];
 }
 
 function wordVectorsOf(model: NluModel, resources: NluResources): WordVectors | null {
@@ -58,6 +61,7 @@ export function loadNlu(input: unknown, resources: NluResources = {}): LoadedNlu
   return {
     intents,
     threshold: model.threshold,
+    thresholdCurve: model.thresholdCurve,
     classify(text, options = {}) {
       const threshold = options.threshold ?? model.threshold;
       const margins = scoreVector(linear, vectorize(space, analyze(text)));

@@ -28,6 +28,20 @@ export const nluModelSchema = z.object({
   scale: z.number().positive(),
   /** Threshold picked on held-out predictions; `classify` uses it unless told otherwise. */
   threshold: z.number().min(0).max(1),
+  /** What each threshold does on held-out data (see `thresholdCurve`); empty for older models. */
+  thresholdCurve: z
+    .array(
+      z.object({
+        threshold: z.number(),
+        understood: z.number(),
+        rejected: z.number().nullable(),
+      }),
+    )
+    .default([]),
+  /** The shipped background's utterances offered to training, and those kept (not too close). */
+  background: z
+    .object({ offered: z.number().int(), kept: z.number().int() })
+    .default({ offered: 0, kept: 0 }),
   entities: z.array(entityDefinitionSchema),
   builtins: z.array(builtinEntityNameSchema),
 });

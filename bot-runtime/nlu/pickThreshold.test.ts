@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickThreshold } from './pickThreshold';
+import { pickThreshold, thresholdCurve, thresholdEffect } from './pickThreshold';
 import { fitSoftmaxScale, softmax } from './probabilities';
 
 /** Two classes; each row's margins favour `winner` by `gap`. */
@@ -56,5 +56,51 @@ describe('calibration on held-out predictions', () => {
     const rightConfidence = softmax([3, 0], 1, new Float64Array(2))[0] as number;
     expect(threshold).toBeGreaterThan(outOfScopeConfidence);
     expect(threshold).toBeLessThanOrEqual(rightConfidence);
+  });
+});
+
+describe('the effect of a threshold on held-out data', () => {
+  // Class 1 is "none of these". 90 in-scope answers: 80 right and confident (gap 3), 10 right but
+  // unsure (gap 0.3); 20 out-of-scope utterances wrongly given to class 0 with little confidence
+  // (gap 0.5), and 20 caught by the out-of-scope class.
+  const rows = [
+    ...Array.from({ length: 80 }, () => ({ label: 0, winner: 0, gap: 3 })),
+    ...Array.from({ length: 10 }, () => ({ label: 0, winner: 0, gap: 0.3 })),
+    ...Array.from({ length: 20 }, () => ({ label: 1, winner: 0, gap: 0.5 })),
+    ...Array.from({ length: 20 }, () => ({ label: 1, winner: 1, gap: 2 })),
+  ];
+  const { margins, labels } = heldOut(rows);
+  const curve = thresholdCurve({ margins, labels, classCount: 2, noneClass: 1, scale: 1 });
+  const unsure = softmax([0.3, 0], 1, new Float64Array(2))[0] as number; // 0.574
+  const outOfScope = softmax([0.5, 0], 1, new Float64Array(2))[0] as number; // 0.622
+  const right = softmax([3, 0], 1, new Float64Array(2))[0] as number; // 0.953
+
+  it('counts what each threshold understands and rejects', () => {
+    expect(curve.map((point) => point.threshold)).toEqual(
+      Array.from({ length: 19 }, (_, i) => (i + 1) / 20),
+    );
+    const at = (threshold: number) => thresholdEffect(curve, threshold);
+    // Low: every in-scope answer counts; only the out-of-scope class's own catches are rejected.
+    expect(at(0.5)).toEqual({ threshold: 0.5, understood: 1, rejected: 0.5 });
+    // Between the unsure and the out-of-scope confidences: the unsure answers are lost.
+    expect(unsure).toBeLessThan(0.6);
+    expect(at(0.6)).toEqual({ threshold: 0.6, understood: 0.889, rejected: 0.5 });
+    // Above the out-of-scope confidence, below the right ones: all of those are rejected.
+    expect(outOfScope).toBeLessThan(0.65);
+    expect(at(0.66)).toEqual({ threshold: 0.65, understood: 0.889, rejected: 1 });
+    // The highest point still keeps the confident answers (0.953).
+    expect(right).toBeGreaterThan(0.95);
+    expect(at(0.95)).toEqual({ threshold: 0.95, understood: 0.889, rejected: 1 });
+  });
+
+  it('reads the nearest point, and nothing from a model stored without a curve', () => {
+    expect(thresholdEffect(curve, 0.62)?.threshold).toBe(0.6);
+    expect(thresholdEffect([], 0.6)).toBeNull();
+  });
+
+  it('says nothing of rejection without out-of-scope rows', () => {
+    const inScope = heldOut(rows.slice(0, 90));
+    const onlyInScope = thresholdCurve({ ...inScope, classCount: 2, noneClass: -1, scale: 1 });
+    expect(onlyInScope.every((point) => point.rejected === null)).toBe(true);
   });
 });

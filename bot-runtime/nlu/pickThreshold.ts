@@ -25,7 +25,10 @@ const CANDIDATES = Array.from({ length: 95 }, (_, i) => (i + 1) / 100);
  * tenths of a point.
  */
 export function pickThreshold(heldOut: HeldOutPredictions): number {
-  const predictions = heldOutPredictions(heldOut);
+  return pickThresholdFrom(heldOutPredictions(heldOut));
+}
+
+function pickThresholdFrom(predictions: HeldOutPrediction[]): number {
   const inScope = predictions.filter((prediction) => !prediction.outOfScope);
   const outOfScope = predictions.filter((prediction) => prediction.outOfScope);
   const inScopeAccuracy = (threshold: number) =>
@@ -56,6 +59,60 @@ export function pickThreshold(heldOut: HeldOutPredictions): number {
   return chosen;
 }
 
+export interface ThresholdEffect {
+  threshold: number;
+  /** Share of held-out in-scope phrases recognised as their own intent at this threshold. */
+  understood: number;
+  /** Share of held-out out-of-scope utterances left unrecognised; null without any. */
+  rejected: number | null;
+}
+
+/** Every twentieth: what "try it" shows for the bot's threshold, read off the nearest point. */
+const CURVE_POINTS = Array.from({ length: 19 }, (_, i) => (i + 1) / 20);
+
+/**
+ * What each threshold would do on held-out data: how many of the bot's own phrases it still
+ * recognises, how many off-topic utterances it turns away. Stored with the model so that the
+ * studio can show the designer the effect of the bot's threshold without training again.
+ */
+export function thresholdCurve(heldOut: HeldOutPredictions): ThresholdEffect[] {
+  const predictions = heldOutPredictions(heldOut);
+  const inScope = predictions.filter((prediction) => !prediction.outOfScope);
+  const outOfScope = predictions.filter((prediction) => prediction.outOfScope);
+  const round = (value: number) => Math.round(value * 1000) / 1000;
+  return CURVE_POINTS.map((threshold) => ({
+    threshold,
+    understood: round(
+      inScope.filter((p) => p.right && p.confidence >= threshold).length /
+        Math.max(1, inScope.length),
+    ),
+    rejected:
+      outOfScope.length === 0
+        ? null
+        : round(
+            outOfScope.filter((p) => p.right || p.confidence < threshold).length /
+              outOfScope.length,
+          ),
+  }));
+}
+
+/** The curve's point nearest to `threshold`; null for a model stored without a curve. */
+export function thresholdEffect(
+  curve: readonly ThresholdEffect[],
+  threshold: number,
+): ThresholdEffect | null {
+  let nearest: ThresholdEffect | null = null;
+  for (const point of curve) {
+    if (
+      nearest === null ||
+      Math.abs(point.threshold - threshold) < Math.abs(nearest.threshold - threshold)
+    ) {
+      nearest = point;
+    }
+  }
+  return nearest;
+}
+
 interface HeldOutPrediction {
   outOfScope: boolean;
   confidence: number;
@@ -66,7 +123,8 @@ function heldOutPredictions(heldOut: HeldOutPredictions): HeldOutPrediction[] {
   const { margins, labels, classCount, noneClass, scale } = heldOut;
   const probabilities = new Float64Array(classCount);
   return [...labels].map((label, i) => {
-    softmax(margins.subarray(i * classCount, (i + 1) * classCount), scale, probabilities);
+    const row = margins.subarray(i * classCount, (i + 1) * classCount);
+    softmax(row, scale, probabilities);
     const { intent, confidence } = bestIntent(probabilities, noneClass);
     const outOfScope = label === noneClass;
     // For an out-of-scope utterance, right means the out-of-scope class won (`intent` is -1).

@@ -69,6 +69,11 @@ export const nluTrainingSetSchema = z
     intents: z.array(intentDefinitionSchema).min(1),
     /** Utterances that belong to none of the intents; they teach the model to say "I don't know". */
     outOfScope: z.array(z.string().trim().min(1)).default([]),
+    /**
+     * Also learn "none of these" from the off-topic background Parley ships (when the resources
+     * give one), minus what is too close to the intents' phrases.
+     */
+    background: z.boolean().default(true),
     entities: z.array(entityDefinitionSchema).default([]),
     builtins: z.array(builtinEntityNameSchema).default([...builtinEntityNames]),
   })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bundledNluResources } from './bundledResources';
 import { loadNlu } from './loadNlu';
 import { supportBot } from './supportBot.fixture';
 import { trainNlu } from './trainNlu';
@@ -176,5 +177,37 @@ describe('the trained model', () => {
         ],
       }),
     ).toThrow(/already taken/);
+  });
+});
+
+describe('confidence with the off-topic background', () => {
+  const resources = bundledNluResources;
+  const nlu = loadNlu(trainNlu(supportBot, resources), resources);
+  const plain = loadNlu(trainNlu({ ...supportBot, background: false }, resources), resources);
+
+  it('gives a message unlike anything the bot knows a low confidence, not a confident intent', () => {
+    for (const text of ['tell me a joke', 'sing me a song', 'what is 2 plus 2']) {
+      const { intent, confidence } = nlu.classify(text, { threshold: 0.5 });
+      expect(intent, text).toBeNull();
+      expect(confidence, text).toBeLessThan(0.5);
+    }
+  });
+
+  it('keeps customer wording above the threshold it sends jokes below', () => {
+    for (const [text, intent] of [
+      ['my parcel still has not come', 'order_status'],
+      ['i cannot get into my account', 'password_reset'],
+    ] as const) {
+      expect(nlu.classify(text, { threshold: 0.5 }).intent, text).toBe(intent);
+    }
+  });
+
+  it('stores what each threshold does on held-out data, rejection included', () => {
+    expect(nlu.thresholdCurve).toHaveLength(19);
+    const atHalf = nlu.thresholdCurve.find((point) => point.threshold === 0.5);
+    expect(atHalf?.rejected).toBeGreaterThan(0.8);
+    expect(atHalf?.understood).toBeGreaterThan(0.6);
+    // Without the background (and no out-of-scope phrases) there is nothing to reject.
+    expect(plain.thresholdCurve.every((point) => point.rejected === null)).toBe(true);
   });
 });

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { trainFlowNlu } from '../botTests/trainFlowNlu';
 import { conversation, textsOf } from '../engine/testing/conversation';
 import { testServices } from '../engine/testing/testServices';
-import { type LoadedNlu, loadNlu, trainNlu } from '../nlu';
-import { bundledWordVectors } from '../nlu/wordVectors/readBundledWordVectors';
+import { type LoadedNlu, loadNlu } from '../nlu';
+import { bundledNluResources } from '../nlu/bundledResources';
 import { supportTemplateActions, supportTemplateFlow } from './testing/supportTemplateStubs';
 
 /*
@@ -12,14 +13,14 @@ import { supportTemplateActions, supportTemplateFlow } from './testing/supportTe
  */
 
 const flow = supportTemplateFlow();
-const resources = { wordVectorsFor: bundledWordVectors };
+const resources = bundledNluResources;
 const { actions, resetRequests, faqQuestions } = supportTemplateActions();
 
 let nlu: LoadedNlu;
 
 beforeAll(() => {
   // Trained once: the same call the server makes on publish, with the template's training set.
-  nlu = loadNlu(trainNlu(flow.nlu, resources), resources);
+  nlu = loadNlu(trainFlowNlu(flow, resources), resources);
 });
 
 async function chatting() {

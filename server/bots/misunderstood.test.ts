@@ -4,6 +4,7 @@ import type { TurnTrace } from '../../bot-runtime/engine';
 import type { Db } from '../db/client';
 import {
   botTurnTraces,
+  botVersions,
   conversationEntries,
   messagingSessions,
   misunderstoodMessages,
@@ -16,7 +17,7 @@ import { ignoredPhrases } from './misunderstood';
 
 /** Off the demo bot's topics, and worded unlike its phrases: its menu does not understand them. */
 const PROMO = 'is there a promo code';
-const BROKEN = 'the item came broken';
+const JOKE = 'tell me a joke about penguins';
 const UNDERSTOOD = 'where is my order A1001?';
 
 async function conversationWith(
@@ -128,8 +129,8 @@ describe('recording what the bot did not understand', () => {
   });
 
   it('keeps one per misunderstood message, beyond the life of the traces and not beyond the conversation', async () => {
-    const { db, session } = await conversationWith(startApi, [PROMO, BROKEN]);
-    expect(itemsOf(db, session.id).map((item) => item.text)).toEqual([PROMO, BROKEN]);
+    const { db, session } = await conversationWith(startApi, [PROMO, JOKE]);
+    expect(itemsOf(db, session.id).map((item) => item.text)).toEqual([PROMO, JOKE]);
     db.delete(botTurnTraces).where(eq(botTurnTraces.sessionId, session.id)).run();
     expect(itemsOf(db, session.id)).toHaveLength(2);
     // Customer data: deleting the conversation deletes its messages here too.
@@ -142,7 +143,7 @@ describe('the misunderstood inbox procedures', () => {
   const startApi = useTestApi();
 
   async function inbox() {
-    const { db, session } = await conversationWith(startApi, [PROMO, BROKEN]);
+    const { db, session } = await conversationWith(startApi, [PROMO, JOKE]);
     const designer = await createStaff(db, session.orgId, 'designer');
     const asDesigner = callerFor(db, designer);
     return { db, session, designer, asDesigner, botId: session.botId };
@@ -153,7 +154,7 @@ describe('the misunderstood inbox procedures', () => {
     const page = await asDesigner.misunderstood.groups({ botId });
     expect(page).toMatchObject({ page: 1, pageSize: 10, openMessages: 2, truncated: false });
     const messages = page.items.flatMap((group) => group.messages);
-    expect(messages.map((m) => m.text).sort()).toEqual([PROMO, BROKEN].sort());
+    expect(messages.map((m) => m.text).sort()).toEqual([PROMO, JOKE].sort());
     for (const group of page.items) {
       expect(group.size).toBe(group.messages.length);
       expect(group.closestIntent).toEqual(expect.any(String));
@@ -188,6 +189,24 @@ describe('the misunderstood inbox procedures', () => {
     });
     expect(itemsOf(db, session.id)[0]).toMatchObject({ status: 'open', actedBy: null });
     expect(ignoredPhrases(db, session.orgId, botId)).toEqual([]);
+  });
+
+  it('teaches the bot an ignored message as its own off-topic, even with the background off', async () => {
+    const { db, session, asDesigner, botId } = await inbox();
+    const version = db.select().from(botVersions).where(eq(botVersions.botId, botId)).get();
+    if (!version) throw new Error('no version');
+    const flow = version.flow as { settings: Record<string, unknown> };
+    const document = { ...flow, settings: { ...flow.settings, nluBackground: false } };
+    const tryPromo = () => asDesigner.bots.tryNlu({ botId, document, text: PROMO });
+    // Without a background the model has no "none of these" to measure against.
+    expect((await tryPromo()).thresholdEffect?.rejected ?? null).toBeNull();
+
+    const [promo] = itemsOf(db, session.id);
+    if (!promo) throw new Error('no item');
+    await asDesigner.misunderstood.ignore({ botId, ids: [promo.id] });
+    const trial = await tryPromo();
+    expect(trial.thresholdEffect?.rejected).toEqual(expect.any(Number));
+    expect(trial.intent).toBeNull();
   });
 
   it('marks a message added only once the saved draft’s intent has its wording', async () => {

@@ -11,7 +11,7 @@ let vectorize: TextVectorizer;
 beforeAll(() => {
   const loaded = loadFlow(customerSupport);
   if (!loaded.ok) throw new Error(loaded.error.message);
-  vectorize = nluVectorizer(trainOrExplain(loaded.flow, loaded.flow.nlu.intents), nluResources);
+  vectorize = nluVectorizer(trainOrExplain(loaded.flow), nluResources);
 });
 
 function groupsOf(texts: string[]): string[][] {

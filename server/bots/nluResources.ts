@@ -1,5 +1,7 @@
-import type { NluResources } from '../../bot-runtime/nlu';
-import { bundledWordVectors } from '../../bot-runtime/nlu/wordVectors/readBundledWordVectors';
+import { bundledNluResources } from '../../bot-runtime/nlu/bundledResources';
 
-/** What every model the server trains or loads is given: the word vectors Parley ships. */
-export const nluResources: NluResources = { wordVectorsFor: bundledWordVectors };
+/**
+ * What every model the server trains or loads is given: the word vectors and the off-topic
+ * background Parley ships.
+ */
+export const nluResources = bundledNluResources;

@@ -10,22 +10,22 @@ const CACHED_MODELS = 16;
 const modelsByDefinition = new Map<string, LoadedNlu>();
 
 /**
- * The NLU model for a draft, trained once per distinct intent/entity definition: a preview
- * turn after a message-text edit reuses the model, a phrase edit trains a new one.
+ * The NLU model for a draft, trained once per distinct intent/entity definition (and background
+ * switch, and the bot's ignored messages): a preview turn after a message-text edit reuses the
+ * model, a phrase edit trains a new one.
  */
-export function previewNlu(flow: FlowDocument): LoadedNlu {
-  const key = createHash('sha256').update(JSON.stringify(flow.nlu)).digest('hex');
+export function previewNlu(flow: FlowDocument, extraBackground: readonly string[] = []): LoadedNlu {
+  const key = createHash('sha256')
+    .update(JSON.stringify([flow.nlu, flow.settings.nluBackground, extraBackground]))
+    .digest('hex');
   const cached = modelsByDefinition.get(key);
   if (cached) {
     modelsByDefinition.delete(key);
     modelsByDefinition.set(key, cached);
     return cached;
   }
-  const withPhrases = flow.nlu.intents.filter((intent) => intent.phrases.length > 0);
-  // The same stand-in a published version gets, so a draft without intents answers alike.
-  const intents =
-    withPhrases.length > 0 ? withPhrases : [{ name: 'none', description: '', phrases: ['-'] }];
-  const model = loadNlu(trainOrExplain(flow, intents), nluResources);
+  // Trained as a published version would be, so a draft answers as its version will.
+  const model = loadNlu(trainOrExplain(flow, extraBackground), nluResources);
   modelsByDefinition.set(key, model);
   const oldest = modelsByDefinition.keys().next();
   if (modelsByDefinition.size > CACHED_MODELS && !oldest.done) {

@@ -15,6 +15,7 @@ import { type HandoffRehearsal, rehearseHandoff } from '../routing/rehearseHando
 import { getBot } from './botCatalog';
 import type { PreviewCustomer, PreviewInput, PreviewStart, PreviewState } from './botSchemas';
 import { botTurnOutcome } from './botTurnOutcome';
+import { ignoredPhrases } from './misunderstood';
 import { previewNlu } from './previewNlu';
 import { type PreviewNotification, previewNotification } from './previewNotification';
 import { type LiveServicesConfig, liveServices } from './previewServices';
@@ -101,7 +102,7 @@ export async function previewTurn(
     : null;
   const { flow, nlu } = request.versionId
     ? previewVersion(db, orgId, request.botId, request.versionId)
-    : previewedDraft(request.document);
+    : previewedDraft(request.document, ignoredPhrases(db, orgId, request.botId));
   const verifiedCustomerId = request.customer && customerIdOf(db, orgId, request.customer);
   const starting = request.input.type === 'start' || request.state === null;
   const result = await runTurn({
@@ -183,7 +184,10 @@ function requireLiveConfig(options: PreviewOptions): LiveServicesConfig {
   return options.liveConfig();
 }
 
-function previewedDraft(document: unknown): { flow: FlowDocument; nlu: LoadedNlu } {
+function previewedDraft(
+  document: unknown,
+  extraBackground: readonly string[],
+): { flow: FlowDocument; nlu: LoadedNlu } {
   const flow = requireLoadableFlow(document);
   const errors = validateFlow(flow, {
     knownActions: actionRegistry.list().map((action) => action.name),
@@ -195,7 +199,7 @@ function previewedDraft(document: unknown): { flow: FlowDocument; nlu: LoadedNlu
       { issues: errors },
     );
   }
-  return { flow, nlu: previewNlu(flow) };
+  return { flow, nlu: previewNlu(flow, extraBackground) };
 }
 
 /** The app's id for the customer, as a verified identity token would carry it. */

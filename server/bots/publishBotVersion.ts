@@ -6,6 +6,7 @@ import { loadFlow, validateFlow } from '../../bot-runtime/flow';
 import type { Db } from '../db/client';
 import { botVersions } from '../db/schema';
 import { DomainError } from '../errors';
+import { ignoredPhrases } from './misunderstood';
 import { nluResources } from './nluResources';
 
 export interface PublishRequest {
@@ -40,7 +41,12 @@ export function publishBotVersion(db: Db, request: PublishRequest) {
       },
     );
   }
-  const nluModel = trainFlowNlu(flow, nluResources);
+  // Messages the designer marked "ignore" in the misunderstood inbox: this bot's own off-topic.
+  const nluModel = trainFlowNlu(
+    flow,
+    nluResources,
+    ignoredPhrases(db, request.orgId, request.botId),
+  );
   const checksum = createHash('sha256').update(JSON.stringify({ flow, nluModel })).digest('hex');
   return db.transaction((tx) => {
     const latest = tx

@@ -8,6 +8,7 @@ import { DomainError } from '../errors';
 import { getDraft } from './botDrafts';
 import { listTestCases, recordLastRuns } from './botTestCases';
 import { isVersionOf } from './botVersions';
+import { ignoredPhrases } from './misunderstood';
 import { nluResources } from './nluResources';
 import { previewNlu } from './previewNlu';
 import { requireLoadableFlow } from './requireLoadableFlow';
@@ -73,7 +74,7 @@ function draftContext(db: Db, orgId: string, botId: string) {
   const draft = getDraft(db, orgId, botId);
   const context: TestRunContext = {
     flow: draft.document,
-    nlu: previewNlu(draft.document),
+    nlu: previewNlu(draft.document, ignoredPhrases(db, orgId, botId)),
     actions: builtInActions,
   };
   return { context, target: { kind: 'draft', revision: draft.revision } as const };

@@ -70,6 +70,20 @@ describe('trying a sentence against the phrases being edited', () => {
     expect(trial.ranking[0]?.intent).toBe('orderStatus');
   });
 
+  it('sends small talk to the fallback and says what the threshold does on held-out data', () => {
+    const trial = classifyWithFlowNlu(flowWith(shop, { nluThreshold: 0.5 }), 'tell me a joke');
+    expect(trial.intent).toBeNull();
+    expect(trial.thresholdEffect?.rejected).toBeGreaterThan(0.8);
+    expect(trial.thresholdEffect?.understood).toBeGreaterThan(0);
+    expect(trial.suggestedThreshold).toBeGreaterThanOrEqual(0);
+    const off = classifyWithFlowNlu(
+      flowWith(shop, { nluThreshold: 0.5, nluBackground: false }),
+      'tell me a joke',
+    );
+    // Without the background nothing off-topic was held out, so there is no rejection to show.
+    expect(off.thresholdEffect?.rejected).toBeNull();
+  });
+
   it('explains that there is nothing to train on without phrases', () => {
     const refusal = refusalOf(() =>
       classifyWithFlowNlu(flowWith({ intents: [{ name: 'greet' }] }), 'hi'),

@@ -14,9 +14,13 @@ export interface WordVectors {
   scale: number;
 }
 
-/** What the NLU may be given from outside: the word vectors for a language, when there are any. */
+/**
+ * What the NLU may be given from outside: the word vectors for a language, and off-topic
+ * utterances that teach "none of these", when there are any.
+ */
 export interface NluResources {
   wordVectorsFor?: (language: NluLanguage) => WordVectors | null;
+  backgroundFor?: (language: NluLanguage) => readonly string[] | null;
 }
 
 interface Header {

@@ -30,6 +30,7 @@ import {
   setErrorMessage,
   setFallbackMessage,
   setMaxStepsPerTurn,
+  setNluBackground,
   setNluThreshold,
   setOfferHumanAfter,
   setOfferHumanAfterTurns,
@@ -172,6 +173,22 @@ function SettingsForm({
             onText={(text) => setNluThreshold(flow, text)}
             onApply={(next) => apply(next, 'settings:nluThreshold')}
           />
+          <label>
+            <input
+              type="checkbox"
+              checked={flow.settings.nluBackground}
+              onChange={(event) =>
+                apply(setNluBackground(flow, event.target.checked), 'settings:nluBackground')
+              }
+            />{' '}
+            Learn what is off-topic
+          </label>
+          <p className="muted">
+            The model also learns “none of these” from small talk, trivia, jokes and other messages
+            a support bot is rarely for, so they get the fallback rather than a wrong intent.
+            Examples close to this bot’s own phrases are left out, so a bot about weather still
+            understands weather. Switch it off only if the bot is meant to answer such messages.
+          </p>
         </SettingsSectionBox>
 
         <SettingsSectionBox

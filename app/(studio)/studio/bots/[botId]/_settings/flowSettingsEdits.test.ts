@@ -10,6 +10,7 @@ import {
   setErrorMessage,
   setFallbackMessage,
   setMaxStepsPerTurn,
+  setNluBackground,
   setNluThreshold,
   setOfferHumanAfter,
   setOfferHumanAfterTurns,
@@ -198,6 +199,16 @@ describe('editing variables', () => {
 });
 
 describe('editing understanding, fallback and error settings', () => {
+  it('switches the off-topic background off and on, keeping the same document when unchanged', () => {
+    const flow = supportFlow();
+    expect(flow.settings.nluBackground).toBe(true);
+    expect(setNluBackground(flow, true)).toBe(flow);
+    const off = setNluBackground(flow, false);
+    expect(off.settings.nluBackground).toBe(false);
+    expect(off.settings.nluThreshold).toBe(flow.settings.nluThreshold);
+    expect(setNluBackground(off, true).settings.nluBackground).toBe(true);
+  });
+
   it('sets the confidence threshold between 0 and 1', () => {
     const flow = supportFlow();
     expect(accepted(setNluThreshold(flow, '0.75')).settings.nluThreshold).toBe(0.75);

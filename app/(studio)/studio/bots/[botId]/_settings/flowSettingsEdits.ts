@@ -216,6 +216,12 @@ export function setNluThreshold(flow: FlowDocument, text: string): SettingsEdit 
   return { ok: true, flow: withSettings(flow, { nluThreshold: value }) };
 }
 
+/** Whether the model learns "none of these" from Parley's off-topic background. */
+export function setNluBackground(flow: FlowDocument, on: boolean): FlowDocument {
+  if (on === flow.settings.nluBackground) return flow;
+  return withSettings(flow, { nluBackground: on });
+}
+
 export function setFallbackMessage(flow: FlowDocument, message: string): FlowDocument {
   if (message === flow.settings.fallback.message) return flow;
   return withFallback(flow, { message });

@@ -16,7 +16,7 @@ import { IntentDetail } from './IntentDetail';
 import { IntentsList, type NluSelection } from './IntentsList';
 import { formatIntentsCsv, parseIntentsCsv } from './intentsCsv';
 import { addPhrases } from './nluEdits';
-import { nluWarnings } from './nluWarnings';
+import { nluWarnings, warningIntent } from './nluWarnings';
 import { TryNluPanel } from './TryNluPanel';
 
 /** Loads the bot's draft, then opens its intents and entities for editing. */
@@ -239,8 +239,7 @@ function NluWorkspace({ draft, canEdit }: { draft: BotDraft; canEdit: boolean })
             ) : (
               <ul className="nlu-warnings">
                 {warnings.map((warning) => {
-                  const intent =
-                    warning.kind === 'fewPhrases' ? warning.intent : warning.intents[0];
+                  const intent = warningIntent(warning);
                   return (
                     <li key={warning.message}>
                       <button

@@ -64,15 +64,31 @@ export function TryNluPanel({ botId, flow }: { botId: string; flow: FlowDocument
                 Recognised <strong>{trial.intent}</strong> ({percent(trial.confidence)})
               </>
             ) : (
-              <>
-                Not recognised: the best guess is below the bot’s threshold of{' '}
-                {percent(trial.threshold)}, so it counts as out of scope.
-              </>
+              <>Not recognised: {notRecognisedWhy(trial)}, so the customer gets the fallback.</>
             )}
           </p>
+          {trial.thresholdEffect && (
+            <p className="muted" data-testid="threshold-effect">
+              At the bot’s threshold of {percent(trial.threshold)}, a model that had not seen them
+              recognises {percent(trial.thresholdEffect.understood)} of your phrases
+              {trial.thresholdEffect.rejected === null
+                ? '.'
+                : ` and turns away ${percent(trial.thresholdEffect.rejected)} of off-topic messages.`}
+              {Math.abs(trial.suggestedThreshold - trial.threshold) >= 0.1 &&
+                ` On these phrases ${percent(trial.suggestedThreshold)} would balance the two best; set it under Settings → Understanding.`}
+            </p>
+          )}
           <ol className="nlu-ranking" aria-label="Ranking">
             {trial.ranking.map((score) => (
-              <li key={score.intent}>
+              <li
+                key={score.intent}
+                className={score.confidence < trial.threshold ? 'muted' : undefined}
+                title={
+                  score.confidence < trial.threshold
+                    ? `Below the threshold of ${percent(trial.threshold)}`
+                    : undefined
+                }
+              >
                 <span className="nlu-ranking-name">{score.intent}</span>
                 <meter min={0} max={1} value={score.confidence} aria-hidden />
                 <span className="nlu-ranking-value">{percent(score.confidence)}</span>
@@ -100,6 +116,12 @@ export function TryNluPanel({ botId, flow }: { botId: string; flow: FlowDocument
       )}
     </section>
   );
+}
+
+/** Why the best guess was not taken: "none of these" won, or it was below the threshold. */
+function notRecognisedWhy(trial: { confidence: number; threshold: number }): string {
+  if (trial.confidence >= trial.threshold) return 'it reads as none of the intents (off-topic)';
+  return `the best guess (${percent(trial.confidence)}) is below the bot’s threshold of ${percent(trial.threshold)}`;
 }
 
 function percent(value: number): string {
