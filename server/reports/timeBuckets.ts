@@ -51,8 +51,8 @@ export function periodOf(at: Date, timeZone: string, period: Period): string {
 const DAY_MS = 24 * 60 * 60 * 1000;
 const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
 
-/** Minutes the zone's wall clock is ahead of UTC at `ms`. */
-function offsetAt(ms: number, timeZone: string): number {
+/** How far `timeZone`'s wall clock is ahead of UTC at `atMs`, in milliseconds. */
+export function zoneOffsetMs(atMs: number, timeZone: string): number {
   let formatter = offsetFormatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {
@@ -63,19 +63,58 @@ function offsetAt(ms: number, timeZone: string): number {
       day: 'numeric',
       hour: 'numeric',
       minute: 'numeric',
+      second: 'numeric',
     });
     offsetFormatters.set(timeZone, formatter);
   }
+  const whole = Math.floor(atMs / 1000) * 1000;
   const parts: Record<string, number> = {};
-  for (const part of formatter.formatToParts(new Date(ms))) parts[part.type] = Number(part.value);
+  for (const part of formatter.formatToParts(new Date(whole)))
+    parts[part.type] = Number(part.value);
   const wall = Date.UTC(
     parts.year ?? 1970,
     (parts.month ?? 1) - 1,
     parts.day ?? 1,
     parts.hour ?? 0,
     parts.minute ?? 0,
+    parts.second ?? 0,
   );
-  return (wall - (ms - (ms % 60_000))) / 60_000;
+  return wall - whole;
+}
+
+/** Minutes the zone's wall clock is ahead of UTC at `ms`. */
+function offsetAt(ms: number, timeZone: string): number {
+  return Math.round(zoneOffsetMs(ms, timeZone) / 60_000);
+}
+
+const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A real calendar date written "YYYY-MM-DD". */
+export function isDay(value: string): boolean {
+  if (!DAY_PATTERN.test(value)) return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
+
+/** The calendar day `days` after a "YYYY-MM-DD" day (before, when negative). */
+export function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * The instant a local day begins in `timeZone`: its midnight, or the first instant a
+ * daylight-saving gap leaves of it. The offset at the first guess may differ from the one at
+ * the true instant across a change, so it is looked up twice.
+ */
+export function dayStartMs(day: string, timeZone: string): number {
+  const wall = Date.parse(`${day}T00:00:00Z`);
+  const guess = wall - zoneOffsetMs(wall, timeZone);
+  const corrected = wall - zoneOffsetMs(guess, timeZone);
+  return corrected !== guess && localDate(new Date(corrected), timeZone) === day
+    ? corrected
+    : guess;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { CHANNELS, type Channel } from '@/server/db/enums';
-import { localDate, weekStart } from '@/server/reports/timeBuckets';
+import { addDays, dayStartMs, isDay, localDate, weekStart } from '@/server/reports/timeBuckets';
 
 /**
  * The Reports page's view as the URL holds it, so a view can be shared: the range (a preset of
@@ -18,7 +18,6 @@ export type Period = 'day' | 'week';
 const DEFAULT_RANGE: RangeChoice = '30d';
 /** Two years and a day: a year compared with the one before, and no chart of a million days. */
 export const MAX_RANGE_DAYS = 731;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface ReportQuery {
   range: RangeChoice;
@@ -134,44 +133,9 @@ export function todayIn(timeZone: string, now: Date): string {
   return localDate(now, timeZone);
 }
 
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
 /** The instant a local day starts in `timeZone` (midnight, or the first hour a DST gap leaves). */
 export function zonedMidnight(day: string, timeZone: string): Date {
-  const wall = Date.parse(`${day}T00:00:00Z`);
-  let at = wall - offsetAt(wall, timeZone);
-  // The offset at the guess may differ from the one at the true instant across a DST change.
-  const corrected = wall - offsetAt(at, timeZone);
-  if (corrected !== at && localDate(new Date(corrected), timeZone) === day) at = corrected;
-  return new Date(at);
-}
-
-/** How far the zone's wall clock is ahead of UTC at an instant, in milliseconds. */
-function offsetAt(at: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(at));
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wall = Date.UTC(
-    part('year'),
-    part('month') - 1,
-    part('day'),
-    part('hour'),
-    part('minute'),
-    part('second'),
-  );
-  return wall - Math.floor(at / 1000) * 1000;
+  return new Date(dayStartMs(day, timeZone));
 }
 
 function daysBetween(from: string, to: string): number {
@@ -180,14 +144,6 @@ function daysBetween(from: string, to: string): number {
 
 function isRange(value: string | null): value is RangeChoice {
   return value === 'custom' || RANGE_PRESETS.some((p) => p.id === value);
-}
-
-function isDay(value: string): boolean {
-  return (
-    DAY.test(value) &&
-    !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
-    new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value
-  );
 }
 
 /**
