@@ -79,7 +79,7 @@ test('ignoring a message takes it out of the inbox, and Undo brings it back', as
   browser,
   page,
 }) => {
-  const text = 'can I pay with a voucher from my grandmother';
+  const text = 'my cat likes to sleep on the piano';
   const customer = await browser.newPage();
   await customerSays(customer, text);
   await customer.close();
