@@ -1,4 +1,5 @@
 import type { Db } from '../db/client';
+import { perConnection } from '../db/perConnection';
 import { newId } from '../db/schema/columns';
 import type { BotTurnOutcome, SessionRow } from './botTurns';
 
@@ -41,18 +42,9 @@ export function saveBotTurnTrace(
   });
 }
 
-const statements = new WeakMap<Db, ReturnType<typeof prepareInsert>>();
-
 // Prepared once per connection and numbering the turn in the same statement: every bot turn
 // runs it, and a query builder call or a separate count would cost more than the insert.
-function insertStatementFor(db: Db) {
-  let statement = statements.get(db);
-  if (!statement) {
-    statement = prepareInsert(db);
-    statements.set(db, statement);
-  }
-  return statement;
-}
+const insertStatementFor = perConnection(prepareInsert);
 
 function prepareInsert(db: Db) {
   return db.$client.prepare<TraceRowParams>(

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Entry, EntryType } from '../../contract/entries';
 import type { Db } from '../db/client';
+import { perConnection } from '../db/perConnection';
 import { conversationEntries, type EntryDraft, messagingSessions } from '../db/schema';
 import { newId } from '../db/schema/columns';
 
@@ -59,16 +60,7 @@ type EntryInsertParams = Omit<EntryRow, 'payload' | 'createdAt'> & {
 };
 
 // Prepared once per connection: these run on every message.
-const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
-
-function preparedFor(db: Db) {
-  let statements = prepared.get(db);
-  if (!statements) {
-    statements = prepare(db);
-    prepared.set(db, statements);
-  }
-  return statements;
-}
+const preparedFor = perConnection(prepare);
 
 function prepare(db: Db) {
   const { sessionId, seq, clientMessageId } = conversationEntries;

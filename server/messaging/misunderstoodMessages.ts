@@ -1,4 +1,5 @@
 import type { Db } from '../db/client';
+import { perConnection } from '../db/perConnection';
 import { newId } from '../db/schema/columns';
 import type { MisunderstoodTurn, SessionRow } from './botTurns';
 
@@ -42,17 +43,8 @@ export function saveMisunderstoodMessage(
   });
 }
 
-const statements = new WeakMap<Db, ReturnType<typeof prepareInsert>>();
-
 // Prepared once per connection, like the trace insert beside it on the same path.
-function insertStatementFor(db: Db) {
-  let statement = statements.get(db);
-  if (!statement) {
-    statement = prepareInsert(db);
-    statements.set(db, statement);
-  }
-  return statement;
-}
+const insertStatementFor = perConnection(prepareInsert);
 
 function prepareInsert(db: Db) {
   return db.$client.prepare<InsertParams>(

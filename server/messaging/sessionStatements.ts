@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { perConnection } from '../db/perConnection';
 import { conversationEntries, messagingSessions } from '../db/schema';
 
 interface SaveBotTurnParams {
@@ -17,16 +18,7 @@ interface SaveBotTurnParams {
  * The statements every message runs, prepared once per connection: the query builder would
  * build and prepare each anew on every call, which cost more than the queries themselves.
  */
-export function sessionStatementsFor(db: Db) {
-  let statements = prepared.get(db);
-  if (!statements) {
-    statements = prepare(db);
-    prepared.set(db, statements);
-  }
-  return statements;
-}
-
-const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
+export const sessionStatementsFor = perConnection(prepare);
 
 function prepare(db: Db) {
   return {
